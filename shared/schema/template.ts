@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { LocalizedText, Slug } from './common';
+
+/** The face drawn on a level's button: colour and expression, never an emoji (kiosks may lack the font). */
+export const Face = z.enum(['very-satisfied', 'satisfied', 'neutral', 'dissatisfied', 'very-dissatisfied']);
+export type Face = z.infer<typeof Face>;
+
+/**
+ * One answer on a scale. `value` orders the levels (higher is better); `points` carries the
+ * Circular 01/2018 score (2/1/0) where the template is scored that way.
+ */
+export const ScaleLevel = z.strictObject({
+  value: z.int().min(0).max(5),
+  label: LocalizedText,
+  face: Face,
+  points: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(),
+});
+export type ScaleLevel = z.infer<typeof ScaleLevel>;
+
+/** Levels listed best first; values strictly decreasing so reports can order and average them. */
+export const Scale = z
+  .array(ScaleLevel)
+  .min(3)
+  .max(5)
+  .refine((levels) => levels.length === 3 || levels.length === 5, 'a scale has 3 or 5 levels')
+  .refine(
+    (levels) => levels.every((level, i) => i === 0 || level.value < levels[i - 1]!.value),
+    'levels are listed best first, with strictly decreasing values',
+  );
+export type Scale = z.infer<typeof Scale>;
+
+export const Criterion = z.strictObject({
+  id: Slug,
+  label: LocalizedText,
+  /** A plain question under the label: what exactly the citizen is rating. */
+  question: LocalizedText,
+  /** Usually the template's scale; Circular 01/2018 indicators have answers of their own. */
+  levels: Scale,
+});
+export type Criterion = z.infer<typeof Criterion>;
+
+export const Reason = z.strictObject({ code: Slug, label: LocalizedText });
+export type Reason = z.infer<typeof Reason>;
+
+export const SurveyTemplate = z
+  .strictObject({
+    id: Slug,
+    version: z.int().min(1),
+    name: LocalizedText,
+    /** The one question on the start screen. */
+    question: LocalizedText,
+    /** The overall scale: its size (3 or 5) is part of the template. */
+    scale: Scale,
+    criteria: z.array(Criterion).max(12),
+    reasons: z.array(Reason).max(12),
+    /** Overall values that lead to the reasons step (the unsatisfied end of the scale). */
+    reasonsFor: z.array(z.int()).max(5),
+    comment: z.strictObject({ enabled: z.boolean(), maxLength: z.int().min(20).max(2000) }),
+    /** Walk-away: seconds without a touch before the kiosk keeps what was answered and starts over. */
+    idleTimeoutSeconds: z.int().min(10).max(300).default(20),
+  })
+  .superRefine((template, ctx) => {
+    const values = new Set(template.scale.map((level) => level.value));
+    for (const value of template.reasonsFor) {
+      if (!values.has(value)) {
+        ctx.addIssue({ code: 'custom', path: ['reasonsFor'], message: `no level with value ${value}` });
+      }
+    }
+    const ids = template.criteria.map((c) => c.id);
+    if (new Set(ids).size !== ids.length) {
+      ctx.addIssue({ code: 'custom', path: ['criteria'], message: 'criterion ids must be unique' });
+    }
+    const codes = template.reasons.map((r) => r.code);
+    if (new Set(codes).size !== codes.length) {
+      ctx.addIssue({ code: 'custom', path: ['reasons'], message: 'reason codes must be unique' });
+    }
+  });
+export type SurveyTemplate = z.infer<typeof SurveyTemplate>;
+export type SurveyTemplateInput = z.input<typeof SurveyTemplate>;

@@ -1,0 +1,352 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { demoKioskConfig } from '../../shared/demo';
+import { APOLOGY_MS, COUNTDOWN_SECONDS } from '../../shared/flow/rating-machine';
+import { FakeStore } from './support/fake-store';
+import { KIOSK_ID, startFlow } from './support/flow-harness';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(new Date('2026-11-22T08:00:00+07:00'));
+});
+afterEach(() => vi.useRealTimers());
+
+describe('rating flow', () => {
+  it('finishes recovery before showing the start screen', async () => {
+    const flow = await startFlow();
+    expect(flow.store.calls[0]).toBe('recover');
+    expect(flow.state().value).toBe('start');
+  });
+
+  it('still reaches the start screen when recovery fails, and reports it', async () => {
+    const store = new FakeStore();
+    store.failNext = 'recover';
+    const flow = await startFlow('quick', store);
+    expect(flow.state().value).toBe('start');
+    expect(flow.errors).toHaveLength(1);
+  });
+
+  it('records a one-tap rating, finished, before the thank-you screen', async () => {
+    const flow = await startFlow('quick');
+    flow.actor.send({ type: 'RATE', value: 5 });
+    expect(flow.state().value).toBe('opening');
+    await flow.flush();
+    expect(flow.state().value).toBe('thanks');
+    const [record] = flow.store.finished();
+    expect(record?.finish?.outcome).toBe('completed');
+    expect(record?.rating).toMatchObject({ overall: 5, kioskId: KIOSK_ID, templateId: 'quick', templateVersion: 1 });
+    expect(record?.rating.startedAt).toMatch(/^2026-11-22T\d\d:00:00\.000[+-]\d\d:\d\d$/);
+  });
+
+  it('does not show thanks while the write is still in flight', async () => {
+    const store = new FakeStore();
+    const flow = await startFlow('quick', store);
+    store.hold = true;
+    flow.actor.send({ type: 'RATE', value: 4 });
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(flow.state().value).toBe('opening');
+    store.release();
+    await flow.flush();
+    expect(flow.state().value).toBe('thanks');
+  });
+
+  it('makes one rating from a double tap', async () => {
+    const store = new FakeStore();
+    const flow = await startFlow('quick', store);
+    store.hold = true;
+    flow.actor.send({ type: 'RATE', value: 5 });
+    flow.actor.send({ type: 'RATE', value: 5 });
+    flow.actor.send({ type: 'RATE', value: 4 });
+    store.release();
+    await flow.flush();
+    expect(store.calls.filter((c) => c.startsWith('open'))).toEqual(['open:5']);
+    expect(store.records.size).toBe(1);
+  });
+
+  it('ignores taps on the thank-you screen and returns to start after it', async () => {
+    const flow = await startFlow('quick');
+    flow.actor.send({ type: 'RATE', value: 5 });
+    await flow.flush();
+    flow.actor.send({ type: 'RATE', value: 1 });
+    flow.actor.send({ type: 'SET_LOCALE', locale: 'en' });
+    await flow.flush();
+    expect(flow.state().value).toBe('thanks');
+    expect(flow.state().context.locale).toBe('vi');
+    await vi.advanceTimersByTimeAsync(flow.config.thankYouSeconds * 1000);
+    expect(flow.state().value).toBe('start');
+    expect(flow.store.records.size).toBe(1);
+  });
+
+  it('rejects a value that is not on the scale', async () => {
+    const flow = await startFlow('dvc-3');
+    flow.actor.send({ type: 'RATE', value: 5 });
+    expect(flow.state().value).toBe('start');
+  });
+
+  it('walks through every sipas-5 criterion, then the comment', async () => {
+    const flow = await startFlow('sipas-5');
+    flow.actor.send({ type: 'RATE', value: 4 });
+    await flow.flush();
+    expect(flow.state().value).toEqual({ answering: 'criteria' });
+    const criteria = flow.config.template.criteria;
+    for (const [i, criterion] of criteria.entries()) {
+      expect(flow.state().context.criterionIndex).toBe(i);
+      await flow.pause();
+      flow.actor.send({ type: 'ANSWER', criterionId: criterion.id, value: 5 - (i % 3) });
+    }
+    // Satisfied overall: no reasons step.
+    expect(flow.state().value).toEqual({ answering: 'comment' });
+    flow.actor.send({ type: 'COMMENT_CHANGED', text: 'Cán bộ hướng dẫn rất tận tình.' });
+    await flow.pause();
+    flow.actor.send({ type: 'NEXT' });
+    await flow.flush();
+    expect(flow.state().value).toBe('thanks');
+    const [record] = flow.store.finished();
+    expect(record?.answers).toEqual({
+      overall: 4,
+      criteria: {
+        'tiep-can-dich-vu': 5,
+        'thu-tuc-hanh-chinh': 4,
+        'cong-chuc': 3,
+        'ket-qua-giai-quyet': 5,
+        'tiep-nhan-gop-y': 4,
+      },
+      reasons: [],
+      comment: 'Cán bộ hướng dẫn rất tận tình.',
+    });
+    expect(record?.finish?.outcome).toBe('completed');
+  });
+
+  it('asks for reasons after an unsatisfied rating, and every step can be skipped', async () => {
+    const flow = await startFlow('sipas-5');
+    flow.actor.send({ type: 'RATE', value: 1 });
+    await flow.flush();
+    for (let i = 0; i < flow.config.template.criteria.length; i++) {
+      await flow.pause();
+      flow.actor.send({ type: 'SKIP' });
+    }
+    expect(flow.state().value).toEqual({ answering: 'reasons' });
+    flow.actor.send({ type: 'TOGGLE_REASON', code: 'cho-doi-lau' });
+    flow.actor.send({ type: 'TOGGLE_REASON', code: 'chi-phi-ngoai-quy-dinh' });
+    flow.actor.send({ type: 'TOGGLE_REASON', code: 'cho-doi-lau' });
+    flow.actor.send({ type: 'TOGGLE_REASON', code: 'not-a-reason' });
+    await flow.pause();
+    flow.actor.send({ type: 'NEXT' });
+    expect(flow.state().value).toEqual({ answering: 'comment' });
+    await flow.pause();
+    flow.actor.send({ type: 'SKIP' });
+    await flow.flush();
+    expect(flow.state().value).toBe('thanks');
+    expect(flow.store.finished()[0]?.answers).toEqual({
+      overall: 1,
+      criteria: {},
+      reasons: ['chi-phi-ngoai-quy-dinh'],
+      comment: '',
+    });
+  });
+
+  it('sends at once on SUBMIT, keeping the answers so far', async () => {
+    const flow = await startFlow('hue-3');
+    flow.actor.send({ type: 'RATE', value: 2 });
+    await flow.flush();
+    await flow.pause();
+    flow.actor.send({ type: 'ANSWER', criterionId: 'giai-quyet-tthc', value: 2 });
+    await flow.pause();
+    flow.actor.send({ type: 'SUBMIT' });
+    await flow.flush();
+    expect(flow.state().value).toBe('thanks');
+    expect(flow.store.finished()[0]?.answers.criteria).toEqual({ 'giai-quyet-tthc': 2 });
+  });
+
+  it('goes back to the previous criterion, and not before the first', async () => {
+    const flow = await startFlow('sipas-5');
+    flow.actor.send({ type: 'RATE', value: 3 });
+    await flow.flush();
+    await flow.pause();
+    flow.actor.send({ type: 'BACK' });
+    expect(flow.state().context.criterionIndex).toBe(0);
+    flow.actor.send({ type: 'ANSWER', criterionId: 'tiep-can-dich-vu', value: 2 });
+    await flow.pause();
+    flow.actor.send({ type: 'BACK' });
+    expect(flow.state().context.criterionIndex).toBe(0);
+    await flow.pause();
+    flow.actor.send({ type: 'ANSWER', criterionId: 'tiep-can-dich-vu', value: 4 });
+    expect(flow.state().context.rating?.criteria).toEqual({ 'tiep-can-dich-vu': 4 });
+  });
+
+  it('ignores the second half of a double tap that lands on the next screen', async () => {
+    const flow = await startFlow('sipas-5');
+    flow.actor.send({ type: 'RATE', value: 4 });
+    await flow.flush();
+    await flow.pause();
+    flow.actor.send({ type: 'ANSWER', criterionId: 'tiep-can-dich-vu', value: 5 });
+    await vi.advanceTimersByTimeAsync(80);
+    flow.actor.send({ type: 'ANSWER', criterionId: 'thu-tuc-hanh-chinh', value: 5 });
+    flow.actor.send({ type: 'SKIP' });
+    expect(flow.state().context.criterionIndex).toBe(1);
+    expect(flow.state().context.rating?.criteria).toEqual({ 'tiep-can-dich-vu': 5 });
+  });
+
+  it('ignores an answer for a criterion that is not on screen', async () => {
+    const flow = await startFlow('sipas-5');
+    flow.actor.send({ type: 'RATE', value: 4 });
+    await flow.flush();
+    await flow.pause();
+    flow.actor.send({ type: 'ANSWER', criterionId: 'cong-chuc', value: 5 });
+    expect(flow.state().context.criterionIndex).toBe(0);
+  });
+
+  it('keeps what was answered when the citizen walks away mid-flow, with a countdown first', async () => {
+    const flow = await startFlow('sipas-5');
+    flow.actor.send({ type: 'RATE', value: 4 });
+    await flow.flush();
+    await flow.pause();
+    flow.actor.send({ type: 'ANSWER', criterionId: 'tiep-can-dich-vu', value: 5 });
+    await flow.pause();
+    flow.actor.send({ type: 'ANSWER', criterionId: 'thu-tuc-hanh-chinh', value: 3 });
+    flow.actor.send({ type: 'ACTIVITY' });
+    const timeoutMs = flow.config.template.idleTimeoutSeconds * 1000;
+    await vi.advanceTimersByTimeAsync(timeoutMs - COUNTDOWN_SECONDS * 1000 - 1);
+    expect(flow.state().context.countdown).toBeNull();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(flow.state().context.countdown).toBe(COUNTDOWN_SECONDS);
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(flow.state().context.countdown).toBe(2);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(flow.state().value).toBe('start');
+    const [record] = flow.store.finished();
+    expect(record?.finish?.outcome).toBe('timeout');
+    expect(record?.answers.criteria).toEqual({ 'tiep-can-dich-vu': 5, 'thu-tuc-hanh-chinh': 3 });
+    expect(flow.state().context.rating).toBeNull();
+  });
+
+  it('a touch during the countdown lets the citizen continue', async () => {
+    const flow = await startFlow('sipas-5');
+    flow.actor.send({ type: 'RATE', value: 4 });
+    await flow.flush();
+    await vi.advanceTimersByTimeAsync(17_000);
+    expect(flow.state().context.countdown).toBe(3);
+    flow.actor.send({ type: 'ACTIVITY' });
+    expect(flow.state().context.countdown).toBeNull();
+    await vi.advanceTimersByTimeAsync(14_000);
+    expect(flow.state().value).toEqual({ answering: 'criteria' });
+    expect(flow.store.finished()).toHaveLength(0);
+  });
+
+  it('times out at every step', async () => {
+    for (const [overall, skips, step] of [
+      [1, 0, 'criteria'],
+      [1, 5, 'reasons'],
+      [4, 5, 'comment'],
+    ] as const) {
+      const flow = await startFlow('sipas-5');
+      flow.actor.send({ type: 'RATE', value: overall });
+      await flow.flush();
+      for (let i = 0; i < skips; i++) {
+        await flow.pause();
+        flow.actor.send({ type: 'SKIP' });
+      }
+      expect(flow.state().value).toEqual({ answering: step });
+      await vi.advanceTimersByTimeAsync(20_000);
+      expect(flow.state().value).toBe('start');
+      expect(flow.store.finished()[0]?.finish?.outcome).toBe('timeout');
+      flow.actor.stop();
+    }
+  });
+
+  it('records the language used, and gives the next citizen Vietnamese again', async () => {
+    const flow = await startFlow('sipas-5');
+    flow.actor.send({ type: 'SET_LOCALE', locale: 'en' });
+    flow.actor.send({ type: 'RATE', value: 5 });
+    await flow.flush();
+    flow.actor.send({ type: 'COMMENT_CHANGED', text: 'ignored: not on the comment step' });
+    await flow.pause();
+    flow.actor.send({ type: 'SUBMIT' });
+    await flow.flush();
+    expect(flow.store.finished()[0]?.rating.locale).toBe('en');
+    expect(flow.store.finished()[0]?.answers.comment).toBe('');
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(flow.state().value).toBe('start');
+    expect(flow.state().context.locale).toBe('vi');
+  });
+
+  it('forgets a visitor language left on the start screen', async () => {
+    const flow = await startFlow('quick');
+    flow.actor.send({ type: 'SET_LOCALE', locale: 'en' });
+    await vi.advanceTimersByTimeAsync(29_000);
+    flow.actor.send({ type: 'ACTIVITY' });
+    await vi.advanceTimersByTimeAsync(29_000);
+    expect(flow.state().context.locale).toBe('en');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(flow.state().context.locale).toBe('vi');
+  });
+
+  it('cuts the comment to the template limit', async () => {
+    const flow = await startFlow('dvc-3');
+    flow.actor.send({ type: 'RATE', value: 3 });
+    await flow.flush();
+    expect(flow.state().value).toEqual({ answering: 'comment' });
+    flow.actor.send({ type: 'COMMENT_CHANGED', text: 'ư'.repeat(900) });
+    expect(flow.state().context.rating?.comment).toHaveLength(flow.config.template.comment.maxLength);
+  });
+
+  it('apologises instead of thanking when the first write fails, then recovers', async () => {
+    const store = new FakeStore();
+    store.failNext = 'open';
+    const flow = await startFlow('quick', store);
+    flow.actor.send({ type: 'RATE', value: 5 });
+    await flow.flush();
+    expect(flow.state().value).toBe('apology');
+    expect(flow.errors).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(APOLOGY_MS);
+    expect(flow.state().value).toBe('start');
+    flow.actor.send({ type: 'RATE', value: 5 });
+    await flow.flush();
+    expect(flow.state().value).toBe('thanks');
+    expect(store.finished()).toHaveLength(1);
+  });
+
+  it('apologises when finalising fails', async () => {
+    const store = new FakeStore();
+    const flow = await startFlow('dvc-3', store);
+    flow.actor.send({ type: 'RATE', value: 2 });
+    await flow.flush();
+    store.failNext = 'finalise';
+    await flow.pause();
+    flow.actor.send({ type: 'SUBMIT' });
+    await flow.flush();
+    expect(flow.state().value).toBe('apology');
+  });
+
+  it('flags ratings given faster than people queue, and keeps them', async () => {
+    const flow = await startFlow('quick');
+    for (let i = 0; i < 8; i++) {
+      flow.actor.send({ type: 'RATE', value: 5 });
+      await flow.flush();
+      await vi.advanceTimersByTimeAsync(flow.config.thankYouSeconds * 1000);
+    }
+    const flags = [...flow.store.records.values()].map((r) => r.rating.flags);
+    expect(flags.slice(0, 6)).toEqual(Array(6).fill([]));
+    expect(flags.slice(6)).toEqual([['burst'], ['burst']]);
+    // A minute later the counter is calm again.
+    await vi.advanceTimersByTimeAsync(60_000);
+    flow.actor.send({ type: 'RATE', value: 5 });
+    await flow.flush();
+    expect([...flow.store.records.values()].at(-1)?.rating.flags).toEqual([]);
+  });
+
+  it('takes a new configuration only at the next start screen', async () => {
+    const flow = await startFlow('sipas-5');
+    flow.actor.send({ type: 'RATE', value: 4 });
+    await flow.flush();
+    flow.actor.send({ type: 'CONFIG_UPDATED', config: demoKioskConfig(KIOSK_ID, 'quick') });
+    expect(flow.state().context.config.template.id).toBe('sipas-5');
+    await flow.pause();
+    flow.actor.send({ type: 'SUBMIT' });
+    await flow.flush();
+    expect(flow.state().context.config.template.id).toBe('sipas-5');
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(flow.state().context.config.template.id).toBe('quick');
+    flow.actor.send({ type: 'CONFIG_UPDATED', config: demoKioskConfig(KIOSK_ID, 'dvc-3') });
+    expect(flow.state().context.config.template.id).toBe('dvc-3');
+  });
+});

@@ -1,0 +1,26 @@
+import { vi } from 'vitest';
+import { createActor } from 'xstate';
+import { demoKioskConfig } from '../../../shared/demo';
+import { ratingMachine, SETTLE_MS } from '../../../shared/flow/rating-machine';
+import { fakeDeps, FakeStore } from './fake-store';
+
+export const KIOSK_ID = '7b0c1a52-2f5e-4a8e-9f10-3a1c2b3d4e5f';
+
+/** Starts the rating flow on a template with fake storage; call inside vi.useFakeTimers(). */
+export async function startFlow(templateId = 'sipas-5', store = new FakeStore()) {
+  const { deps, errors } = fakeDeps(store);
+  const config = demoKioskConfig(KIOSK_ID, templateId);
+  const actor = createActor(ratingMachine, { input: { deps, config } });
+  actor.start();
+  await vi.advanceTimersByTimeAsync(0);
+  return {
+    actor,
+    store,
+    errors,
+    config,
+    state: () => actor.getSnapshot(),
+    /** A person's pause between taps: long enough to pass the double-tap guard. */
+    pause: (ms = SETTLE_MS + 50) => vi.advanceTimersByTimeAsync(ms),
+    flush: () => vi.advanceTimersByTimeAsync(0),
+  };
+}
