@@ -1,0 +1,135 @@
+import Dexie from 'dexie';
+import type { Finish, RatingStore } from '../../shared/flow/ports';
+import { selectPrunable, pruneCutoff } from '../../shared/rating/prune';
+import { Answers, NewRating, QueuedRating, type QueueState } from '../../shared/schema/rating';
+import type { KioskDb } from './kiosk-db';
+
+const NEXT_SEQ = 'nextSeq';
+
+const isQuotaError = (error: unknown): boolean => {
+  const names = [error, (error as { inner?: unknown } | null)?.inner].map(
+    (e) => (e as { name?: string } | null)?.name,
+  );
+  return names.includes('QuotaExceededError');
+};
+
+export interface QueueOptions {
+  now: () => Date;
+  retentionDays: () => number;
+}
+
+export type QueueCounts = Record<QueueState, number>;
+
+/**
+ * The kiosk's durable queue of ratings. Every write is one strict-durability transaction and is
+ * validated against the shared schema first: nothing malformed is ever queued for the server.
+ */
+export class RatingQueue implements RatingStore {
+  constructor(
+    private readonly db: KioskDb,
+    private readonly options: QueueOptions,
+  ) {}
+
+  async open(rating: NewRating, finish: Finish | null): Promise<{ seq: number }> {
+    const fields = NewRating.parse(rating);
+    return this.write(() =>
+      this.db.transaction('rw', this.db.ratings, this.db.meta, async () => {
+        // The counter lives apart from the records so pruning can never make a sequence number repeat.
+        const seq = ((await this.db.meta.get(NEXT_SEQ))?.value as number | undefined) ?? 1;
+        const entry = QueuedRating.parse(
+          finish
+            ? { ...fields, seq, state: 'pending', ...finish, syncedAt: null }
+            : { ...fields, seq, state: 'open', completedAt: null, outcome: null, syncedAt: null },
+        );
+        await this.db.ratings.add(entry);
+        await this.db.meta.put({ key: NEXT_SEQ, value: seq + 1 });
+        return { seq };
+      }),
+    );
+  }
+
+  async saveProgress(id: string, answers: Answers): Promise<void> {
+    const parsed = Answers.parse(answers);
+    await this.write(() =>
+      this.db.ratings
+        .where('id')
+        .equals(id)
+        .and((r) => r.state === 'open')
+        .modify(parsed),
+    );
+  }
+
+  async finalise(id: string, answers: Answers, finish: Finish): Promise<void> {
+    const parsed = Answers.parse(answers);
+    await this.write(() =>
+      this.db.transaction('rw', this.db.ratings, async () => {
+        const entry = await this.db.ratings.get(id);
+        if (!entry) throw new Error(`rating ${id} is not in the queue`);
+        if (entry.state !== 'open') return; // already final: finalising twice changes nothing
+        await this.db.ratings.put(QueuedRating.parse({ ...entry, ...parsed, ...finish, state: 'pending' }));
+      }),
+    );
+  }
+
+  async finaliseInterrupted(completedAt: string): Promise<number> {
+    return this.write(() =>
+      this.db.ratings
+        .where('[state+seq]')
+        .between(['open', Dexie.minKey], ['open', Dexie.maxKey])
+        .modify({ state: 'pending', outcome: 'interrupted', completedAt }),
+    );
+  }
+
+  /** Finished ratings the server has not acknowledged, in sequence order. */
+  pending(limit: number): Promise<QueuedRating[]> {
+    return this.db.ratings
+      .where('[state+seq]')
+      .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
+      .limit(limit)
+      .toArray();
+  }
+
+  /** The server acknowledged these (accepted or duplicate): only now may they ever be pruned. */
+  async markSynced(ids: readonly string[], syncedAt: Date): Promise<void> {
+    const at = syncedAt.toISOString(); // UTC, so the pruning index sorts by instant
+    await this.write(() =>
+      this.db.ratings
+        .where('id')
+        .anyOf(ids as string[])
+        .and((r) => r.state === 'pending')
+        .modify({ state: 'synced', syncedAt: at }),
+    );
+  }
+
+  /** Deletes acknowledged ratings older than the retention period, oldest first. */
+  async prune(limit = 5000): Promise<number> {
+    const now = this.options.now();
+    const retentionDays = this.options.retentionDays();
+    const cutoff = pruneCutoff(now, retentionDays).toISOString();
+    return this.db.transaction('rw', this.db.ratings, async () => {
+      const candidates = await this.db.ratings.where('syncedAt').below(cutoff).limit(limit).toArray();
+      const doomed = selectPrunable(candidates, now, retentionDays, limit).map((r) => r.id);
+      await this.db.ratings.bulkDelete(doomed);
+      return doomed.length;
+    });
+  }
+
+  async counts(): Promise<QueueCounts> {
+    const count = (state: QueueState) =>
+      this.db.ratings.where('[state+seq]').between([state, Dexie.minKey], [state, Dexie.maxKey]).count();
+    const [open, pending, synced] = await Promise.all([count('open'), count('pending'), count('synced')]);
+    return { open, pending, synced };
+  }
+
+  /** A full disk: free space by pruning what the server already has, then try once more. */
+  private async write<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      if (!isQuotaError(error)) throw error;
+      const freed = await this.prune().catch(() => 0);
+      if (freed === 0) throw error;
+      return operation();
+    }
+  }
+}

@@ -1,0 +1,85 @@
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { declareKioskSchema, KioskDb, KIOSK_DB_NAME } from '../../renderer/storage/kiosk-db';
+import { RatingQueue } from '../../renderer/storage/rating-queue';
+import { QueuedRating } from '../../shared/schema/rating';
+import { freshIndexedDb } from './support/fake-db';
+
+const KIOSK = '7b0c1a52-2f5e-4a8e-9f10-3a1c2b3d4e5f';
+const pendingRecord = (seq: number, state: 'open' | 'pending' = 'pending'): QueuedRating =>
+  QueuedRating.parse({
+    id: `0190a000-0000-7000-8000-${String(seq).padStart(12, '0')}`,
+    kioskId: KIOSK,
+    seq,
+    wardId: 'trang-tien',
+    counterId: 'quay-1',
+    templateId: 'sipas-5',
+    templateVersion: 1,
+    startedAt: '2026-11-22T08:00:00.000+07:00',
+    locale: 'vi',
+    flags: [],
+    overall: 4,
+    criteria: { 'cong-chuc': 5 },
+    reasons: [],
+    comment: 'Nhanh gọn',
+    ...(state === 'open'
+      ? { state, completedAt: null, outcome: null, syncedAt: null }
+      : { state, completedAt: '2026-11-22T08:00:09.000+07:00', outcome: 'completed', syncedAt: null }),
+  });
+
+/**
+ * The first schema the kiosk shipped, frozen here as it was released: kiosks in the field hold
+ * queues in this shape, and every later version must open them without losing a record.
+ */
+function openAsVersion1(idb: ReturnType<typeof freshIndexedDb>) {
+  const db = new Dexie(KIOSK_DB_NAME, idb);
+  db.version(1).stores({ ratings: 'id, &seq, [state+seq], syncedAt', meta: 'key' });
+  return db;
+}
+
+describe('kiosk database upgrades', () => {
+  it('opens a queue written by the first release with every record intact', async () => {
+    const idb = freshIndexedDb();
+    const v1 = openAsVersion1(idb);
+    const records = [1, 2, 3].map((seq) => pendingRecord(seq)).concat(pendingRecord(4, 'open'));
+    await v1.table('ratings').bulkAdd(records);
+    await v1.table('meta').put({ key: 'nextSeq', value: 5 });
+    v1.close();
+
+    const current = new KioskDb(KIOSK_DB_NAME, idb);
+    const queue = new RatingQueue(current, { now: () => new Date(), retentionDays: () => 90 });
+    expect((await queue.pending(10)).map((r) => r.seq)).toEqual([1, 2, 3]);
+    for (const record of await current.ratings.toArray()) expect(QueuedRating.safeParse(record).success).toBe(true);
+    expect(await queue.finaliseInterrupted('2026-11-22T09:00:00.000+07:00')).toBe(1);
+    // Sequence numbers carry on from where the old version stopped.
+    const { seq: _s, state: _st, completedAt: _c, outcome: _o, syncedAt: _sy, ...fields } = records[0]!;
+    const next = await queue.open({ ...fields, id: '0190a000-0000-7000-8000-000000000099' }, null);
+    expect(next.seq).toBe(5);
+    current.close();
+  });
+
+  it('a new version with an index and an upgrade function keeps pending records', async () => {
+    const idb = freshIndexedDb();
+    const v1 = new KioskDb(KIOSK_DB_NAME, idb);
+    await v1.ratings.bulkAdd([pendingRecord(1), pendingRecord(2), pendingRecord(3, 'open')]);
+    v1.close();
+
+    // The shape the next real upgrade will take: the released versions, then one more.
+    const v2 = new Dexie(KIOSK_DB_NAME, idb);
+    declareKioskSchema(v2);
+    v2.version(2)
+      .stores({ ratings: 'id, &seq, [state+seq], syncedAt, templateId' })
+      .upgrade((tx) =>
+        tx
+          .table('ratings')
+          .toCollection()
+          .modify((r: Record<string, unknown>) => {
+            r.officialId = null;
+          }),
+      );
+    const rows = await v2.table('ratings').where('templateId').equals('sipas-5').toArray();
+    expect(rows.map((r: { seq: number }) => r.seq).sort()).toEqual([1, 2, 3]);
+    expect(rows.every((r: { officialId: unknown }) => r.officialId === null)).toBe(true);
+    v2.close();
+  });
+});

@@ -1,0 +1,144 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RatingQueue } from '../../renderer/storage/rating-queue';
+import type { KioskDb } from '../../renderer/storage/kiosk-db';
+import type { NewRating } from '../../shared/schema/rating';
+import { fakeKioskDb } from './support/fake-db';
+
+const KIOSK = '7b0c1a52-2f5e-4a8e-9f10-3a1c2b3d4e5f';
+let n = 0;
+const newRating = (overrides: Partial<NewRating> = {}): NewRating => ({
+  id: `0190a000-0000-7000-8000-${String(++n).padStart(12, '0')}`,
+  kioskId: KIOSK,
+  wardId: 'trang-tien',
+  counterId: 'quay-1',
+  templateId: 'sipas-5',
+  templateVersion: 1,
+  startedAt: '2026-11-22T08:00:00.000+07:00',
+  locale: 'vi',
+  flags: [],
+  overall: 5,
+  criteria: {},
+  reasons: [],
+  comment: '',
+  ...overrides,
+});
+const done = (outcome: 'completed' | 'timeout' = 'completed') => ({
+  outcome,
+  completedAt: '2026-11-22T08:00:10.000+07:00',
+});
+
+let db: KioskDb;
+let now: Date;
+let queue: RatingQueue;
+beforeEach(() => {
+  db = fakeKioskDb();
+  now = new Date('2026-11-22T01:00:00Z');
+  queue = new RatingQueue(db, { now: () => now, retentionDays: () => 90 });
+});
+afterEach(() => db.close());
+
+describe('rating queue', () => {
+  it('gives strictly increasing sequence numbers, also after pruning everything', async () => {
+    const a = await queue.open(newRating(), done());
+    const b = await queue.open(newRating(), null);
+    expect([a.seq, b.seq]).toEqual([1, 2]);
+    const all = await db.ratings.toArray();
+    await queue.markSynced(
+      all.map((r) => r.id),
+      new Date('2026-01-01T00:00:00Z'),
+    );
+    expect(await queue.prune()).toBe(1); // the open one was never acknowledged, so it stays
+    const c = await queue.open(newRating(), done());
+    expect(c.seq).toBe(3);
+  });
+
+  it('creates an open record on the first tap, and finalises it with the answers', async () => {
+    const r = newRating({ overall: 2 });
+    await queue.open(r, null);
+    expect((await db.ratings.get(r.id))?.state).toBe('open');
+    await queue.saveProgress(r.id, { overall: 2, criteria: { 'cong-chuc': 1 }, reasons: [], comment: '' });
+    await queue.finalise(r.id, { overall: 2, criteria: { 'cong-chuc': 1 }, reasons: ['cho-doi-lau'], comment: 'Lâu quá' }, done());
+    expect(await db.ratings.get(r.id)).toMatchObject({
+      state: 'pending',
+      outcome: 'completed',
+      criteria: { 'cong-chuc': 1 },
+      reasons: ['cho-doi-lau'],
+      comment: 'Lâu quá',
+    });
+    // A second finalise (a stray retry) changes nothing.
+    await queue.finalise(r.id, { overall: 2, criteria: {}, reasons: [], comment: '' }, done('timeout'));
+    expect((await db.ratings.get(r.id))?.outcome).toBe('completed');
+  });
+
+  it('refuses a malformed rating before it reaches the queue', async () => {
+    await expect(queue.open(newRating({ id: 'not-a-uuid' }), null)).rejects.toThrow();
+    await expect(queue.open({ ...newRating(), overall: 9 }, null)).rejects.toThrow();
+    expect(await db.ratings.count()).toBe(0);
+  });
+
+  it('finalises records a crash left open as interrupted, keeping their answers', async () => {
+    const open = newRating({ overall: 3 });
+    await queue.open(open, null);
+    await queue.saveProgress(open.id, { overall: 3, criteria: { 'cong-chuc': 4 }, reasons: [], comment: '' });
+    await queue.open(newRating(), done());
+    expect(await queue.finaliseInterrupted('2026-11-22T09:00:00.000+07:00')).toBe(1);
+    expect(await db.ratings.get(open.id)).toMatchObject({
+      state: 'pending',
+      outcome: 'interrupted',
+      criteria: { 'cong-chuc': 4 },
+    });
+    expect(await queue.counts()).toEqual({ open: 0, pending: 2, synced: 0 });
+  });
+
+  it('lists pending ratings in sequence order', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const r = newRating();
+      ids.push(r.id);
+      await queue.open(r, done());
+    }
+    await queue.markSynced([ids[1]!], now);
+    expect((await queue.pending(10)).map((r) => r.seq)).toEqual([1, 3, 4, 5]);
+    expect((await queue.pending(2)).map((r) => r.seq)).toEqual([1, 3]);
+  });
+
+  it('prunes only acknowledged ratings past retention, oldest first', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const r = newRating();
+      ids.push(r.id);
+      await queue.open(r, done());
+    }
+    await queue.markSynced([ids[0]!], new Date('2026-07-01T00:00:00Z')); // past 90 days
+    await queue.markSynced([ids[1]!], new Date('2026-06-01T00:00:00Z')); // older still
+    await queue.markSynced([ids[2]!], new Date('2026-11-01T00:00:00Z')); // within retention
+    expect(await queue.prune(1)).toBe(1);
+    expect(await db.ratings.get(ids[1]!)).toBeUndefined();
+    expect(await queue.prune()).toBe(1);
+    expect((await db.ratings.toArray()).map((r) => r.id)).toEqual([ids[2], ids[3]]);
+  });
+
+  it('frees space by pruning when the disk is full, then writes', async () => {
+    const old = newRating();
+    await queue.open(old, done());
+    await queue.markSynced([old.id], new Date('2025-01-01T00:00:00Z'));
+    const realAdd = db.ratings.add.bind(db.ratings);
+    let failures = 1;
+    db.ratings.add = ((...args: Parameters<typeof realAdd>) => {
+      if (failures-- > 0) return Promise.reject(new DOMException('disk full', 'QuotaExceededError'));
+      return realAdd(...args);
+    }) as typeof realAdd;
+    const r = newRating();
+    await queue.open(r, done());
+    expect(await db.ratings.get(old.id)).toBeUndefined();
+    expect((await db.ratings.get(r.id))?.state).toBe('pending');
+  });
+
+  it('reports a full disk when nothing can be pruned, and loses nothing already queued', async () => {
+    const kept = newRating();
+    await queue.open(kept, done());
+    db.ratings.add = (() => Promise.reject(new DOMException('disk full', 'QuotaExceededError'))) as never;
+    await expect(queue.open(newRating(), done())).rejects.toMatchObject({ name: 'QuotaExceededError' });
+    expect((await db.ratings.get(kept.id))?.state).toBe('pending');
+  });
+});
