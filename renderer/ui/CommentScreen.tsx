@@ -1,0 +1,34 @@
+import { Footer } from './Footer';
+import { useKioskView } from './KioskContext';
+
+export function CommentScreen({ comment, maxLength }: { comment: string; maxLength: number }) {
+  const { send, t } = useKioskView();
+  return (
+    <section className="screen screen-comment" data-screen="comment">
+      <h1>{t('comment.title')}</h1>
+      <label className="comment-field">
+        <span className="comment-label">{t('comment.label')}</span>
+        <textarea
+          value={comment}
+          maxLength={maxLength}
+          rows={4}
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(e) => send({ type: 'COMMENT_CHANGED', text: e.target.value })}
+        />
+      </label>
+      <div className="comment-meta">
+        <span>{t('comment.privacy')}</span>
+        <span aria-live="polite">{t('comment.counter', { count: comment.length, max: maxLength })}</span>
+      </div>
+      <Footer>
+        <button type="button" className="secondary" onClick={() => send({ type: 'SKIP' })}>
+          {t('action.skip')}
+        </button>
+        <button type="button" className="primary" onClick={() => send({ type: 'NEXT' })}>
+          {t('action.send')}
+        </button>
+      </Footer>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Criterion } from '../../shared/schema/template';
+import { localized } from '../i18n/messages';
+import { FaceIcon } from './FaceIcon';
+import { Footer } from './Footer';
+import { useKioskView } from './KioskContext';
+
+interface Props {
+  criterion: Criterion;
+  index: number;
+  total: number;
+  answer: number | undefined;
+}
+
+export function CriterionScreen({ criterion, index, total, answer }: Props) {
+  const { locale, send, t } = useKioskView();
+  const labelId = `criterion-${criterion.id}`;
+  const progress = { current: index + 1, total };
+  return (
+    <section className="screen screen-criterion" data-screen="criteria">
+      <p className="progress" aria-label={t('criteria.progressLabel', progress)}>
+        {t('criteria.progress', progress)}
+      </p>
+      <h1 id={labelId} className="criterion-label">
+        {localized(criterion.label, locale)}
+      </h1>
+      <p className="criterion-question">{localized(criterion.question, locale)}</p>
+      <div role="radiogroup" aria-labelledby={labelId} className={`levels levels-${criterion.levels.length}`}>
+        {criterion.levels.map((level) => (
+          <button
+            key={level.value}
+            type="button"
+            role="radio"
+            aria-checked={answer === level.value}
+            className={`level-button tone-${level.face}`}
+            onClick={() => send({ type: 'ANSWER', criterionId: criterion.id, value: level.value })}
+          >
+            <FaceIcon face={level.face} />
+            <span className="level-label">{localized(level.label, locale)}</span>
+          </button>
+        ))}
+      </div>
+      <Footer>
+        {index > 0 && (
+          <button type="button" className="secondary" onClick={() => send({ type: 'BACK' })}>
+            {t('action.back')}
+          </button>
+        )}
+        <button type="button" className="secondary" onClick={() => send({ type: 'SKIP' })}>
+          {t('action.skip')}
+        </button>
+        <button type="button" className="primary" onClick={() => send({ type: 'SUBMIT' })}>
+          {t('action.send')}
+        </button>
+      </Footer>
+    </section>
+  );
+}

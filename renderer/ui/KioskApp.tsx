@@ -1,0 +1,102 @@
+import { useActorRef, useSelector } from '@xstate/react';
+import { useEffect, useLayoutEffect, useMemo } from 'react';
+import type { FlowDeps } from '../../shared/flow/ports';
+import { ratingMachine } from '../../shared/flow/rating-machine';
+import { nextStep } from '../../shared/rating/steps';
+import type { KioskConfig } from '../../shared/schema/kiosk-config';
+import { CommentScreen } from './CommentScreen';
+import { Countdown } from './Countdown';
+import { CriterionScreen } from './CriterionScreen';
+import { Header } from './Header';
+import { KioskViewContext } from './KioskContext';
+import { ApologyScreen, LoadingScreen, ThanksScreen } from './MessageScreens';
+import { ReasonsScreen } from './ReasonsScreen';
+import { StartScreen } from './StartScreen';
+
+export type ScreenName = 'loading' | 'start' | 'criteria' | 'reasons' | 'comment' | 'thanks' | 'apology';
+
+interface Props {
+  deps: FlowDeps;
+  config: KioskConfig;
+  /** Called after each screen change is committed to the DOM (benchmarks, diagnostics). */
+  onScreen?: (screen: ScreenName) => void;
+}
+
+/** Renders the rating machine's state and sends it the citizen's taps. Nothing more. */
+export function KioskApp({ deps, config, onScreen }: Props) {
+  const actor = useActorRef(ratingMachine, { input: { deps, config } });
+  const snapshot = useSelector(actor, (s) => s);
+  const { context } = snapshot;
+  const { template } = context.config;
+
+  const screen: ScreenName = snapshot.matches('recovering')
+    ? 'loading'
+    : snapshot.matches('start') || snapshot.matches('opening')
+      ? 'start'
+      : snapshot.matches('thanks')
+        ? 'thanks'
+        : snapshot.matches('apology')
+          ? 'apology'
+          : (context.step ?? 'start');
+
+  // Any touch or key press anywhere is activity: it holds off the walk-away reset.
+  useEffect(() => {
+    const activity = () => actor.send({ type: 'ACTIVITY' });
+    const block = (e: Event) => e.preventDefault();
+    document.addEventListener('pointerdown', activity, { capture: true });
+    document.addEventListener('keydown', activity, { capture: true });
+    document.addEventListener('contextmenu', block);
+    document.addEventListener('dragstart', block);
+    return () => {
+      document.removeEventListener('pointerdown', activity, { capture: true });
+      document.removeEventListener('keydown', activity, { capture: true });
+      document.removeEventListener('contextmenu', block);
+      document.removeEventListener('dragstart', block);
+    };
+  }, [actor]);
+
+  useLayoutEffect(() => {
+    document.documentElement.lang = context.locale;
+  }, [context.locale]);
+
+  useLayoutEffect(() => {
+    onScreen?.(screen);
+  }, [onScreen, screen, context.criterionIndex]);
+
+  const view = useMemo(() => ({ locale: context.locale, send: actor.send }), [context.locale, actor]);
+  const rating = context.rating;
+
+  return (
+    <KioskViewContext.Provider value={view}>
+      <div className="kiosk">
+        <Header config={context.config} canSwitchLanguage={screen !== 'thanks' && screen !== 'apology'} />
+        <main className="main">
+          {screen === 'loading' && <LoadingScreen />}
+          {screen === 'start' && <StartScreen template={template} />}
+          {screen === 'criteria' && rating && (
+            <CriterionScreen
+              key={context.criterionIndex}
+              criterion={template.criteria[context.criterionIndex]!}
+              index={context.criterionIndex}
+              total={template.criteria.length}
+              answer={rating.criteria[template.criteria[context.criterionIndex]!.id]}
+            />
+          )}
+          {screen === 'reasons' && rating && (
+            <ReasonsScreen
+              reasons={template.reasons}
+              selected={rating.reasons}
+              hasMore={nextStep(template, rating.overall, 'reasons') !== null}
+            />
+          )}
+          {screen === 'comment' && rating && (
+            <CommentScreen comment={rating.comment} maxLength={template.comment.maxLength} />
+          )}
+          {screen === 'thanks' && <ThanksScreen />}
+          {screen === 'apology' && <ApologyScreen kind="storage" />}
+        </main>
+        {context.countdown !== null && <Countdown seconds={context.countdown} />}
+      </div>
+    </KioskViewContext.Provider>
+  );
+}

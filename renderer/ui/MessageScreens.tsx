@@ -1,0 +1,38 @@
+import type { MessageKey } from '../i18n/messages';
+import { useKioskView } from './KioskContext';
+
+export function ThanksScreen() {
+  const { t } = useKioskView();
+  return (
+    <section className="screen screen-message screen-thanks" data-screen="thanks">
+      <svg className="message-icon tick" viewBox="0 0 100 100" aria-hidden="true" focusable="false">
+        <circle cx="50" cy="50" r="46" />
+        <path d="M28 52 L44 68 L74 36" />
+      </svg>
+      <h1>{t('thanks.title')}</h1>
+      <p>{t('thanks.body')}</p>
+    </section>
+  );
+}
+
+/** A calm apology: never a stack trace, always followed by the start screen. */
+export function ApologyScreen({ kind }: { kind: 'storage' | 'internal' }) {
+  const { t } = useKioskView();
+  const title: MessageKey = kind === 'storage' ? 'apology.storage.title' : 'apology.internal.title';
+  const body: MessageKey = kind === 'storage' ? 'apology.storage.body' : 'apology.internal.body';
+  return (
+    <section className="screen screen-message screen-apology" data-screen="apology" role="alert">
+      <h1>{t(title)}</h1>
+      <p>{t(body)}</p>
+    </section>
+  );
+}
+
+export function LoadingScreen() {
+  const { t } = useKioskView();
+  return (
+    <section className="screen screen-message" data-screen="loading" aria-busy="true">
+      <p>{t('loading')}</p>
+    </section>
+  );
+}
