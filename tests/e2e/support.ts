@@ -1,0 +1,54 @@
+import { expect, type Page } from '@playwright/test';
+import type { QueuedRating } from '../../shared/schema/rating';
+
+export const kioskUrl = (demoTemplate = 'sipas-5') => {
+  const base = process.env.HAILONG_BASE_URL;
+  if (!base) throw new Error('HAILONG_BASE_URL is not set: run through playwright.config.ts');
+  return `${base}/kiosk/?demo=${demoTemplate}`;
+};
+
+export async function openKiosk(page: Page, demoTemplate = 'sipas-5') {
+  await page.goto(kioskUrl(demoTemplate));
+  await expect(page.locator('[data-screen="start"]')).toBeVisible();
+}
+
+/** Reads the kiosk's queue straight from IndexedDB, independent of the app's own code. */
+export function readQueue(page: Page): Promise<QueuedRating[]> {
+  return page.evaluate(
+    () =>
+      new Promise<QueuedRating[]>((resolve, reject) => {
+        const open = indexedDB.open('hai-long-kiosk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const all = db.transaction('ratings').objectStore('ratings').getAll();
+          all.onsuccess = () => {
+            db.close();
+            resolve((all.result as QueuedRating[]).sort((a, b) => a.seq - b.seq));
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+}
+
+/** A person's pause between taps (longer than the double-tap guard). */
+export const humanPause = (page: Page) => page.waitForTimeout(450);
+
+export const face = (page: Page, label: string) => page.getByRole('button', { name: label, exact: true });
+
+export async function expectNoScroll(page: Page) {
+  const size = await page.evaluate(() => ({
+    scrollHeight: document.documentElement.scrollHeight,
+    scrollWidth: document.documentElement.scrollWidth,
+    innerHeight,
+    innerWidth,
+    overflowing: [...document.querySelectorAll('.main *')].filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.bottom > innerHeight + 1 || r.right > innerWidth + 1;
+    }).length,
+  }));
+  expect(size.scrollHeight).toBeLessThanOrEqual(size.innerHeight);
+  expect(size.scrollWidth).toBeLessThanOrEqual(size.innerWidth);
+  expect(size.overflowing).toBe(0);
+}
