@@ -1,0 +1,77 @@
+// Lint keeps the three worlds apart: shared/ is pure (no DOM, no Node, no Electron), renderer/ is
+// DOM only, server/ is Node only, and only electron/'s entry points import Electron as a value.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = { group: ['node:*'], message: 'Node built-ins do not belong here.' };
+const electronValue = { name: 'electron', message: 'Import Electron as a type only; inject the object.', allowTypeImports: true };
+const domGlobals = ['window', 'document', 'localStorage', 'indexedDB', 'navigator', 'location'].map((name) => ({
+  name,
+  message: 'DOM globals do not belong here: inject what you need.',
+}));
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'reports/', 'test-results/', 'playwright-report/', 'data/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: { ...globals['shared-node-browser'] } },
+    rules: {
+      'no-restricted-globals': ['error', ...domGlobals, { name: 'process', message: 'shared/ is pure.' }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'shared/ is pure.' },
+            { name: 'react', message: 'shared/ is pure.' },
+            { name: 'dexie', message: 'shared/ is pure: storage is injected.' },
+          ],
+          patterns: [nodeBuiltins],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'The renderer reaches Electron only through window.kiosk.' }], patterns: [nodeBuiltins] },
+      ],
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-restricted-globals': ['error', ...domGlobals],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'react' }, { name: 'dexie' }, { name: 'electron', message: 'The server never imports Electron.' }] },
+      ],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main.ts', 'electron/preload.ts', 'electron/adapters/**'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: [electronValue] }] },
+  },
+  {
+    files: ['tests/**/*.{ts,mjs}', '*.ts', '*.js'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+);

@@ -1,0 +1,26 @@
+// Prints the closing line CI reads ("N passed, N failed"), from Vitest's and Playwright's JSON reports.
+import { existsSync, readFileSync } from 'node:fs';
+
+const read = (path) => (existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null);
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+const vitest = read('reports/vitest.json');
+if (vitest) {
+  passed += vitest.numPassedTests;
+  failed += vitest.numFailedTests;
+  skipped += vitest.numPendingTests + vitest.numTodoTests;
+}
+const playwright = read('reports/playwright.json');
+if (playwright) {
+  passed += playwright.stats.expected + playwright.stats.flaky;
+  failed += playwright.stats.unexpected;
+  skipped += playwright.stats.skipped;
+}
+if (!vitest && !playwright) {
+  console.log('tests: 0 passed, 1 failed (no test report was written: typecheck, lint or build failed first)');
+  process.exit(1);
+}
+console.log(`vitest: ${vitest ? 'ran' : 'did not run'}; playwright: ${playwright ? 'ran' : 'did not run'}`);
+console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

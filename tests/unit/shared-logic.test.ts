@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { demoKioskConfig } from '../../shared/demo';
+import { checkBurst } from '../../shared/rating/burst';
+import { selectPrunable } from '../../shared/rating/prune';
+import { nextStep, stepsAfterOverall } from '../../shared/rating/steps';
+import { IsoDateTime } from '../../shared/schema/common';
+import { KioskConfig } from '../../shared/schema/kiosk-config';
+import { Rating } from '../../shared/schema/rating';
+import { SurveyTemplate } from '../../shared/schema/template';
+import { builtinTemplate, builtinTemplates } from '../../shared/templates/builtin';
+import { toIsoWithOffset } from '../../shared/time';
+
+describe('device time with offset', () => {
+  it.each([
+    ['2026-11-22T01:02:03.004Z', 420, '2026-11-22T08:02:03.004+07:00'],
+    ['2026-12-31T20:00:00.000Z', 420, '2027-01-01T03:00:00.000+07:00'],
+    ['2026-11-22T01:02:03.004Z', 0, '2026-11-22T01:02:03.004+00:00'],
+    ['2026-11-22T01:02:03.004Z', -570, '2026-11-21T15:32:03.004-09:30'],
+  ])('%s at %i minutes east is %s', (instant, offset, expected) => {
+    const text = toIsoWithOffset(new Date(instant), offset);
+    expect(text).toBe(expected);
+    expect(Date.parse(text)).toBe(Date.parse(instant));
+    expect(IsoDateTime.safeParse(text).success).toBe(true);
+  });
+
+  it('refuses an invalid date', () => {
+    expect(() => toIsoWithOffset(new Date(Number.NaN))).toThrow(RangeError);
+  });
+});
+
+describe('burst detection', () => {
+  it('flags ratings beyond the limit within one minute, and forgets older ones', () => {
+    let window: number[] = [];
+    const verdicts: boolean[] = [];
+    for (let i = 0; i < 8; i++) {
+      const result = checkBurst(window, 1_000_000 + i * 5_000, 6);
+      window = result.window;
+      verdicts.push(result.burst);
+    }
+    expect(verdicts).toEqual([false, false, false, false, false, false, true, true]);
+    expect(checkBurst(window, 1_000_000 + 7 * 5_000 + 60_000, 6)).toEqual({ window: [1_095_000], burst: false });
+  });
+});
+
+describe('the pruning rule', () => {
+  const now = new Date('2026-11-22T00:00:00Z');
+  const entry = (id: string, state: string, syncedAt: string | null) => ({ id, state, syncedAt });
+  it('deletes only acknowledged ratings past retention, oldest first', () => {
+    const entries = [
+      entry('pending-old', 'pending', null),
+      entry('open', 'open', null),
+      entry('synced-recent', 'synced', '2026-11-01T00:00:00Z'),
+      entry('synced-old', 'synced', '2026-06-01T00:00:00Z'),
+      entry('synced-older', 'synced', '2026-01-01T00:00:00+07:00'),
+      entry('synced-but-no-date', 'synced', null),
+    ];
+    expect(selectPrunable(entries, now, 90).map((e) => e.id)).toEqual(['synced-older', 'synced-old']);
+    expect(selectPrunable(entries, now, 90, 1).map((e) => e.id)).toEqual(['synced-older']);
+    expect(selectPrunable(entries, now, 365)).toEqual([]);
+  });
+});
+
+describe('steps after the first tap', () => {
+  it.each([
+    ['quick', 1, []],
+    ['sipas-5', 5, ['criteria', 'comment']],
+    ['sipas-5', 2, ['criteria', 'reasons', 'comment']],
+    ['sipas-5', 1, ['criteria', 'reasons', 'comment']],
+    ['dvc-3', 1, ['reasons', 'comment']],
+    ['dvc-3', 2, ['comment']],
+    ['tt01-2018', 3, ['criteria', 'comment']],
+  ] as const)('%s, overall %i: %j', (id, overall, steps) => {
+    const template = builtinTemplate(id)!;
+    expect(stepsAfterOverall(template, overall)).toEqual(steps);
+    expect(nextStep(template, overall, steps.at(-1) ?? null)).toBeNull();
+  });
+});
+
+describe('built-in survey templates', () => {
+  it('are the five the regulations call for, each valid and versioned', () => {
+    expect(builtinTemplates.map((t) => t.id)).toEqual(['quick', 'sipas-5', 'hue-3', 'tt01-2018', 'dvc-3']);
+    for (const template of builtinTemplates) {
+      expect(SurveyTemplate.parse(template)).toEqual(template);
+      expect(template.version).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('use the SIPAS five levels, with exact Vietnamese and English labels', () => {
+    const labels = builtinTemplate('sipas-5')!.scale.map((l) => [l.value, l.label.vi, l.label.en]);
+    expect(labels).toEqual([
+      [5, 'Rất hài lòng', 'Very satisfied'],
+      [4, 'Hài lòng', 'Satisfied'],
+      [3, 'Bình thường', 'Neutral'],
+      [2, 'Không hài lòng', 'Dissatisfied'],
+      [1, 'Rất không hài lòng', 'Very dissatisfied'],
+    ]);
+    expect(builtinTemplate('dvc-3')!.scale.map((l) => l.label.vi)).toEqual(['Rất hài lòng', 'Hài lòng', 'Chưa hài lòng']);
+  });
+
+  it('sipas-5 and hue-3 carry their criteria', () => {
+    expect(builtinTemplate('sipas-5')!.criteria.map((c) => c.label.vi)).toEqual([
+      'Tiếp cận dịch vụ',
+      'Thủ tục hành chính',
+      'Công chức',
+      'Kết quả giải quyết',
+      'Tiếp nhận, xử lý góp ý, phản ánh, kiến nghị',
+    ]);
+    expect(builtinTemplate('hue-3')!.criteria.map((c) => c.label.vi)).toEqual([
+      'Giải quyết thủ tục hành chính',
+      'Sự phục vụ của công chức',
+      'Kết quả, tiến độ giải quyết công việc',
+    ]);
+  });
+
+  it('tt01-2018 asks indicators 1, 3, 4 and 7, each answer worth 2, 1 or 0 points', () => {
+    const tt01 = builtinTemplate('tt01-2018')!;
+    expect(tt01.criteria.map((c) => c.id)).toEqual(['chi-so-1', 'chi-so-3', 'chi-so-4', 'chi-so-7']);
+    for (const criterion of tt01.criteria) expect(criterion.levels.map((l) => l.points)).toEqual([2, 1, 0]);
+  });
+});
+
+describe('schemas refuse bad input', () => {
+  const sipas = builtinTemplate('sipas-5')!;
+  it.each([
+    ['a 4-level scale', { ...sipas, scale: sipas.scale.slice(0, 4) }],
+    ['levels out of order', { ...sipas, scale: [...sipas.scale].reverse() }],
+    ['reasons for a value not on the scale', { ...sipas, reasonsFor: [9] }],
+    ['duplicate criterion ids', { ...sipas, criteria: [sipas.criteria[0], sipas.criteria[0]] }],
+    ['an unknown field', { ...sipas, extra: true }],
+    ['an empty Vietnamese label', { ...sipas, name: { vi: ' ', en: 'x' } }],
+    ['an idle timeout of 2 s', { ...sipas, idleTimeoutSeconds: 2 }],
+  ])('a template with %s', (_name, template) => {
+    expect(SurveyTemplate.safeParse(template).success).toBe(false);
+  });
+
+  it('a kiosk config without a valid kiosk id', () => {
+    const config = demoKioskConfig('7b0c1a52-2f5e-4a8e-9f10-3a1c2b3d4e5f');
+    expect(KioskConfig.safeParse({ ...config, kioskId: 'kiosk-1' }).success).toBe(false);
+    expect(config.template.idleTimeoutSeconds).toBe(20);
+    expect(config.burstMaxPerMinute).toBe(6);
+  });
+
+  it('a rating whose id is not a UUIDv7, or whose time has no offset', () => {
+    const rating = {
+      id: '0190a000-0000-7000-8000-000000000001',
+      kioskId: '7b0c1a52-2f5e-4a8e-9f10-3a1c2b3d4e5f',
+      seq: 1,
+      wardId: 'trang-tien',
+      counterId: 'quay-1',
+      templateId: 'quick',
+      templateVersion: 1,
+      startedAt: '2026-11-22T08:00:00.000+07:00',
+      completedAt: '2026-11-22T08:00:01.000+07:00',
+      locale: 'vi',
+      flags: [],
+      overall: 5,
+      criteria: {},
+      reasons: [],
+      comment: '',
+      outcome: 'completed',
+    };
+    expect(Rating.safeParse(rating).success).toBe(true);
+    expect(Rating.safeParse({ ...rating, id: '7b0c1a52-2f5e-4a8e-9f10-3a1c2b3d4e5f' }).success).toBe(false);
+    expect(Rating.safeParse({ ...rating, startedAt: '2026-11-22T08:00:00' }).success).toBe(false);
+    expect(Rating.safeParse({ ...rating, outcome: 'open' }).success).toBe(false);
+    expect(Rating.safeParse({ ...rating, name: 'Nguyễn Văn A' }).success).toBe(false);
+  });
+});
