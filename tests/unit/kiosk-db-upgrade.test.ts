@@ -4,24 +4,12 @@ import { declareKioskSchema, KioskDb, KIOSK_DB_NAME } from '../../renderer/stora
 import { RatingQueue } from '../../renderer/storage/rating-queue';
 import { QueuedRating } from '../../shared/schema/rating';
 import { freshIndexedDb } from './support/fake-db';
+import { sampleNewRating } from './support/fixtures';
 
-const KIOSK = '7b0c1a52-2f5e-4a8e-9f10-3a1c2b3d4e5f';
 const pendingRecord = (seq: number, state: 'open' | 'pending' = 'pending'): QueuedRating =>
   QueuedRating.parse({
-    id: `0190a000-0000-7000-8000-${String(seq).padStart(12, '0')}`,
-    kioskId: KIOSK,
+    ...sampleNewRating(seq, { overall: 4, criteria: { 'cong-chuc': 5 }, comment: 'Nhanh gọn' }),
     seq,
-    wardId: 'trang-tien',
-    counterId: 'quay-1',
-    templateId: 'sipas-5',
-    templateVersion: 1,
-    startedAt: '2026-11-22T08:00:00.000+07:00',
-    locale: 'vi',
-    flags: [],
-    overall: 4,
-    criteria: { 'cong-chuc': 5 },
-    reasons: [],
-    comment: 'Nhanh gọn',
     ...(state === 'open'
       ? { state, completedAt: null, outcome: null, syncedAt: null }
       : { state, completedAt: '2026-11-22T08:00:09.000+07:00', outcome: 'completed', syncedAt: null }),

@@ -3,25 +3,10 @@ import { RatingQueue } from '../../renderer/storage/rating-queue';
 import type { KioskDb } from '../../renderer/storage/kiosk-db';
 import type { NewRating } from '../../shared/schema/rating';
 import { fakeKioskDb } from './support/fake-db';
+import { sampleNewRating } from './support/fixtures';
 
-const KIOSK = '7b0c1a52-2f5e-4a8e-9f10-3a1c2b3d4e5f';
 let n = 0;
-const newRating = (overrides: Partial<NewRating> = {}): NewRating => ({
-  id: `0190a000-0000-7000-8000-${String(++n).padStart(12, '0')}`,
-  kioskId: KIOSK,
-  wardId: 'trang-tien',
-  counterId: 'quay-1',
-  templateId: 'sipas-5',
-  templateVersion: 1,
-  startedAt: '2026-11-22T08:00:00.000+07:00',
-  locale: 'vi',
-  flags: [],
-  overall: 5,
-  criteria: {},
-  reasons: [],
-  comment: '',
-  ...overrides,
-});
+const newRating = (overrides: Partial<NewRating> = {}) => sampleNewRating(++n, overrides);
 const done = (outcome: 'completed' | 'timeout' = 'completed') => ({
   outcome,
   completedAt: '2026-11-22T08:00:10.000+07:00',

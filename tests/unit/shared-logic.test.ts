@@ -9,6 +9,7 @@ import { Rating } from '../../shared/schema/rating';
 import { SurveyTemplate } from '../../shared/schema/template';
 import { builtinTemplate, builtinTemplates } from '../../shared/templates/builtin';
 import { toIsoWithOffset } from '../../shared/time';
+import { sampleNewRating } from './support/fixtures';
 
 describe('device time with offset', () => {
   it.each([
@@ -142,21 +143,9 @@ describe('schemas refuse bad input', () => {
 
   it('a rating whose id is not a UUIDv7, or whose time has no offset', () => {
     const rating = {
-      id: '0190a000-0000-7000-8000-000000000001',
-      kioskId: '7b0c1a52-2f5e-4a8e-9f10-3a1c2b3d4e5f',
+      ...sampleNewRating(1, { templateId: 'quick' }),
       seq: 1,
-      wardId: 'trang-tien',
-      counterId: 'quay-1',
-      templateId: 'quick',
-      templateVersion: 1,
-      startedAt: '2026-11-22T08:00:00.000+07:00',
       completedAt: '2026-11-22T08:00:01.000+07:00',
-      locale: 'vi',
-      flags: [],
-      overall: 5,
-      criteria: {},
-      reasons: [],
-      comment: '',
       outcome: 'completed',
     };
     expect(Rating.safeParse(rating).success).toBe(true);

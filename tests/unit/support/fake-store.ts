@@ -1,5 +1,6 @@
 import type { Finish, FlowDeps, RatingStore } from '../../../shared/flow/ports';
 import type { Answers, NewRating } from '../../../shared/schema/rating';
+import { ratingId } from './fixtures';
 
 export interface FakeRecord {
   rating: NewRating;
@@ -79,7 +80,7 @@ export function fakeDeps(store = new FakeStore()) {
   const deps: FlowDeps = {
     store,
     now: () => new Date(),
-    newId: () => `0190a000-0000-7000-8000-${String(++n).padStart(12, '0')}`,
+    newId: () => ratingId(++n),
     report: (where, error) => errors.push({ where, error }),
   };
   return { deps, store, errors };

@@ -4,7 +4,8 @@ import { demoKioskConfig } from '../../../shared/demo';
 import { ratingMachine, SETTLE_MS } from '../../../shared/flow/rating-machine';
 import { fakeDeps, FakeStore } from './fake-store';
 
-export const KIOSK_ID = '7b0c1a52-2f5e-4a8e-9f10-3a1c2b3d4e5f';
+export { KIOSK_ID } from './fixtures';
+import { KIOSK_ID } from './fixtures';
 
 /** Starts the rating flow on a template with fake storage; call inside vi.useFakeTimers(). */
 export async function startFlow(templateId = 'sipas-5', store = new FakeStore()) {
