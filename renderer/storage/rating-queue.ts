@@ -25,6 +25,8 @@ export type QueueCounts = Record<QueueState, number>;
  * validated against the shared schema first: nothing malformed is ever queued for the server.
  */
 export class RatingQueue implements RatingStore {
+  private nextSeq: number | null = null;
+
   constructor(
     private readonly db: KioskDb,
     private readonly options: QueueOptions,
@@ -32,20 +34,34 @@ export class RatingQueue implements RatingStore {
 
   async open(rating: NewRating, finish: Finish | null): Promise<{ seq: number }> {
     const fields = NewRating.parse(rating);
-    return this.write(() =>
-      this.db.transaction('rw', this.db.ratings, this.db.meta, async () => {
-        // The counter lives apart from the records so pruning can never make a sequence number repeat.
-        const seq = ((await this.db.meta.get(NEXT_SEQ))?.value as number | undefined) ?? 1;
-        const entry = QueuedRating.parse(
-          finish
-            ? { ...fields, seq, state: 'pending', ...finish, syncedAt: null }
-            : { ...fields, seq, state: 'open', completedAt: null, outcome: null, syncedAt: null },
-        );
-        await this.db.ratings.add(entry);
-        await this.db.meta.put({ key: NEXT_SEQ, value: seq + 1 });
-        return { seq };
-      }),
-    );
+    const attempt = () =>
+      this.write(() =>
+        this.db.transaction('rw', this.db.ratings, this.db.meta, async () => {
+          // The counter lives apart from the records so pruning can never make a sequence number
+          // repeat. It is cached to keep the tap path at one round trip; the unique seq index
+          // catches a stale cache (another window wrote first) and the retry below rereads it.
+          const seq = this.nextSeq ?? (((await this.db.meta.get(NEXT_SEQ))?.value as number | undefined) ?? 1);
+          const entry = QueuedRating.parse(
+            finish
+              ? { ...fields, seq, state: 'pending', ...finish, syncedAt: null }
+              : { ...fields, seq, state: 'open', completedAt: null, outcome: null, syncedAt: null },
+          );
+          await Promise.all([this.db.ratings.add(entry), this.db.meta.put({ key: NEXT_SEQ, value: seq + 1 })]);
+          return seq;
+        }),
+      );
+    try {
+      const seq = await attempt().catch((error: unknown) => {
+        this.nextSeq = null;
+        if ((error as { name?: string }).name !== 'ConstraintError') throw error;
+        return attempt();
+      });
+      this.nextSeq = seq + 1;
+      return { seq };
+    } catch (error) {
+      this.nextSeq = null;
+      throw error;
+    }
   }
 
   async saveProgress(id: string, answers: Answers): Promise<void> {

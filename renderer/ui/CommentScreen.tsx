@@ -1,11 +1,12 @@
 import { Footer } from './Footer';
 import { useKioskView } from './KioskContext';
+import { ScreenHeading } from './ScreenHeading';
 
 export function CommentScreen({ comment, maxLength }: { comment: string; maxLength: number }) {
   const { send, t } = useKioskView();
   return (
     <section className="screen screen-comment" data-screen="comment">
-      <h1>{t('comment.title')}</h1>
+      <ScreenHeading>{t('comment.title')}</ScreenHeading>
       <label className="comment-field">
         <span className="comment-label">{t('comment.label')}</span>
         <textarea

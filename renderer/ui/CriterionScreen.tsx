@@ -3,6 +3,7 @@ import { localized } from '../i18n/messages';
 import { FaceIcon } from './FaceIcon';
 import { Footer } from './Footer';
 import { useKioskView } from './KioskContext';
+import { ScreenHeading } from './ScreenHeading';
 
 interface Props {
   criterion: Criterion;
@@ -20,9 +21,9 @@ export function CriterionScreen({ criterion, index, total, answer }: Props) {
       <p className="progress" aria-label={t('criteria.progressLabel', progress)}>
         {t('criteria.progress', progress)}
       </p>
-      <h1 id={labelId} className="criterion-label">
+      <ScreenHeading id={labelId} className="criterion-label">
         {localized(criterion.label, locale)}
-      </h1>
+      </ScreenHeading>
       <p className="criterion-question">{localized(criterion.question, locale)}</p>
       <div role="radiogroup" aria-labelledby={labelId} className={`levels levels-${criterion.levels.length}`}>
         {criterion.levels.map((level) => (

@@ -1,5 +1,6 @@
 import type { MessageKey } from '../i18n/messages';
 import { useKioskView } from './KioskContext';
+import { ScreenHeading } from './ScreenHeading';
 
 export function ThanksScreen() {
   const { t } = useKioskView();
@@ -9,7 +10,7 @@ export function ThanksScreen() {
         <circle cx="50" cy="50" r="46" />
         <path d="M28 52 L44 68 L74 36" />
       </svg>
-      <h1>{t('thanks.title')}</h1>
+      <ScreenHeading>{t('thanks.title')}</ScreenHeading>
       <p>{t('thanks.body')}</p>
     </section>
   );
@@ -22,7 +23,7 @@ export function ApologyScreen({ kind }: { kind: 'storage' | 'internal' }) {
   const body: MessageKey = kind === 'storage' ? 'apology.storage.body' : 'apology.internal.body';
   return (
     <section className="screen screen-message screen-apology" data-screen="apology" role="alert">
-      <h1>{t(title)}</h1>
+      <ScreenHeading>{t(title)}</ScreenHeading>
       <p>{t(body)}</p>
     </section>
   );

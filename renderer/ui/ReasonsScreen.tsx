@@ -2,6 +2,7 @@ import type { Reason } from '../../shared/schema/template';
 import { localized } from '../i18n/messages';
 import { Footer } from './Footer';
 import { useKioskView } from './KioskContext';
+import { ScreenHeading } from './ScreenHeading';
 
 interface Props {
   reasons: Reason[];
@@ -14,7 +15,7 @@ export function ReasonsScreen({ reasons, selected, hasMore }: Props) {
   const { locale, send, t } = useKioskView();
   return (
     <section className="screen screen-reasons" data-screen="reasons">
-      <h1>{t('reasons.title')}</h1>
+      <ScreenHeading>{t('reasons.title')}</ScreenHeading>
       <p className="hint">{t('reasons.hint')}</p>
       <div className="chips">
         {reasons.map((reason) => (

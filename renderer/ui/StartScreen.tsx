@@ -2,12 +2,13 @@ import type { SurveyTemplate } from '../../shared/schema/template';
 import { localized } from '../i18n/messages';
 import { FaceIcon } from './FaceIcon';
 import { useKioskView } from './KioskContext';
+import { ScreenHeading } from './ScreenHeading';
 
 export function StartScreen({ template }: { template: SurveyTemplate }) {
   const { locale, send, t } = useKioskView();
   return (
     <section className="screen screen-start" data-screen="start">
-      <h1 className="question">{localized(template.question, locale)}</h1>
+      <ScreenHeading className="question">{localized(template.question, locale)}</ScreenHeading>
       <p className="hint">{t('start.hint')}</p>
       <div className={`faces faces-${template.scale.length}`}>
         {template.scale.map((level) => (

@@ -37,6 +37,16 @@ describe('rating queue', () => {
     expect(c.seq).toBe(3);
   });
 
+  it('keeps sequence numbers unique when two windows share the queue', async () => {
+    const other = new RatingQueue(db, { now: () => now, retentionDays: () => 90 });
+    expect((await queue.open(newRating(), done())).seq).toBe(1);
+    expect((await other.open(newRating(), done())).seq).toBe(2);
+    // `queue` still believes 2 is next: the unique index refuses it and it rereads the counter.
+    expect((await queue.open(newRating(), done())).seq).toBe(3);
+    expect((await other.open(newRating(), done())).seq).toBe(4);
+    expect((await db.ratings.orderBy('seq').keys()).length).toBe(4);
+  });
+
   it('creates an open record on the first tap, and finalises it with the answers', async () => {
     const r = newRating({ overall: 2 });
     await queue.open(r, null);
