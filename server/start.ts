@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { findElectronBinary } from '../electron/binary';
@@ -24,12 +25,12 @@ async function main() {
   console.log(kioskUrl);
 
   const electron = findElectronBinary(fileURLToPath(new URL('../node_modules/electron/', import.meta.url)));
-  if (electron.found) {
+  if (electron.found && existsSync(fileURLToPath(new URL('../dist/electron/main.js', import.meta.url)))) {
     console.log('Opening the kiosk in Electron…');
     spawn(electron.path, ['.', `--kiosk-url=${kioskUrl}`], { stdio: 'inherit' }).on('error', (e) =>
       console.error(`Could not start Electron: ${e.message}`),
     );
-  } else {
+  } else if (!electron.found) {
     console.log(electron.advice);
   }
 

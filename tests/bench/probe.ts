@@ -27,8 +27,8 @@ export interface Probe {
  * Shortens the kiosk's long screen timers (thank-you, idle) so hundreds of ratings fit in a run,
  * while Date, performance.now() and event timestamps stay real (Playwright's fake clock fakes them).
  */
-export const shortTimersScript = () => {
+export const shortTimersScript = (shortMs: number) => {
   const realSetTimeout = window.setTimeout.bind(window);
   window.setTimeout = ((handler: TimerHandler, delay?: number, ...args: unknown[]) =>
-    realSetTimeout(handler, delay !== undefined && delay >= 2000 ? 40 : delay, ...args)) as typeof window.setTimeout;
+    realSetTimeout(handler, delay !== undefined && delay >= 2000 ? shortMs : delay, ...args)) as typeof window.setTimeout;
 };
