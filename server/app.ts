@@ -1,25 +1,38 @@
+import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
+import type { Store } from './db/connect';
+import { installErrorHandling } from './http/errors';
+import { adminApi } from './routes/admin-api';
+import { kioskApi } from './routes/kiosk-api';
+import { publicPages } from './routes/public-pages';
+import { openApiRoute } from './routes/openapi';
 import { securityHeaders } from './security-headers';
 
 export interface ServerOptions {
   /** The built kiosk web app (vite build output). */
   kioskDir: string;
+  store: Store;
+  now?: () => Date;
+  minResponses?: number;
   logger?: boolean;
 }
 
-/** The HTTP server: for now it serves the kiosk web app at /kiosk/. */
+/** The district server: the kiosk API, the admin API, reports, public results and the kiosk web app. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   if (!existsSync(options.kioskDir)) {
     throw new Error(`The kiosk app is not built (${options.kioskDir} is missing): run "npm run build" first.`);
   }
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+  const now = options.now ?? (() => new Date());
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 256 * 1024, trustProxy: false });
+  installErrorHandling(app);
 
   app.addHook('onSend', async (_request, reply) => {
     for (const [name, value] of Object.entries(securityHeaders)) reply.header(name, value);
   });
 
+  await app.register(cookie);
   await app.register(fastifyStatic, {
     root: options.kioskDir,
     prefix: '/kiosk/',
@@ -29,6 +42,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
+
+  await app.register(kioskApi, { store: options.store, now });
+  await app.register(adminApi, { store: options.store, now, minResponses: options.minResponses });
+  await app.register(publicPages, { store: options.store, now });
+  await app.register(openApiRoute);
 
   app.get('/', (_request, reply) => reply.redirect('/kiosk/'));
   app.get('/kiosk', (_request, reply) => reply.redirect('/kiosk/'));

@@ -27,6 +27,7 @@ function bundleSize() {
 /** tsx (esbuild) names functions with a __name helper that pages passed to evaluate() lack. */
 async function newPage(browser: Browser, viewport = { width: 1920, height: 1080 }) {
   const context = await browser.newContext({ viewport });
+  context.setDefaultTimeout(30_000); // a stuck step fails the run instead of hanging it
   await context.addInitScript('self.__name = (fn) => fn');
   return context.newPage();
 }

@@ -1,10 +1,28 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildServer } from '../../server/app';
+import { openStore } from '../../server/db/connect';
+import { seedIfEmpty } from '../../server/seed';
 
-/** Starts the real server on a free loopback port; the caller stops it. */
-export async function startTestServer() {
+export const TEST_ADMIN_PASSWORD = 'test-admin-password';
+
+/** Starts the real server with a fresh seeded SQLite database on a free loopback port. */
+export async function startTestServer(options: { databaseUrl?: string } = {}) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'hai-long-server-'));
+  const store = await openStore({ dataDir, databaseUrl: options.databaseUrl });
+  await seedIfEmpty(store, { adminPassword: TEST_ADMIN_PASSWORD, now: new Date() });
   const kioskDir = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
-  const app = await buildServer({ kioskDir });
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  return { baseUrl: address, close: () => app.close() };
+  const app = await buildServer({ kioskDir, store, minResponses: 5 });
+  const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    baseUrl,
+    store,
+    close: async () => {
+      await app.close();
+      await store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
 }

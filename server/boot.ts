@@ -1,0 +1,16 @@
+import { fileURLToPath } from 'node:url';
+import { buildServer } from './app';
+import { readServerEnv } from './config';
+import { openStore } from './db/connect';
+import { seedIfEmpty } from './seed';
+
+/** Opens the database (migrating it), seeds a first start, and listens. */
+export async function bootServer(env = readServerEnv()) {
+  const store = await openStore({ dataDir: env.HAILONG_DATA_DIR, databaseUrl: env.DATABASE_URL });
+  const seeded = await seedIfEmpty(store, { adminPassword: env.HAILONG_ADMIN_PASSWORD, now: new Date() });
+  const kioskDir = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
+  const app = await buildServer({ kioskDir, store, minResponses: env.HAILONG_MIN_RESPONSES });
+  app.addHook('onClose', () => store.close());
+  const address = await app.listen({ port: env.PORT, host: env.HOST });
+  return { app, store, origin: address.replace('[::1]', 'localhost'), generatedAdminPassword: seeded.generatedAdminPassword };
+}

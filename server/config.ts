@@ -1,0 +1,25 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** The server's settings, all from the environment, validated before anything starts. */
+export const ServerEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  HAILONG_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
+    .optional(),
+  HAILONG_ADMIN_PASSWORD: z.string().min(10, 'HAILONG_ADMIN_PASSWORD needs at least 10 characters').optional(),
+  /** Per-official figures are shown only above this many responses. */
+  HAILONG_MIN_RESPONSES: z.coerce.number().int().min(1).max(10_000).default(30),
+});
+export type ServerEnv = z.infer<typeof ServerEnv>;
+
+export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
+  const parsed = ServerEnv.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`);
+  }
+  return { ...parsed.data, HAILONG_DATA_DIR: resolve(parsed.data.HAILONG_DATA_DIR) };
+}

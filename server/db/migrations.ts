@@ -1,0 +1,192 @@
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator } from 'kysely';
+import type { Database } from './tables';
+
+export type Engine = 'sqlite' | 'postgres';
+
+/**
+ * Versioned migrations, one list for both engines (Kysely's schema builder writes each dialect).
+ * A released migration is never edited: add the next one.
+ */
+function migrations(engine: Engine): Record<string, Migration> {
+  const big = engine === 'postgres' ? 'bigint' : 'integer';
+  const serial = (name: string) =>
+    engine === 'postgres' ? sql`${sql.ref(name)} serial primary key` : sql`${sql.ref(name)} integer primary key autoincrement`;
+  return {
+    '0001_initial': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.createTable('settings').addColumn('key', 'text', (c) => c.primaryKey()).addColumn('value', 'text', (c) => c.notNull()).execute();
+        await db.schema
+          .createTable('wards')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name_vi', 'text', (c) => c.notNull())
+          .addColumn('name_en', 'text', (c) => c.notNull())
+          .addColumn('template_id', 'text', (c) => c.notNull())
+          .addColumn('created_at', big, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('counters')
+          .addColumn('ward_id', 'text', (c) => c.notNull().references('wards.id'))
+          .addColumn('id', 'text', (c) => c.notNull())
+          .addColumn('label_vi', 'text', (c) => c.notNull())
+          .addColumn('label_en', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('counters_pk', ['ward_id', 'id'])
+          .execute();
+        await db.schema
+          .createTable('officials')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('ward_id', 'text', (c) => c.notNull().references('wards.id'))
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('title', 'text')
+          .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+          .execute();
+        await db.schema
+          .createTable('templates')
+          .addColumn('id', 'text', (c) => c.notNull())
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addColumn('body', 'text', (c) => c.notNull())
+          .addColumn('created_at', big, (c) => c.notNull())
+          .addPrimaryKeyConstraint('templates_pk', ['id', 'version'])
+          .execute();
+        await db.schema
+          .createTable('kiosks')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('ward_id', 'text', (c) => c.notNull())
+          .addColumn('counter_id', 'text', (c) => c.notNull())
+          .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('enrolled_at', big, (c) => c.notNull())
+          .addColumn('revoked_at', big)
+          .addColumn('last_seen_at', big)
+          .addColumn('heartbeat', 'text')
+          .addColumn('app_version', 'text')
+          .addColumn('clock_offset_ms', big)
+          .execute();
+        await db.schema
+          .createTable('enrolment_codes')
+          .addColumn('code_hash', 'text', (c) => c.primaryKey())
+          .addColumn('ward_id', 'text', (c) => c.notNull())
+          .addColumn('counter_id', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'integer')
+          .addColumn('created_at', big, (c) => c.notNull())
+          .addColumn('expires_at', big, (c) => c.notNull())
+          .addColumn('used_at', big)
+          .addColumn('kiosk_id', 'text')
+          .execute();
+        await db.schema
+          .createTable('ratings')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('kiosk_id', 'text', (c) => c.notNull())
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('ward_id', 'text', (c) => c.notNull())
+          .addColumn('counter_id', 'text', (c) => c.notNull())
+          .addColumn('official_id', 'text')
+          .addColumn('template_id', 'text', (c) => c.notNull())
+          .addColumn('template_version', 'integer', (c) => c.notNull())
+          .addColumn('started_at', 'text', (c) => c.notNull())
+          .addColumn('completed_at', 'text', (c) => c.notNull())
+          .addColumn('completed_at_ms', big, (c) => c.notNull())
+          .addColumn('corrected_at_ms', big, (c) => c.notNull())
+          .addColumn('clock_offset_ms', big)
+          .addColumn('day', 'text', (c) => c.notNull())
+          .addColumn('locale', 'text', (c) => c.notNull())
+          .addColumn('outcome', 'text', (c) => c.notNull())
+          .addColumn('overall', 'integer', (c) => c.notNull())
+          .addColumn('scale_size', 'integer', (c) => c.notNull())
+          .addColumn('satisfied', 'integer', (c) => c.notNull())
+          .addColumn('criteria', 'text', (c) => c.notNull())
+          .addColumn('reasons', 'text', (c) => c.notNull())
+          .addColumn('comment', 'text', (c) => c.notNull())
+          .addColumn('flags', 'text', (c) => c.notNull())
+          .addColumn('burst', 'integer', (c) => c.notNull())
+          .addColumn('batch_id', 'text', (c) => c.notNull())
+          .addColumn('received_at', big, (c) => c.notNull())
+          .addColumn('content_hash', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('ratings_kiosk_seq').on('ratings').columns(['kiosk_id', 'seq']).execute();
+        await db.schema.createIndex('ratings_ward_day').on('ratings').columns(['ward_id', 'day']).execute();
+        const countKeys = ['day', 'ward_id', 'counter_id', 'official_id', 'template_id', 'scale_size', 'burst', 'overall'];
+        await db.schema
+          .createTable('rating_counts')
+          .addColumn('day', 'text', (c) => c.notNull())
+          .addColumn('ward_id', 'text', (c) => c.notNull())
+          .addColumn('counter_id', 'text', (c) => c.notNull())
+          .addColumn('official_id', 'text', (c) => c.notNull())
+          .addColumn('template_id', 'text', (c) => c.notNull())
+          .addColumn('scale_size', 'integer', (c) => c.notNull())
+          .addColumn('burst', 'integer', (c) => c.notNull())
+          .addColumn('overall', 'integer', (c) => c.notNull())
+          .addColumn('count', big, (c) => c.notNull())
+          .addPrimaryKeyConstraint('rating_counts_pk', countKeys as never)
+          .execute();
+        const criterionKeys = ['day', 'ward_id', 'counter_id', 'official_id', 'template_id', 'burst', 'criterion_id', 'value', 'points'];
+        await db.schema
+          .createTable('criterion_counts')
+          .addColumn('day', 'text', (c) => c.notNull())
+          .addColumn('ward_id', 'text', (c) => c.notNull())
+          .addColumn('counter_id', 'text', (c) => c.notNull())
+          .addColumn('official_id', 'text', (c) => c.notNull())
+          .addColumn('template_id', 'text', (c) => c.notNull())
+          .addColumn('burst', 'integer', (c) => c.notNull())
+          .addColumn('criterion_id', 'text', (c) => c.notNull())
+          .addColumn('value', 'integer', (c) => c.notNull())
+          .addColumn('points', 'integer', (c) => c.notNull())
+          .addColumn('count', big, (c) => c.notNull())
+          .addPrimaryKeyConstraint('criterion_counts_pk', criterionKeys as never)
+          .execute();
+        await db.schema
+          .createTable('batches')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('kiosk_id', 'text', (c) => c.notNull())
+          .addColumn('received_at', big, (c) => c.notNull())
+          .addColumn('accepted', 'integer', (c) => c.notNull())
+          .addColumn('duplicate', 'integer', (c) => c.notNull())
+          .addColumn('rejected', 'integer', (c) => c.notNull())
+          .execute();
+        await sql`create table feedback (
+            ${serial('id')},
+            rating_id text not null unique,
+            ward_id text not null,
+            overall integer not null,
+            comment text not null,
+            status text not null,
+            assignee text,
+            response_note text,
+            created_at ${sql.raw(big)} not null,
+            updated_at ${sql.raw(big)} not null
+          )`.execute(db);
+        await db.schema.createIndex('feedback_ward_status').on('feedback').columns(['ward_id', 'status']).execute();
+        await sql`create table users (
+            ${serial('id')},
+            username text not null unique,
+            password_hash text not null,
+            role text not null,
+            ward_id text,
+            created_at ${sql.raw(big)} not null
+          )`.execute(db);
+        await db.schema
+          .createTable('sessions')
+          .addColumn('token_hash', 'text', (c) => c.primaryKey())
+          .addColumn('user_id', 'integer', (c) => c.notNull())
+          .addColumn('csrf_token', 'text', (c) => c.notNull())
+          .addColumn('created_at', big, (c) => c.notNull())
+          .addColumn('expires_at', big, (c) => c.notNull())
+          .execute();
+      },
+    },
+  };
+}
+
+class InlineMigrations implements MigrationProvider {
+  constructor(private readonly engine: Engine) {}
+  async getMigrations() {
+    return migrations(this.engine);
+  }
+}
+
+/** Brings the database to the latest version; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<Database>, engine: Engine): Promise<void> {
+  const migrator = new Migrator({ db, provider: new InlineMigrations(engine) });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+}

@@ -1,0 +1,184 @@
+import type { Generated } from 'kysely';
+
+// Times are integers (milliseconds since the epoch, UTC) in both engines; JSON is stored as text.
+// Booleans are 0/1 integers: SQLite has no boolean type.
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface WardsTable {
+  id: string;
+  name_vi: string;
+  name_en: string;
+  /** The survey template assigned to the ward (its latest version is used). */
+  template_id: string;
+  created_at: number;
+}
+
+export interface CountersTable {
+  ward_id: string;
+  id: string;
+  label_vi: string;
+  label_en: string;
+}
+
+export interface OfficialsTable {
+  id: string;
+  ward_id: string;
+  name: string;
+  title: string | null;
+  active: number;
+}
+
+export interface TemplatesTable {
+  id: string;
+  version: number;
+  /** The SurveyTemplate, validated on the way in. */
+  body: string;
+  created_at: number;
+}
+
+export interface KiosksTable {
+  id: string;
+  ward_id: string;
+  counter_id: string;
+  /** SHA-256 of the device token; the token itself is shown once, at enrolment. */
+  token_hash: string;
+  enrolled_at: number;
+  revoked_at: number | null;
+  last_seen_at: number | null;
+  heartbeat: string | null;
+  app_version: string | null;
+  /** Server time minus kiosk time, estimated at each exchange. */
+  clock_offset_ms: number | null;
+}
+
+export interface EnrolmentCodesTable {
+  code_hash: string;
+  ward_id: string;
+  counter_id: string;
+  created_by: number | null;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  kiosk_id: string | null;
+}
+
+export interface RatingsTable {
+  id: string;
+  kiosk_id: string;
+  seq: number;
+  ward_id: string;
+  counter_id: string;
+  official_id: string | null;
+  template_id: string;
+  template_version: number;
+  /** As the kiosk recorded them, with its offset. */
+  started_at: string;
+  completed_at: string;
+  /** The kiosk's instant, and the same corrected by the kiosk's estimated clock offset. */
+  completed_at_ms: number;
+  corrected_at_ms: number;
+  clock_offset_ms: number | null;
+  /** The Vietnam calendar day (UTC+7) of the corrected time: what reports group by. */
+  day: string;
+  locale: string;
+  outcome: string;
+  overall: number;
+  scale_size: number;
+  satisfied: number;
+  criteria: string;
+  reasons: string;
+  comment: string;
+  flags: string;
+  burst: number;
+  batch_id: string;
+  received_at: number;
+  /** SHA-256 of the rating's canonical JSON: tells a retry (same content) from a conflict. */
+  content_hash: string;
+}
+
+/** Pre-aggregated counts per day, kept in the same transaction as the ratings they count. */
+export interface RatingCountsTable {
+  day: string;
+  ward_id: string;
+  counter_id: string;
+  official_id: string;
+  template_id: string;
+  scale_size: number;
+  burst: number;
+  overall: number;
+  count: number;
+}
+
+export interface CriterionCountsTable {
+  day: string;
+  ward_id: string;
+  counter_id: string;
+  official_id: string;
+  template_id: string;
+  burst: number;
+  criterion_id: string;
+  value: number;
+  /** Circular 01/2018 points of the answer, or -1 where the template has none. */
+  points: number;
+  count: number;
+}
+
+export interface BatchesTable {
+  id: string;
+  kiosk_id: string;
+  received_at: number;
+  accepted: number;
+  duplicate: number;
+  rejected: number;
+}
+
+export interface FeedbackTable {
+  id: Generated<number>;
+  rating_id: string;
+  ward_id: string;
+  overall: number;
+  comment: string;
+  status: string;
+  assignee: string | null;
+  response_note: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  password_hash: string;
+  role: string;
+  ward_id: string | null;
+  created_at: number;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface Database {
+  settings: SettingsTable;
+  wards: WardsTable;
+  counters: CountersTable;
+  officials: OfficialsTable;
+  templates: TemplatesTable;
+  kiosks: KiosksTable;
+  enrolment_codes: EnrolmentCodesTable;
+  ratings: RatingsTable;
+  rating_counts: RatingCountsTable;
+  criterion_counts: CriterionCountsTable;
+  batches: BatchesTable;
+  feedback: FeedbackTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+}

@@ -1,0 +1,79 @@
+import type { Store } from './db/connect';
+import { HttpError } from './http/errors';
+import { hashToken, newEnrolmentCode, newSecretToken } from './auth/secrets';
+import { kioskConfigFor } from './org';
+
+const CODE_LIFETIME_MS = 24 * 3_600_000;
+
+/** An admin makes a single-use code for one ward's counter, valid for 24 hours. */
+export async function createEnrolmentCode(store: Store, place: { wardId: string; counterId: string }, createdBy: number | null, now: Date) {
+  const counter = await store.db
+    .selectFrom('counters')
+    .select('id')
+    .where('ward_id', '=', place.wardId)
+    .where('id', '=', place.counterId)
+    .executeTakeFirst();
+  if (!counter) throw new HttpError(404, 'unknown_counter', `No counter ${place.counterId} in ward ${place.wardId}`);
+  const { code, display } = newEnrolmentCode();
+  const expiresAt = now.getTime() + CODE_LIFETIME_MS;
+  await store.db
+    .insertInto('enrolment_codes')
+    .values({
+      code_hash: hashToken(code),
+      ward_id: place.wardId,
+      counter_id: place.counterId,
+      created_by: createdBy,
+      created_at: now.getTime(),
+      expires_at: expiresAt,
+      used_at: null,
+      kiosk_id: null,
+    })
+    .execute();
+  return { code: display, expiresAt: new Date(expiresAt).toISOString() };
+}
+
+/** A kiosk redeems a code: it gets its id, a device token (shown once) and its configuration. */
+export async function redeemEnrolmentCode(store: Store, code: string, appVersion: string | undefined, now: Date) {
+  const token = newSecretToken();
+  const kioskId = crypto.randomUUID();
+  const kiosk = await store.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('enrolment_codes').selectAll().where('code_hash', '=', hashToken(code)).executeTakeFirst();
+    if (!row) throw new HttpError(404, 'unknown_code', 'Mã đăng ký không đúng. / The enrolment code is wrong.');
+    if (row.used_at !== null) throw new HttpError(409, 'code_used', 'Mã đăng ký đã được dùng. / The enrolment code was already used.');
+    if (row.expires_at <= now.getTime()) throw new HttpError(410, 'code_expired', 'Mã đăng ký đã hết hạn. / The enrolment code has expired.');
+    // The conditional update makes redeeming single-use even when two kiosks race for one code.
+    const used = await trx
+      .updateTable('enrolment_codes')
+      .set({ used_at: now.getTime(), kiosk_id: kioskId })
+      .where('code_hash', '=', row.code_hash)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(used.numUpdatedRows) !== 1) throw new HttpError(409, 'code_used', 'Mã đăng ký đã được dùng. / The enrolment code was already used.');
+    const kiosk = { id: kioskId, ward_id: row.ward_id, counter_id: row.counter_id };
+    await trx
+      .insertInto('kiosks')
+      .values({
+        ...kiosk,
+        token_hash: hashToken(token),
+        enrolled_at: now.getTime(),
+        revoked_at: null,
+        last_seen_at: now.getTime(),
+        heartbeat: null,
+        app_version: appVersion ?? null,
+        clock_offset_ms: null,
+      })
+      .execute();
+    return kiosk;
+  });
+  return { kioskId, deviceToken: token, config: await kioskConfigFor(store, kiosk) };
+}
+
+/** The kiosk behind a bearer token; revoked or unknown tokens are refused alike. */
+export async function kioskForToken(store: Store, authorization: string | undefined) {
+  const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(authorization ?? '');
+  if (!match) throw new HttpError(401, 'missing_token', 'A device token is required (Authorization: Bearer …).');
+  const kiosk = await store.db.selectFrom('kiosks').selectAll().where('token_hash', '=', hashToken(match[1]!)).executeTakeFirst();
+  if (!kiosk) throw new HttpError(401, 'invalid_token', 'The device token is not valid.');
+  if (kiosk.revoked_at !== null) throw new HttpError(401, 'revoked_token', 'The device token was revoked: enrol the kiosk again.');
+  return kiosk;
+}

@@ -1,0 +1,234 @@
+import { createHash } from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
+import { z } from 'zod';
+import { canonicalJson } from '../shared/canonical-json';
+import { answersProblem, isSatisfied } from '../shared/rating/validate';
+import type { BatchResult, RatingBatch, Rejection } from '../shared/schema/api';
+import { Rating } from '../shared/schema/rating';
+import { SurveyTemplate } from '../shared/schema/template';
+import type { Store } from './db/connect';
+import type { Database, KiosksTable, RatingsTable } from './db/tables';
+import { serverTimeIso, vietnamDay } from './time';
+
+const INSERT_CHUNK = 100;
+
+export const contentHash = (rating: Rating) => createHash('sha256').update(canonicalJson(rating)).digest('hex');
+
+interface Candidate {
+  index: number;
+  rating: Rating;
+  hash: string;
+  template: SurveyTemplate;
+}
+
+/**
+ * Stores a kiosk's batch exactly once in effect. The rating id is the idempotency key: a rating
+ * already stored with the same content is `duplicate` (a retry after a lost answer), with other
+ * content `rejected` (id_conflict). Bad ratings are rejected one by one and never block the valid
+ * ones beside them. One transaction per batch: a crash leaves all of it or none of it.
+ */
+export async function ingestBatch(
+  store: Store,
+  kiosk: Pick<KiosksTable, 'id' | 'ward_id' | 'counter_id'>,
+  batch: RatingBatch,
+  now: Date,
+): Promise<BatchResult> {
+  const receivedAt = now.getTime();
+  const offsetMs = receivedAt - Date.parse(batch.sentAt);
+  const rejected: Rejection[] = [];
+  const reject = (index: number, id: string | null, code: Rejection['code'], message: string) =>
+    rejected.push({ index, id, code, message });
+
+  const templates = await loadTemplates(store, batch.ratings);
+  const candidates: Candidate[] = [];
+  batch.ratings.forEach((raw, index) => {
+    const rawId = typeof (raw as { id?: unknown })?.id === 'string' ? ((raw as { id: string }).id as string) : null;
+    const parsed = Rating.safeParse(raw);
+    if (!parsed.success) return reject(index, rawId, 'invalid', z.prettifyError(parsed.error).slice(0, 300));
+    const rating = parsed.data;
+    if (rating.kioskId !== kiosk.id) return reject(index, rating.id, 'wrong_kiosk', 'the rating belongs to another kiosk');
+    if (rating.wardId !== kiosk.ward_id || rating.counterId !== kiosk.counter_id) {
+      return reject(index, rating.id, 'unknown_place', 'the rating names a ward or counter this kiosk is not enrolled at');
+    }
+    const template = templates.get(`${rating.templateId}@${rating.templateVersion}`);
+    if (!template) {
+      return reject(index, rating.id, 'unknown_template', `template ${rating.templateId} v${rating.templateVersion} is unknown`);
+    }
+    const problem = answersProblem(rating, template);
+    if (problem) return reject(index, rating.id, 'invalid', problem);
+    candidates.push({ index, rating, hash: contentHash(rating), template });
+  });
+
+  const accepted: string[] = [];
+  const duplicate: string[] = [];
+  await store.db.transaction().execute(async (trx) => {
+    if (store.engine === 'postgres') {
+      // Serialise batches of one kiosk: two retries racing must not both count.
+      await sql`select id from kiosks where id = ${kiosk.id} for update`.execute(trx);
+    }
+    const ids = candidates.map((c) => c.rating.id);
+    const existing = new Map<string, string>();
+    for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
+      const rows = await trx
+        .selectFrom('ratings')
+        .select(['id', 'content_hash'])
+        .where('id', 'in', ids.slice(i, i + INSERT_CHUNK))
+        .execute();
+      for (const row of rows) existing.set(row.id, row.content_hash);
+    }
+    const fresh: Candidate[] = [];
+    for (const candidate of candidates) {
+      const stored = existing.get(candidate.rating.id);
+      if (stored === undefined) {
+        existing.set(candidate.rating.id, candidate.hash);
+        fresh.push(candidate);
+        accepted.push(candidate.rating.id);
+      } else if (stored === candidate.hash) {
+        duplicate.push(candidate.rating.id);
+      } else {
+        reject(candidate.index, candidate.rating.id, 'id_conflict', 'another rating with this id is already stored');
+      }
+    }
+    await insertRatings(trx, fresh, batch.batchId, receivedAt, offsetMs);
+    await trx
+      .insertInto('batches')
+      .values({
+        id: batch.batchId,
+        kiosk_id: kiosk.id,
+        received_at: receivedAt,
+        accepted: accepted.length,
+        duplicate: duplicate.length,
+        rejected: rejected.length,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    await trx
+      .updateTable('kiosks')
+      .set({ last_seen_at: receivedAt, clock_offset_ms: offsetMs })
+      .where('id', '=', kiosk.id)
+      .execute();
+  });
+
+  rejected.sort((a, b) => a.index - b.index);
+  return { batchId: batch.batchId, accepted, duplicate, rejected, serverTime: serverTimeIso(now) };
+}
+
+async function loadTemplates(store: Store, ratings: readonly unknown[]) {
+  const wanted = new Set<string>();
+  for (const raw of ratings) {
+    const r = raw as { templateId?: unknown; templateVersion?: unknown } | null;
+    if (typeof r?.templateId === 'string' && typeof r.templateVersion === 'number') wanted.add(r.templateId);
+  }
+  const templates = new Map<string, SurveyTemplate>();
+  if (wanted.size === 0) return templates;
+  const rows = await store.db.selectFrom('templates').select(['id', 'version', 'body']).where('id', 'in', [...wanted]).execute();
+  for (const row of rows) templates.set(`${row.id}@${row.version}`, SurveyTemplate.parse(JSON.parse(row.body)));
+  return templates;
+}
+
+async function insertRatings(
+  trx: Transaction<Database>,
+  fresh: Candidate[],
+  batchId: string,
+  receivedAt: number,
+  offsetMs: number,
+) {
+  if (fresh.length === 0) return;
+  const rows: RatingsTable[] = fresh.map(({ rating, hash, template }) => {
+    const completedAtMs = Date.parse(rating.completedAt);
+    const correctedAtMs = completedAtMs + offsetMs;
+    return {
+      id: rating.id,
+      kiosk_id: rating.kioskId,
+      seq: rating.seq,
+      ward_id: rating.wardId,
+      counter_id: rating.counterId,
+      official_id: null,
+      template_id: rating.templateId,
+      template_version: rating.templateVersion,
+      started_at: rating.startedAt,
+      completed_at: rating.completedAt,
+      completed_at_ms: completedAtMs,
+      corrected_at_ms: correctedAtMs,
+      clock_offset_ms: offsetMs,
+      day: vietnamDay(correctedAtMs),
+      locale: rating.locale,
+      outcome: rating.outcome,
+      overall: rating.overall,
+      scale_size: template.scale.length,
+      satisfied: isSatisfied(template, rating.overall) ? 1 : 0,
+      criteria: JSON.stringify(rating.criteria),
+      reasons: JSON.stringify(rating.reasons),
+      comment: rating.comment,
+      flags: JSON.stringify(rating.flags),
+      burst: rating.flags.includes('burst') ? 1 : 0,
+      batch_id: batchId,
+      received_at: receivedAt,
+      content_hash: hash,
+    };
+  });
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await trx.insertInto('ratings').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+  }
+
+  // Pre-aggregate in memory first: one upsert row per key (PostgreSQL refuses to touch a row twice).
+  const counts = new Map<string, Database['rating_counts']>();
+  const criterionCounts = new Map<string, Database['criterion_counts']>();
+  for (const [i, { rating, template }] of fresh.entries()) {
+    const row = rows[i]!;
+    const base = { day: row.day, ward_id: row.ward_id, counter_id: row.counter_id, official_id: '', template_id: row.template_id, burst: row.burst };
+    const place = `${base.day}|${base.ward_id}|${base.counter_id}|${base.official_id}|${base.template_id}|${base.burst}`;
+    const key = `${place}|${row.scale_size}|${row.overall}`;
+    const count = counts.get(key) ?? { ...base, scale_size: row.scale_size, overall: row.overall, count: 0 };
+    count.count++;
+    counts.set(key, count);
+    for (const [criterionId, value] of Object.entries(rating.criteria)) {
+      const points = template.criteria.find((c) => c.id === criterionId)?.levels.find((l) => l.value === value)?.points ?? -1;
+      const ckey = `${place}|${criterionId}|${value}|${points}`;
+      const c = criterionCounts.get(ckey) ?? { ...base, criterion_id: criterionId, value, points, count: 0 };
+      c.count++;
+      criterionCounts.set(ckey, c);
+    }
+  }
+  const addCount = { count: sql<number>`rating_counts.count + excluded.count` };
+  for (const chunk of chunks([...counts.values()], INSERT_CHUNK)) {
+    await trx
+      .insertInto('rating_counts')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.columns(['day', 'ward_id', 'counter_id', 'official_id', 'template_id', 'scale_size', 'burst', 'overall']).doUpdateSet(addCount),
+      )
+      .execute();
+  }
+  for (const chunk of chunks([...criterionCounts.values()], INSERT_CHUNK)) {
+    await trx
+      .insertInto('criterion_counts')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc
+          .columns(['day', 'ward_id', 'counter_id', 'official_id', 'template_id', 'burst', 'criterion_id', 'value', 'points'])
+          .doUpdateSet({ count: sql<number>`criterion_counts.count + excluded.count` }),
+      )
+      .execute();
+  }
+  const feedback = fresh
+    .filter(({ rating }) => rating.comment.trim() !== '')
+    .map(({ rating }) => ({
+      rating_id: rating.id,
+      ward_id: rating.wardId,
+      overall: rating.overall,
+      comment: rating.comment,
+      status: 'moi',
+      assignee: null,
+      response_note: null,
+      created_at: receivedAt,
+      updated_at: receivedAt,
+    }));
+  for (const chunk of chunks(feedback, INSERT_CHUNK)) await trx.insertInto('feedback').values(chunk).execute();
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,124 @@
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import { Slug } from '../../shared/schema/common';
+import { ReportQuery } from '../../shared/schema/report';
+import { hashToken, verifyPassword } from '../auth/secrets';
+import { requireAdmin, requireDistrictAdmin, SESSION_COOKIE, startSession, wardScope } from '../auth/sessions';
+import type { Store } from '../db/connect';
+import { createEnrolmentCode } from '../enrolment';
+import { HttpError, parseInput } from '../http/errors';
+import { reportCsv, reportXlsx } from '../reports/export';
+import { buildReport } from '../reports/query';
+
+const Login = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
+const NewEnrolment = z.strictObject({ wardId: Slug, counterId: Slug });
+const KioskParams = z.strictObject({ id: z.uuid() });
+
+export interface AdminOptions {
+  store: Store;
+  now: () => Date;
+  minResponses?: number;
+}
+
+/** The dashboard's API: sign-in, enrolment codes, the kiosk fleet, reports. */
+export async function adminApi(app: FastifyInstance, { store, now, minResponses = 30 }: AdminOptions) {
+  await app.register(async (limited) => {
+    await limited.register(rateLimit, { max: 10, timeWindow: '1 minute' });
+    limited.post('/api/v1/admin/login', async (request, reply) => {
+      const { username, password } = parseInput(Login, request.body, 'sign-in');
+      const user = await store.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+      // Verify against a dummy hash too, so unknown names take as long as wrong passwords.
+      const ok = await verifyPassword(password, user?.password_hash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAA');
+      if (!user || !ok) throw new HttpError(401, 'bad_credentials', 'Wrong user name or password.');
+      const csrfToken = await startSession(store, reply, user.id, now(), request.protocol === 'https');
+      return { username: user.username, role: user.role, wardId: user.ward_id, csrfToken };
+    });
+  });
+
+  app.post('/api/v1/admin/logout', async (request, reply) => {
+    await requireAdmin(store, request, now());
+    await store.db.deleteFrom('sessions').where('token_hash', '=', hashToken(request.cookies[SESSION_COOKIE]!)).execute();
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  app.get('/api/v1/admin/session', async (request) => {
+    const user = await requireAdmin(store, request, now());
+    return { username: user.username, role: user.role, wardId: user.wardId, csrfToken: user.csrfToken };
+  });
+
+  app.get('/api/v1/admin/wards', async (request) => {
+    const user = await requireAdmin(store, request, now());
+    const ward = wardScope(user, undefined);
+    let q = store.db.selectFrom('wards').select(['id', 'name_vi', 'name_en', 'template_id']).orderBy('id');
+    if (ward) q = q.where('id', '=', ward);
+    const wards = await q.execute();
+    const counters = await store.db.selectFrom('counters').selectAll().execute();
+    return wards.map((w) => ({ ...w, counters: counters.filter((c) => c.ward_id === w.id) }));
+  });
+
+  app.post('/api/v1/admin/enrolment-codes', async (request, reply) => {
+    const user = await requireAdmin(store, request, now());
+    requireDistrictAdmin(user);
+    const place = parseInput(NewEnrolment, request.body, 'enrolment code');
+    const created = await createEnrolmentCode(store, place, user.id, now());
+    const origin = `${request.protocol}://${request.host}`;
+    const link = `${origin}/kiosk/?enrol=${created.code}`;
+    return reply.status(201).send({ ...created, link, qrSvg: await QRCode.toString(link, { type: 'svg', margin: 1 }) });
+  });
+
+  app.get('/api/v1/admin/kiosks', async (request) => {
+    const user = await requireAdmin(store, request, now());
+    const ward = wardScope(user, undefined);
+    let q = store.db
+      .selectFrom('kiosks')
+      .select(['id', 'ward_id', 'counter_id', 'enrolled_at', 'revoked_at', 'last_seen_at', 'heartbeat', 'app_version', 'clock_offset_ms'])
+      .orderBy('ward_id');
+    if (ward) q = q.where('ward_id', '=', ward);
+    const rows = await q.execute();
+    const at = now().getTime();
+    return rows.map((k) => ({
+      ...k,
+      heartbeat: k.heartbeat ? JSON.parse(k.heartbeat) : null,
+      // A kiosk silent for more than a day stands out on the fleet page.
+      silent: k.revoked_at === null && (k.last_seen_at === null || at - k.last_seen_at > 86_400_000),
+    }));
+  });
+
+  app.post('/api/v1/admin/kiosks/:id/revoke', async (request) => {
+    const user = await requireAdmin(store, request, now());
+    requireDistrictAdmin(user);
+    const { id } = parseInput(KioskParams, request.params, 'kiosk');
+    const result = await store.db
+      .updateTable('kiosks')
+      .set({ revoked_at: now().getTime() })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw new HttpError(404, 'unknown_kiosk', 'No such active kiosk.');
+    return { ok: true };
+  });
+
+  app.get('/api/v1/reports', async (request, reply) => {
+    const user = await requireAdmin(store, request, now());
+    const query = parseInput(ReportQuery, request.query, 'report query');
+    query.wardId = wardScope(user, query.wardId);
+    const report = await buildReport(store, query, { minResponses });
+    const name = `bao-cao-${report.from}-${report.to}-${query.groupBy}`;
+    if (query.format === 'csv') {
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}.csv"`)
+        .send(reportCsv(report));
+    }
+    if (query.format === 'xlsx') {
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+        .send(await reportXlsx(report));
+    }
+    return report;
+  });
+}

@@ -1,0 +1,57 @@
+import rateLimit from '@fastify/rate-limit';
+import { createHash } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { canonicalJson } from '../../shared/canonical-json';
+import { EnrolRequest, Heartbeat, RatingBatch } from '../../shared/schema/api';
+import type { Store } from '../db/connect';
+import { kioskForToken, redeemEnrolmentCode } from '../enrolment';
+import { HttpError, parseInput } from '../http/errors';
+import { ingestBatch } from '../ingest';
+import { kioskConfigFor } from '../org';
+import { serverTimeIso } from '../time';
+
+/** The API kiosks talk to: enrolment, batches of ratings, configuration and heartbeats. */
+export async function kioskApi(app: FastifyInstance, { store, now }: { store: Store; now: () => Date }) {
+  await app.register(async (limited) => {
+    await limited.register(rateLimit, { max: 10, timeWindow: '1 minute' });
+    limited.post('/api/v1/enrol', async (request, reply) => {
+      const body = parseInput(EnrolRequest, request.body, 'enrolment');
+      const enrolled = await redeemEnrolmentCode(store, body.code, body.appVersion, now());
+      return reply.status(201).send({ ...enrolled, serverTime: serverTimeIso(now()) });
+    });
+  });
+
+  app.post('/api/v1/ratings/batches', { bodyLimit: 2 * 1024 * 1024 }, async (request) => {
+    const kiosk = await kioskForToken(store, request.headers.authorization);
+    const batch = parseInput(RatingBatch, request.body, 'batch');
+    if (batch.kioskId !== kiosk.id) throw new HttpError(403, 'wrong_kiosk', 'The batch names another kiosk than the token’s.');
+    return ingestBatch(store, kiosk, batch, now());
+  });
+
+  app.get('/api/v1/kiosk/config', async (request, reply) => {
+    const kiosk = await kioskForToken(store, request.headers.authorization);
+    const config = await kioskConfigFor(store, kiosk);
+    const etag = `"${createHash('sha256').update(canonicalJson(config)).digest('base64url').slice(0, 27)}"`;
+    reply.header('etag', etag).header('cache-control', 'no-cache');
+    if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+    return { config, serverTime: serverTimeIso(now()) };
+  });
+
+  app.post('/api/v1/kiosk/heartbeat', async (request) => {
+    const kiosk = await kioskForToken(store, request.headers.authorization);
+    const heartbeat = parseInput(Heartbeat, request.body, 'heartbeat');
+    if (heartbeat.kioskId !== kiosk.id) throw new HttpError(403, 'wrong_kiosk', 'The heartbeat names another kiosk than the token’s.');
+    const at = now();
+    await store.db
+      .updateTable('kiosks')
+      .set({
+        last_seen_at: at.getTime(),
+        heartbeat: JSON.stringify(heartbeat),
+        app_version: heartbeat.appVersion,
+        clock_offset_ms: at.getTime() - Date.parse(heartbeat.sentAt),
+      })
+      .where('id', '=', kiosk.id)
+      .execute();
+    return { serverTime: serverTimeIso(at) };
+  });
+}

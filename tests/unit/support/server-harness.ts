@@ -1,0 +1,110 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildServer } from '../../../server/app';
+import { openStore } from '../../../server/db/connect';
+import { seedIfEmpty } from '../../../server/seed';
+import { toIsoWithOffset } from '../../../shared/time';
+import { sampleNewRating } from './fixtures';
+
+export const ADMIN_PASSWORD = 'correct-horse-battery';
+
+/** The engines the repository and API tests run against: SQLite always, PostgreSQL where installed. */
+export const engines = (): ('sqlite' | 'postgres')[] => (inject('postgresUrl') ? ['sqlite', 'postgres'] : ['sqlite']);
+
+let databases = 0;
+async function freshPostgresDatabase(): Promise<string> {
+  const base = inject('postgresUrl')!;
+  const name = `hl_test_${process.pid}_${++databases}_${Date.now()}`;
+  const client = new pg.Client({ connectionString: base });
+  await client.connect();
+  await client.query(`create database ${name}`);
+  await client.end();
+  return base.replace(/\/[^/]*$/, `/${name}`);
+}
+
+/** A seeded server on a fresh database, driven by inject() (no socket), with a clock the test moves. */
+export async function testServer(engine: 'sqlite' | 'postgres', start = new Date('2026-11-22T03:00:00Z')) {
+  let now = start.getTime();
+  const dataDir = mkdtempSync(join(tmpdir(), 'hai-long-test-'));
+  const store = await openStore({ dataDir, databaseUrl: engine === 'postgres' ? await freshPostgresDatabase() : undefined });
+  await seedIfEmpty(store, { adminPassword: ADMIN_PASSWORD, now: new Date(now) });
+  const app = await buildServer({ kioskDir: dataDir, store, now: () => new Date(now), minResponses: 3 });
+
+  async function login(username = 'admin', password = ADMIN_PASSWORD) {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/admin/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
+    const cookie = res.cookies.find((c) => c.name === 'hl_session')!;
+    return { cookie: `hl_session=${cookie.value}`, csrf: res.json().csrfToken as string };
+  }
+
+  async function enrolKiosk(wardId = 'trang-tien', counterId = 'quay-1') {
+    const admin = await login();
+    const code = await app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/enrolment-codes',
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+      payload: { wardId, counterId },
+    });
+    const enrolled = await app.inject({ method: 'POST', url: '/api/v1/enrol', payload: { code: code.json().code } });
+    if (enrolled.statusCode !== 201) throw new Error(`enrol failed: ${enrolled.body}`);
+    const body = enrolled.json();
+    return { kioskId: body.kioskId as string, token: body.deviceToken as string, config: body.config };
+  }
+
+  let n = 0;
+  /** A finished rating as the kiosk would send it. */
+  function rating(kiosk: { kioskId: string; config: { ward: { id: string }; counter: { id: string }; template: { id: string; version: number } } }, overrides: Record<string, unknown> = {}) {
+    n++;
+    const at = new Date(now - 60_000);
+    return {
+      ...sampleNewRating(1000 + n, {
+        kioskId: kiosk.kioskId,
+        wardId: kiosk.config.ward.id,
+        counterId: kiosk.config.counter.id,
+        templateId: kiosk.config.template.id,
+        templateVersion: kiosk.config.template.version,
+        startedAt: toIsoWithOffset(at, 420),
+      }),
+      seq: n,
+      completedAt: toIsoWithOffset(new Date(at.getTime() + 20_000), 420),
+      outcome: 'completed',
+      ...overrides,
+    };
+  }
+
+  function sendBatch(kiosk: { kioskId: string; token: string }, ratings: unknown[], extra: Record<string, unknown> = {}) {
+    return app.inject({
+      method: 'POST',
+      url: '/api/v1/ratings/batches',
+      headers: { authorization: `Bearer ${kiosk.token}` },
+      payload: { batchId: crypto.randomUUID(), kioskId: kiosk.kioskId, sentAt: toIsoWithOffset(new Date(now), 420), ratings, ...extra },
+    });
+  }
+
+  const counts = async () => ({
+    ratings: Number((await store.db.selectFrom('ratings').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+    aggregated: Number(
+      (await store.db.selectFrom('rating_counts').select((eb) => eb.fn.sum('count').as('n')).executeTakeFirstOrThrow()).n ?? 0,
+    ),
+  });
+
+  return {
+    app,
+    store,
+    login,
+    enrolKiosk,
+    rating,
+    sendBatch,
+    counts,
+    advance: (ms: number) => {
+      now += ms;
+    },
+    close: async () => {
+      await app.close();
+      await store.close();
+    },
+  };
+}
