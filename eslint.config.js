@@ -65,6 +65,17 @@ export default tseslint.config(
     },
   },
   {
+    // The dashboard is a browser app that lives beside the server which serves it.
+    files: ['server/dashboard/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-globals': 'off',
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: 'electron' }, { name: 'dexie' }], patterns: [nodeBuiltins] }],
+    },
+  },
+  {
     files: ['electron/**/*.ts'],
     ignores: ['electron/main.ts', 'electron/preload.ts', 'electron/adapters/**'],
     languageOptions: { globals: { ...globals.node } },

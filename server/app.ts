@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import type { Store } from './db/connect';
 import { installErrorHandling } from './http/errors';
 import { adminApi } from './routes/admin-api';
+import { adminManage } from './routes/admin-manage';
 import { kioskApi } from './routes/kiosk-api';
 import { publicPages } from './routes/public-pages';
 import { openApiRoute } from './routes/openapi';
@@ -13,6 +14,8 @@ import { securityHeaders } from './security-headers';
 export interface ServerOptions {
   /** The built kiosk web app (vite build output). */
   kioskDir: string;
+  /** The built dashboard; when absent (unit tests), /admin/ says it is not built. */
+  dashboardDir?: string;
   store: Store;
   now?: () => Date;
   minResponses?: number;
@@ -21,9 +24,6 @@ export interface ServerOptions {
 
 /** The district server: the kiosk API, the admin API, reports, public results and the kiosk web app. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  if (!existsSync(options.kioskDir)) {
-    throw new Error(`The kiosk app is not built (${options.kioskDir} is missing): run "npm run build" first.`);
-  }
   const now = options.now ?? (() => new Date());
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 256 * 1024, trustProxy: false });
   installErrorHandling(app);
@@ -33,7 +33,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   await app.register(cookie);
-  await app.register(fastifyStatic, {
+  // An API-only server (tests, or a district that hosts the apps elsewhere) runs without the builds.
+  if (existsSync(options.kioskDir)) await app.register(fastifyStatic, {
     root: options.kioskDir,
     prefix: '/kiosk/',
     index: ['index.html'],
@@ -43,8 +44,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
   });
 
+  if (options.dashboardDir && existsSync(options.dashboardDir)) {
+    await app.register(fastifyStatic, {
+      root: options.dashboardDir,
+      prefix: '/admin/',
+      index: ['index.html'],
+      decorateReply: false,
+      setHeaders: (res, path) => res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
+    app.get('/admin', (_request, reply) => reply.redirect('/admin/'));
+  }
+
   await app.register(kioskApi, { store: options.store, now });
   await app.register(adminApi, { store: options.store, now, minResponses: options.minResponses });
+  await app.register(adminManage, { store: options.store, now, minResponses: options.minResponses ?? 30 });
   await app.register(publicPages, { store: options.store, now });
   await app.register(openApiRoute);
 

@@ -11,6 +11,8 @@ import type { Database, KiosksTable, RatingsTable } from './db/tables';
 import { serverTimeIso, vietnamDay } from './time';
 
 const INSERT_CHUNK = 100;
+/** Kiosk clocks can be a year off; further than this from the server's time, a date is nonsense. */
+export const PLAUSIBLE_CLOCK_SKEW_MS = 2 * 366 * 86_400_000;
 
 export const contentHash = (rating: Rating) => createHash('sha256').update(canonicalJson(rating)).digest('hex');
 
@@ -50,6 +52,12 @@ export async function ingestBatch(
     if (rating.wardId !== kiosk.ward_id || rating.counterId !== kiosk.counter_id) {
       return reject(index, rating.id, 'unknown_place', 'the rating names a ward or counter this kiosk is not enrolled at');
     }
+    const started = Date.parse(rating.startedAt);
+    const completed = Date.parse(rating.completedAt);
+    if ([started, completed].some((t) => Math.abs(t - Date.parse(batch.sentAt)) > PLAUSIBLE_CLOCK_SKEW_MS)) {
+      return reject(index, rating.id, 'invalid', 'a date is implausibly far from the time the batch was sent');
+    }
+    if (completed < started - 86_400_000) return reject(index, rating.id, 'invalid', 'completedAt is before startedAt');
     const template = templates.get(`${rating.templateId}@${rating.templateVersion}`);
     if (!template) {
       return reject(index, rating.id, 'unknown_template', `template ${rating.templateId} v${rating.templateVersion} is unknown`);

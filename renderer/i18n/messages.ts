@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { makeTranslator } from '../../shared/i18n';
 import type { Locale, LocalizedText } from '../../shared/schema/common';
 import en from './en.json';
 import vi from './vi.json';
@@ -7,13 +8,10 @@ import vi from './vi.json';
 export type MessageKey = keyof typeof vi;
 
 const Messages = z.record(z.string(), z.string().min(1));
-const catalogues: Record<Locale, Record<string, string>> = { vi: Messages.parse(vi), en: Messages.parse(en) };
+const catalogues = { vi: Messages.parse(vi), en: Messages.parse(en) };
 
 /** The UI's words in the citizen's language, with {placeholders} filled in. */
-export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = catalogues[locale][key] ?? catalogues.vi[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
-}
+export const translate = makeTranslator<MessageKey>(catalogues);
 
 /** A template's own text (ward names, criteria, levels) in the citizen's language. */
 export const localized = (text: LocalizedText, locale: Locale): string => text[locale];

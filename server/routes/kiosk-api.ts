@@ -6,7 +6,7 @@ import { EnrolRequest, Heartbeat, RatingBatch } from '../../shared/schema/api';
 import type { Store } from '../db/connect';
 import { kioskForToken, redeemEnrolmentCode } from '../enrolment';
 import { HttpError, parseInput } from '../http/errors';
-import { ingestBatch } from '../ingest';
+import { ingestBatch, PLAUSIBLE_CLOCK_SKEW_MS } from '../ingest';
 import { kioskConfigFor } from '../org';
 import { serverTimeIso } from '../time';
 
@@ -25,7 +25,11 @@ export async function kioskApi(app: FastifyInstance, { store, now }: { store: St
     const kiosk = await kioskForToken(store, request.headers.authorization);
     const batch = parseInput(RatingBatch, request.body, 'batch');
     if (batch.kioskId !== kiosk.id) throw new HttpError(403, 'wrong_kiosk', 'The batch names another kiosk than the token’s.');
-    return ingestBatch(store, kiosk, batch, now());
+    const at = now();
+    if (Math.abs(Date.parse(batch.sentAt) - at.getTime()) > PLAUSIBLE_CLOCK_SKEW_MS) {
+      throw new HttpError(400, 'implausible_clock', 'sentAt is more than two years from the server’s time: check the kiosk’s clock.');
+    }
+    return ingestBatch(store, kiosk, batch, at);
   });
 
   app.get('/api/v1/kiosk/config', async (request, reply) => {

@@ -50,3 +50,21 @@ export function periodDays(q: Pick<ReportQuery, 'period' | 'at' | 'from' | 'to'>
       return q.from && q.to && q.from <= q.to ? { from: q.from, to: q.to } : null;
   }
 }
+
+/** Handling citizens' feedback is itself an evaluated criterion: each comment is tracked to an answer. */
+export const FeedbackStatus = z.enum(['moi', 'dang-xu-ly', 'da-xu-ly']);
+export type FeedbackStatus = z.infer<typeof FeedbackStatus>;
+
+export const FeedbackUpdate = z
+  .strictObject({
+    status: FeedbackStatus.optional(),
+    assignee: z.string().trim().max(100).nullable().optional(),
+    responseNote: z.string().trim().max(2000).nullable().optional(),
+  })
+  .refine((u) => Object.keys(u).length > 0, 'nothing to change');
+export type FeedbackUpdate = z.infer<typeof FeedbackUpdate>;
+
+export const Tt01Query = z.strictObject({
+  quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'a quarter is written 2026-Q4'),
+  wardId: Slug.optional(),
+});

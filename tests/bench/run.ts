@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../support/chromium';
 import { startTestServer } from '../support/server';
 import { probeScript, shortTimersScript, type Probe } from './probe';
+import { serverBench } from './server';
 import { kb, mb, ms, percentile } from './stats';
 
 const RATINGS = Number(process.env.BENCH_RATINGS ?? 500);
@@ -99,6 +100,7 @@ async function tapPath(baseUrl: string, browser: Browser) {
     await page.locator('[data-screen="thanks"]').waitFor();
     await page.locator('[data-screen="start"]').waitFor();
     await page.waitForTimeout(20); // a person's hand, not a script's
+    if ((i + 1) % 100 === 0) console.log(`  … ${i + 1} taps`);
   }
   const { taps, marks, paints } = await probe(page);
   const durable = marks.filter((m) => m.name === 'hl:durable').map((m) => m.t);
@@ -186,19 +188,29 @@ async function heapGrowth(baseUrl: string, browser: Browser) {
 }
 
 async function main() {
-  const server = await startTestServer();
-  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
-  try {
-    bundleSize();
-    await coldLoad(server.baseUrl, browser);
-    await rawDurability(server.baseUrl, browser);
-    await tapPath(server.baseUrl, browser);
-    await stepPaint(server.baseUrl, browser);
-    await heapGrowth(server.baseUrl, browser);
-  } finally {
-    await browser.close();
-    await server.close();
+  // BENCH_ONLY=kiosk or BENCH_ONLY=server runs one half.
+  const only = process.env.BENCH_ONLY;
+  if (only !== 'server') {
+    const server = await startTestServer();
+    const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
+    try {
+      bundleSize();
+      await coldLoad(server.baseUrl, browser);
+      await rawDurability(server.baseUrl, browser);
+      await tapPath(server.baseUrl, browser);
+      await stepPaint(server.baseUrl, browser);
+      await heapGrowth(server.baseUrl, browser);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   }
+  if (only === 'kiosk') return printTable();
+  await serverBench(report);
+  printTable();
+}
+
+function printTable() {
   console.log('\n| measure | result | target |\n|---|---|---|');
   for (const [name, value, target] of rows) console.log(`| ${name} | ${value} | ${target} |`);
 }

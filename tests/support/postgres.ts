@@ -27,7 +27,7 @@ const freePort = () =>
  * A throwaway PostgreSQL cluster on 127.0.0.1 for the tests, started and stopped by them.
  * PostgreSQL refuses to run as root, so as root it runs as the `postgres` user.
  */
-export async function startPostgres(): Promise<{ url: string; stop: () => void } | null> {
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<{ url: string; stop: () => void } | null> {
   const bin = postgresBin();
   if (!bin) return null;
   const asRoot = process.getuid?.() === 0;
@@ -44,7 +44,9 @@ export async function startPostgres(): Promise<{ url: string; stop: () => void }
   const data = join(dir, 'data');
   const port = await freePort();
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
-  run('pg_ctl', ['-D', data, '-w', '-l', join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+  // Tests trade durability for speed (fsync off); the benchmark keeps PostgreSQL's defaults.
+  const fsync = options.durable ? '' : ' -c fsync=off';
+  run('pg_ctl', ['-D', data, '-w', '-l', join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${fsync}`, 'start']);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop: () => {

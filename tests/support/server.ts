@@ -14,7 +14,8 @@ export async function startTestServer(options: { databaseUrl?: string } = {}) {
   const store = await openStore({ dataDir, databaseUrl: options.databaseUrl });
   await seedIfEmpty(store, { adminPassword: TEST_ADMIN_PASSWORD, now: new Date() });
   const kioskDir = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
-  const app = await buildServer({ kioskDir, store, minResponses: 5 });
+  const dashboardDir = fileURLToPath(new URL('../../dist/dashboard/', import.meta.url));
+  const app = await buildServer({ kioskDir, dashboardDir, store, minResponses: 5 });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     baseUrl,

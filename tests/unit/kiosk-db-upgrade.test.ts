@@ -4,7 +4,7 @@ import { declareKioskSchema, KioskDb, KIOSK_DB_NAME } from '../../renderer/stora
 import { RatingQueue } from '../../renderer/storage/rating-queue';
 import { QueuedRating } from '../../shared/schema/rating';
 import { freshIndexedDb } from './support/fake-db';
-import { sampleNewRating } from './support/fixtures';
+import { sampleNewRating } from '../support/fixtures';
 
 const pendingRecord = (seq: number, state: 'open' | 'pending' = 'pending'): QueuedRating =>
   QueuedRating.parse({

@@ -3,7 +3,7 @@ import { RatingQueue } from '../../renderer/storage/rating-queue';
 import type { KioskDb } from '../../renderer/storage/kiosk-db';
 import type { NewRating } from '../../shared/schema/rating';
 import { fakeKioskDb } from './support/fake-db';
-import { sampleNewRating } from './support/fixtures';
+import { sampleNewRating } from '../support/fixtures';
 
 let n = 0;
 const newRating = (overrides: Partial<NewRating> = {}) => sampleNewRating(++n, overrides);

@@ -9,7 +9,7 @@ import { Rating } from '../../shared/schema/rating';
 import { SurveyTemplate } from '../../shared/schema/template';
 import { builtinTemplate, builtinTemplates } from '../../shared/templates/builtin';
 import { toIsoWithOffset } from '../../shared/time';
-import { sampleNewRating } from './support/fixtures';
+import { sampleNewRating } from '../support/fixtures';
 
 describe('device time with offset', () => {
   it.each([

@@ -1,6 +1,6 @@
 import type { Finish, FlowDeps, RatingStore } from '../../../shared/flow/ports';
 import type { Answers, NewRating } from '../../../shared/schema/rating';
-import { ratingId } from './fixtures';
+import { ratingId } from '../../support/fixtures';
 
 export interface FakeRecord {
   rating: NewRating;

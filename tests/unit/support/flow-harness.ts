@@ -4,8 +4,8 @@ import { demoKioskConfig } from '../../../shared/demo';
 import { ratingMachine, SETTLE_MS } from '../../../shared/flow/rating-machine';
 import { fakeDeps, FakeStore } from './fake-store';
 
-export { KIOSK_ID } from './fixtures';
-import { KIOSK_ID } from './fixtures';
+export { KIOSK_ID } from '../../support/fixtures';
+import { KIOSK_ID } from '../../support/fixtures';
 
 /** Starts the rating flow on a template with fake storage; call inside vi.useFakeTimers(). */
 export async function startFlow(templateId = 'sipas-5', store = new FakeStore()) {

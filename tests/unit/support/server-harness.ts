@@ -7,7 +7,7 @@ import { buildServer } from '../../../server/app';
 import { openStore } from '../../../server/db/connect';
 import { seedIfEmpty } from '../../../server/seed';
 import { toIsoWithOffset } from '../../../shared/time';
-import { sampleNewRating } from './fixtures';
+import { sampleNewRating } from '../../support/fixtures';
 
 export const ADMIN_PASSWORD = 'correct-horse-battery';
 

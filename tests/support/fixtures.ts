@@ -1,4 +1,5 @@
-import type { NewRating } from '../../../shared/schema/rating';
+import type { NewRating, Rating } from '../../shared/schema/rating';
+import { toIsoWithOffset } from '../../shared/time';
 
 export const KIOSK_ID = '7b0c1a52-2f5e-4a8e-9f10-3a1c2b3d4e5f';
 
@@ -20,5 +21,14 @@ export const sampleNewRating = (n: number, overrides: Partial<NewRating> = {}): 
   criteria: {},
   reasons: [],
   comment: '',
+  ...overrides,
+});
+
+/** A finished rating as a kiosk sends it, at `at` in Vietnam time. */
+export const sampleRating = (n: number, at: Date, overrides: Partial<Rating> = {}): Rating => ({
+  ...sampleNewRating(n, { startedAt: toIsoWithOffset(at, 420) }),
+  seq: n,
+  completedAt: toIsoWithOffset(at, 420),
+  outcome: 'completed',
   ...overrides,
 });

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { api } from '../api';
+import { useT } from '../i18n';
+import { Kiosk } from '../shapes';
+import { useLoad } from '../useLoad';
+import { dateTime } from './format';
+
+export function Fleet({ canManage }: { canManage: boolean }) {
+  const t = useT();
+  const kiosks = useLoad(() => api('/api/v1/admin/kiosks', z.array(Kiosk)), []);
+  const revoke = async (id: string) => {
+    await api(`/api/v1/admin/kiosks/${id}/revoke`, z.object({ ok: z.boolean() }), { method: 'POST' });
+    kiosks.reload();
+  };
+  if (kiosks.error) return <p role="alert">{t('common.error', { message: kiosks.error })}</p>;
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{t('fleet.kiosk')}</th>
+          <th scope="col">{t('fleet.place')}</th>
+          <th scope="col">{t('fleet.lastSeen')}</th>
+          <th scope="col">{t('fleet.queue')}</th>
+          <th scope="col">{t('fleet.version')}</th>
+          <th scope="col">{t('fleet.health')}</th>
+          {canManage && <th scope="col" />}
+        </tr>
+      </thead>
+      <tbody>
+        {kiosks.data?.length === 0 && (
+          <tr>
+            <td colSpan={7}>{t('common.none')}</td>
+          </tr>
+        )}
+        {kiosks.data?.map((k) => (
+          <tr key={k.id} className={k.silent ? 'warn' : undefined}>
+            <td>
+              <code>{k.id.slice(0, 8)}</code>
+            </td>
+            <td>
+              {k.ward_id} / {k.counter_id}
+            </td>
+            <td>{dateTime(k.last_seen_at)}</td>
+            <td>{k.heartbeat?.queueDepth ?? '–'}</td>
+            <td>{k.app_version ?? '–'}</td>
+            <td>{k.revoked_at !== null ? t('fleet.revoked') : k.silent ? t('fleet.silent') : t('fleet.ok')}</td>
+            {canManage && (
+              <td>
+                {k.revoked_at === null && (
+                  <button type="button" onClick={() => void revoke(k.id)}>
+                    {t('fleet.revoke')}
+                  </button>
+                )}
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { z } from 'zod';
+import { api } from '../api';
+import { useT } from '../i18n';
+import { TemplateWithVersions, Ward } from '../shapes';
+import { useLoad } from '../useLoad';
+
+export function Templates({ canManage }: { canManage: boolean }) {
+  const t = useT();
+  const templates = useLoad(() => api('/api/v1/admin/templates', z.array(TemplateWithVersions)), []);
+  const wards = useLoad(() => api('/api/v1/admin/wards', z.array(Ward)), []);
+  const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const attempt = async (work: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const assign = (wardId: string, templateId: string) =>
+    attempt(async () => {
+      await api(`/api/v1/admin/wards/${wardId}/template`, z.unknown(), { method: 'PUT', body: { templateId } });
+      wards.reload();
+    });
+  const save = () =>
+    attempt(async () => {
+      await api('/api/v1/admin/templates', z.unknown(), { method: 'POST', body: JSON.parse(editing!.text) });
+      setEditing(null);
+      templates.reload();
+    });
+  return (
+    <div>
+      {error && <p role="alert">{t('common.error', { message: error })}</p>}
+      {templates.data?.map(({ versions, ...template }) => (
+        <section key={template.id} className="template">
+          <h2>
+            {template.name.vi} <code>{template.id}</code>
+          </h2>
+          <p>{t('templates.versions', { versions: versions.join(', ') })}</p>
+          {canManage && (
+            <>
+              <label>
+                {t('templates.assign')}{' '}
+                <select value="" onChange={(e) => e.target.value && void assign(e.target.value, template.id)}>
+                  <option value="" />
+                  {wards.data?.filter((w) => w.template_id !== template.id).map((w) => (
+                    <option key={w.id} value={w.id}>
+                      {w.name_vi}
+                    </option>
+                  ))}
+                </select>
+              </label>{' '}
+              <button type="button" onClick={() => setEditing({ id: template.id, text: JSON.stringify(template, null, 2) })}>
+                {t('templates.edit')}
+              </button>
+            </>
+          )}
+          <p>{wards.data?.filter((w) => w.template_id === template.id).map((w) => w.name_vi).join(', ')}</p>
+          {editing?.id === template.id && (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                void save();
+              }}
+            >
+              <label>
+                {t('templates.json')}
+                <textarea rows={16} value={editing.text} onChange={(e) => setEditing({ ...editing, text: e.target.value })} />
+              </label>
+              <button type="submit">{t('common.save')}</button>
+            </form>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { useEffect, useRef, useState } from 'react';
+
+/**
+ * Loads something for a page when its inputs change, and again on reload(). Errors are shown,
+ * never thrown; an answer for inputs that have since changed is dropped.
+ */
+export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]) {
+  const [version, setVersion] = useState(0);
+  const [state, setState] = useState<{ data?: T; error?: string; key?: string }>({});
+  const key = JSON.stringify([...deps, version]);
+  const loader = useRef(load);
+  useEffect(() => {
+    loader.current = load;
+  });
+  useEffect(() => {
+    let live = true;
+    loader.current().then(
+      (data) => live && setState({ data, key }),
+      (error: unknown) => live && setState((s) => ({ ...s, error: error instanceof Error ? error.message : String(error), key })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return { data: state.data, error: state.error, loading: state.key !== key, reload: () => setVersion((v) => v + 1) };
+}

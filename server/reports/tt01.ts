@@ -1,0 +1,58 @@
+import { sql } from 'kysely';
+import { classifyOfficial, classifyUnit, tt01Scores } from '../../shared/report/cells';
+import { periodDays } from '../../shared/schema/report';
+import type { Store } from '../db/connect';
+
+export const TT01_TEMPLATE = 'tt01-2018';
+
+/**
+ * Circular 01/2018 Art. 15, per quarter: each indicator's score (points over dossiers), the total
+ * and the classification, per official (Art. 15.3.a) and per unit (Art. 15.3.b). Units are also
+ * scored on indicators collected elsewhere, so a unit's figure here is marked partial.
+ */
+export async function tt01Report(store: Store, query: { quarter: string; wardId?: string }, options: { minResponses: number }) {
+  const days = periodDays({ period: 'quarter', at: query.quarter })!;
+  let q = store.db
+    .selectFrom('criterion_counts')
+    .select(['ward_id', 'official_id', 'criterion_id', 'points', sql<number>`sum(count)`.as('count')])
+    .where('template_id', '=', TT01_TEMPLATE)
+    .where('burst', '=', 0)
+    .where('day', '>=', days.from)
+    .where('day', '<=', days.to);
+  if (query.wardId) q = q.where('ward_id', '=', query.wardId);
+  const rows = (await q.groupBy(['ward_id', 'official_id', 'criterion_id', 'points']).execute()).map((r) => ({
+    ...r,
+    count: Number(r.count),
+  }));
+  const wards = new Map((await store.db.selectFrom('wards').select(['id', 'name_vi']).execute()).map((w) => [w.id, w.name_vi]));
+  const officials = new Map((await store.db.selectFrom('officials').select(['id', 'name']).execute()).map((o) => [o.id, o.name]));
+
+  const group = (key: (r: (typeof rows)[number]) => string) => {
+    const groups = new Map<string, typeof rows>();
+    for (const r of rows) groups.set(key(r), [...(groups.get(key(r)) ?? []), r]);
+    return groups;
+  };
+  const score = (items: typeof rows) => tt01Scores(items.map((r) => ({ criterionId: r.criterion_id, points: r.points, count: r.count })));
+
+  const units = [...group((r) => r.ward_id)].map(([wardId, items]) => {
+    const { indicators, total } = score(items);
+    return { wardId, label: wards.get(wardId) ?? wardId, indicators, total, classification: classifyUnit(total), partial: true };
+  });
+  const people = [...group((r) => `${r.ward_id}|${r.official_id}`)].map(([key, items]) => {
+    const [wardId, officialId] = key.split('|') as [string, string];
+    const { indicators, total } = score(items);
+    const dossiers = Math.max(...indicators.map((i) => i.dossiers));
+    const hidden = dossiers < options.minResponses;
+    return {
+      wardId,
+      officialId,
+      label: officialId === '' ? 'Chưa ghi nhận công chức' : (officials.get(officialId) ?? officialId),
+      dossiers,
+      hidden,
+      indicators: hidden ? [] : indicators,
+      total: hidden ? null : total,
+      classification: hidden ? null : classifyOfficial(total),
+    };
+  });
+  return { quarter: query.quarter, from: days.from, to: days.to, minResponses: options.minResponses, units, officials: people };
+}

@@ -1,0 +1,115 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { toIsoWithOffset } from '../../shared/time';
+import { sampleRating } from '../support/fixtures';
+import { TEST_ADMIN_PASSWORD } from '../support/server';
+
+const base = () => process.env.HAILONG_BASE_URL!;
+
+async function audit(page: Page, what: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${what}: ${v.id}`)).toEqual([]);
+}
+
+/** A kiosk at Phường Cửa Nam that has sent some ratings, made through the real API. */
+async function kioskWithRatings(request: APIRequestContext, levels: number[]) {
+  const login = await request.post(`${base()}/api/v1/admin/login`, { data: { username: 'admin', password: TEST_ADMIN_PASSWORD } });
+  const { csrfToken } = await login.json();
+  const code = await (
+    await request.post(`${base()}/api/v1/admin/enrolment-codes`, { headers: { 'x-csrf-token': csrfToken }, data: { wardId: 'cua-nam', counterId: 'quay-1' } })
+  ).json();
+  const kiosk = await (await request.post(`${base()}/api/v1/enrol`, { data: { code: code.code } })).json();
+  const now = new Date();
+  const first = Math.floor(Math.random() * 1e9);
+  const ratings = levels.map((overall, i) =>
+    sampleRating(first + i, now, {
+      kioskId: kiosk.kioskId,
+      seq: i + 1,
+      wardId: 'cua-nam',
+      templateId: kiosk.config.template.id,
+      templateVersion: kiosk.config.template.version,
+      overall,
+      comment: i === 0 ? 'Cần thêm ghế chờ' : '',
+    }),
+  );
+  const sent = await request.post(`${base()}/api/v1/ratings/batches`, {
+    headers: { authorization: `Bearer ${kiosk.deviceToken}` },
+    data: { batchId: crypto.randomUUID(), kioskId: kiosk.kioskId, sentAt: toIsoWithOffset(now, 420), ratings },
+  });
+  expect((await sent.json()).accepted).toHaveLength(levels.length);
+  return kiosk.kioskId as string;
+}
+
+async function signIn(page: Page) {
+  await page.goto(`${base()}/admin/`);
+  await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
+  await audit(page, 'login');
+  await page.getByLabel('Tên đăng nhập').fill('admin');
+  await page.getByLabel('Mật khẩu').fill('wrong password');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Sai tên đăng nhập hoặc mật khẩu.');
+  await page.getByLabel('Mật khẩu').fill(TEST_ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('heading', { name: 'Tổng quan' })).toBeVisible();
+}
+
+test('a district officer signs in, reads the overview and a report, and exports it', async ({ page, request }) => {
+  await kioskWithRatings(request, [5, 4, 4, 2, 1, 5]);
+  await signIn(page);
+  await expect(page.getByText(/Số lượt đánh giá quý này: \d+/)).toBeVisible();
+  await audit(page, 'overview');
+
+  await page.getByRole('button', { name: 'Báo cáo' }).click();
+  await page.getByRole('button', { name: 'Xem' }).click();
+  const row = page.getByRole('row', { name: /UBND Phường Cửa Nam/ });
+  await expect(row).toBeVisible();
+  await audit(page, 'reports');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Tải CSV' }).click();
+  const csv = await readFile((await (await downloading).path())!, 'utf8');
+  expect(csv.startsWith('\uFEFF')).toBe(true);
+  expect(csv).toMatch(/UBND Phường Cửa Nam,\d+,/);
+
+  await page.getByRole('button', { name: 'Góp ý' }).click();
+  await expect(page.getByText('Cần thêm ghế chờ').first()).toBeVisible();
+  await audit(page, 'feedback');
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { name: 'Feedback' })).toBeVisible();
+});
+
+test('enrolment makes a code with a QR link, and the fleet shows the kiosk', async ({ page, request }) => {
+  const kioskId = await kioskWithRatings(request, [5]);
+  await signIn(page);
+  await page.getByRole('button', { name: 'Đăng ký ki-ốt' }).click();
+  await page.getByLabel('Phường').selectOption({ label: 'UBND Phường Hàng Bạc' });
+  await page.getByLabel('Quầy').selectOption({ label: 'Quầy số 2' });
+  await page.getByRole('button', { name: 'Tạo mã đăng ký' }).click();
+  await expect(page.getByText(/Mã đăng ký: [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}/)).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Mã QR của đường dẫn đăng ký' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /\/kiosk\/\?enrol=/ })).toBeVisible();
+  await audit(page, 'enrolment');
+
+  await page.getByRole('button', { name: 'Ki-ốt', exact: true }).click();
+  await expect(page.getByRole('row', { name: new RegExp(kioskId.slice(0, 8)) })).toBeVisible();
+  await audit(page, 'fleet');
+  await page.getByRole('button', { name: 'Mẫu khảo sát' }).click();
+  await expect(page.getByRole('heading', { name: /Chỉ số hài lòng SIPAS/ })).toBeVisible();
+  await audit(page, 'templates');
+  await page.getByRole('button', { name: 'Chấm điểm TT01' }).click();
+  await expect(page.getByRole('table').first()).toBeVisible();
+  await audit(page, 'tt01');
+});
+
+test('the public results page shows aggregates only and prints', async ({ page, request }) => {
+  await kioskWithRatings(request, [5, 5, 1]);
+  await page.goto(`${base()}/public/`);
+  await expect(page.getByRole('heading', { name: 'Kết quả đánh giá sự hài lòng của người dân, tổ chức' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /UBND Phường Cửa Nam/ })).toBeVisible();
+  await expect(page.locator('body')).not.toContainText('Cần thêm ghế chờ');
+  await audit(page, 'public');
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+});

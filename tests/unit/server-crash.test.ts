@@ -1,0 +1,124 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../server/db/connect';
+import { toIsoWithOffset } from '../../shared/time';
+import { sampleRating } from '../support/fixtures';
+import { engines } from './support/server-harness';
+
+const ADMIN_PASSWORD = 'crash-test-password';
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+/** The real server in its own process, as `npm run server` runs it, so the test can SIGKILL it. */
+async function startServerProcess(dataDir: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: String(port), HAILONG_DATA_DIR: dataDir, HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const up = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+    if (up) return child;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('the server did not start');
+}
+
+describe.runIf(engines().includes('sqlite'))('district server killed during ingest', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hai-long-crash-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('keeps each batch whole or not at all, and a resend stores every rating exactly once', async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    let server = await startServerProcess(dataDir, port);
+    const login = await fetch(`${url}/api/v1/admin/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+    });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const code = (await (
+      await fetch(`${url}/api/v1/admin/enrolment-codes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ wardId: 'trang-tien', counterId: 'quay-1' }),
+      })
+    ).json()) as { code: string };
+    const kiosk = (await (
+      await fetch(`${url}/api/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: code.code }) })
+    ).json()) as { kioskId: string; deviceToken: string; config: { template: { id: string; version: number } } };
+
+    const now = new Date();
+    const batches = Array.from({ length: 40 }, (_, b) => ({
+      batchId: crypto.randomUUID(),
+      kioskId: kiosk.kioskId,
+      sentAt: toIsoWithOffset(now, 420),
+      ratings: Array.from({ length: 250 }, (_, i) => {
+        const n = b * 250 + i + 1;
+        return sampleRating(30_000 + n, now, {
+          kioskId: kiosk.kioskId,
+          seq: n,
+          templateId: kiosk.config.template.id,
+          templateVersion: kiosk.config.template.version,
+          overall: (n % 5) + 1,
+        });
+      }),
+    }));
+    const send = (batch: (typeof batches)[number]) =>
+      fetch(`${url}/api/v1/ratings/batches`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${kiosk.deviceToken}` },
+        body: JSON.stringify(batch),
+      });
+
+    // Three rounds: fire batches concurrently, kill the server while they are in flight, restart.
+    for (let round = 0; round < 3; round++) {
+      const inFlight = batches.map((batch) => send(batch).catch(() => null));
+      await new Promise((r) => setTimeout(r, 150 + round * 100));
+      server.kill('SIGKILL');
+      await Promise.all(inFlight);
+      server = await startServerProcess(dataDir, port);
+    }
+    // The kiosk resends everything it was not sure of: every rating ends up stored exactly once.
+    let accepted = 0;
+    let duplicate = 0;
+    for (const batch of batches) {
+      const result = (await (await send(batch)).json()) as { accepted: string[]; duplicate: string[]; rejected: unknown[] };
+      expect(result.rejected).toEqual([]);
+      expect(result.accepted.length + result.duplicate.length).toBe(250);
+      accepted += result.accepted.length;
+      duplicate += result.duplicate.length;
+    }
+    // The kills really landed mid-stream: some batches had been stored before them, some not.
+    console.log(`after the kills: ${duplicate} ratings were already stored, ${accepted} arrived on the resend`);
+    expect(duplicate).toBeGreaterThan(0);
+    expect(accepted).toBeGreaterThan(0);
+    server.kill('SIGKILL');
+    await new Promise((r) => setTimeout(r, 200));
+
+    const store = await openStore({ dataDir });
+    const ratings = await store.db.selectFrom('ratings').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const distinct = await store.db.selectFrom('ratings').select((eb) => eb.fn.count('id').distinct().as('n')).executeTakeFirstOrThrow();
+    const aggregated = await store.db.selectFrom('rating_counts').select((eb) => eb.fn.sum('count').as('n')).executeTakeFirstOrThrow();
+    const perBatch = await store.db.selectFrom('ratings').select(['batch_id', (eb) => eb.fn.countAll().as('n')]).groupBy('batch_id').execute();
+    await store.close();
+    expect(Number(ratings.n)).toBe(10_000);
+    expect(Number(distinct.n)).toBe(10_000);
+    expect(Number(aggregated.n)).toBe(10_000);
+    // Every stored batch is whole: a crash never left part of one.
+    for (const row of perBatch) expect(Number(row.n)).toBe(250);
+  }, 120_000);
+});

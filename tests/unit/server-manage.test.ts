@@ -1,0 +1,128 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { builtinTemplate } from '../../shared/templates/builtin';
+import { engines, testServer } from './support/server-harness';
+
+describe.each(engines())('district administration on %s', (engine) => {
+  let server: Awaited<ReturnType<typeof testServer>>;
+  afterEach(async () => server?.close());
+
+  it('scores Circular 01/2018 indicators per unit and per official for a quarter', async () => {
+    server = await testServer(engine);
+    const kiosk = await server.enrolKiosk('hang-bac', 'quay-1');
+    await server.sendBatch(kiosk, [
+      server.rating(kiosk, { criteria: { 'chi-so-1': 3, 'chi-so-3': 3 } }),
+      server.rating(kiosk, { criteria: { 'chi-so-1': 3, 'chi-so-3': 1 } }),
+      server.rating(kiosk, { criteria: { 'chi-so-1': 2 } }),
+      server.rating(kiosk, { criteria: { 'chi-so-1': 1 }, flags: ['burst'] }),
+    ]);
+    const admin = await server.login();
+    const res = await server.app.inject({ method: 'GET', url: '/api/v1/reports/tt01?quarter=2026-Q4', headers: { cookie: admin.cookie } });
+    const report = res.json();
+    // chi-so-1: (2 + 2 + 1) / 3 = 1.67; chi-so-3: (2 + 0) / 2 = 1; the burst rating is left out.
+    const indicators = [
+      { criterionId: 'chi-so-1', dossiers: 3, score: 1.67 },
+      { criterionId: 'chi-so-3', dossiers: 2, score: 1 },
+    ];
+    expect(report.units).toEqual([
+      { wardId: 'hang-bac', label: 'UBND Phường Hàng Bạc', indicators, total: 2.67, classification: 'yeu', partial: true },
+    ]);
+    expect(report.officials).toEqual([
+      {
+        wardId: 'hang-bac',
+        officialId: '',
+        label: 'Chưa ghi nhận công chức',
+        dossiers: 3,
+        hidden: false,
+        indicators,
+        total: 2.67,
+        classification: 'duoi-70',
+      },
+    ]);
+    expect((await server.app.inject({ method: 'GET', url: '/api/v1/reports/tt01?quarter=2026-Q5', headers: { cookie: admin.cookie } })).statusCode).toBe(400);
+  });
+
+  it('edits a template as a new version; kiosks get it, ratings keep theirs', async () => {
+    server = await testServer(engine);
+    const kiosk = await server.enrolKiosk();
+    const old = server.rating(kiosk);
+    await server.sendBatch(kiosk, [old]);
+    const admin = await server.login();
+    const headers = { cookie: admin.cookie, 'x-csrf-token': admin.csrf };
+    const sipas = builtinTemplate('sipas-5')!;
+    const edited = { ...sipas, version: 99, idleTimeoutSeconds: 30 };
+    const created = await server.app.inject({ method: 'POST', url: '/api/v1/admin/templates', headers, payload: edited });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ id: 'sipas-5', version: 2, idleTimeoutSeconds: 30 });
+    const bad = await server.app.inject({ method: 'POST', url: '/api/v1/admin/templates', headers, payload: { ...sipas, scale: [] } });
+    expect(bad.statusCode).toBe(400);
+    const config = await server.app.inject({ method: 'GET', url: '/api/v1/kiosk/config', headers: { authorization: `Bearer ${kiosk.token}` } });
+    expect(config.json().config.template).toMatchObject({ version: 2, idleTimeoutSeconds: 30 });
+    // A rating given on version 1 after the edit is still accepted (the kiosk had not pulled yet).
+    expect((await server.sendBatch(kiosk, [server.rating(kiosk)])).json().accepted).toHaveLength(1);
+    const list = (await server.app.inject({ method: 'GET', url: '/api/v1/admin/templates', headers })).json();
+    expect(list.find((t: { id: string }) => t.id === 'sipas-5').versions).toEqual([1, 2]);
+
+    const assign = await server.app.inject({ method: 'PUT', url: '/api/v1/admin/wards/trang-tien/template', headers, payload: { templateId: 'dvc-3' } });
+    expect(assign.statusCode).toBe(200);
+    const after = await server.app.inject({ method: 'GET', url: '/api/v1/kiosk/config', headers: { authorization: `Bearer ${kiosk.token}` } });
+    expect(after.json().config.template.id).toBe('dvc-3');
+    expect((await server.app.inject({ method: 'PUT', url: '/api/v1/admin/wards/trang-tien/template', headers, payload: { templateId: 'nope' } })).statusCode).toBe(404);
+  });
+
+  it('tracks feedback from comments to a response', async () => {
+    server = await testServer(engine);
+    const kiosk = await server.enrolKiosk();
+    await server.sendBatch(kiosk, [server.rating(kiosk, { overall: 1, comment: 'Cán bộ hẹn lại nhiều lần' }), server.rating(kiosk)]);
+    const admin = await server.login();
+    const headers = { cookie: admin.cookie, 'x-csrf-token': admin.csrf };
+    const list = (await server.app.inject({ method: 'GET', url: '/api/v1/admin/feedback?status=moi', headers })).json();
+    expect(list).toHaveLength(1);
+    const patched = await server.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/admin/feedback/${list[0].id}`,
+      headers,
+      payload: { status: 'da-xu-ly', assignee: 'Trần Văn Minh', responseNote: 'Đã trao đổi với công dân.' },
+    });
+    expect(patched.json()).toMatchObject({ status: 'da-xu-ly', assignee: 'Trần Văn Minh', response_note: 'Đã trao đổi với công dân.' });
+    expect((await server.app.inject({ method: 'PATCH', url: `/api/v1/admin/feedback/${list[0].id}`, headers, payload: { status: 'xong' } })).statusCode).toBe(400);
+    expect((await server.app.inject({ method: 'PATCH', url: `/api/v1/admin/feedback/${list[0].id}`, headers, payload: {} })).statusCode).toBe(400);
+    expect((await server.app.inject({ method: 'GET', url: '/api/v1/admin/feedback?status=moi', headers })).json()).toHaveLength(0);
+  });
+});
+
+describe.each(engines())('accounts and implausible clocks on %s', (engine) => {
+  let server: Awaited<ReturnType<typeof testServer>>;
+  afterEach(async () => server?.close());
+
+  it('a district admin creates a ward viewer, who then signs in to its ward only', async () => {
+    server = await testServer(engine);
+    const admin = await server.login();
+    const headers = { cookie: admin.cookie, 'x-csrf-token': admin.csrf };
+    const create = (payload: Record<string, unknown>) => server.app.inject({ method: 'POST', url: '/api/v1/admin/users', headers, payload });
+    expect((await create({ username: 'xem.hang-bac', password: 'mat-khau-dai', role: 'ward_viewer', wardId: 'hang-bac' })).statusCode).toBe(201);
+    expect((await create({ username: 'xem.hang-bac', password: 'mat-khau-dai', role: 'ward_viewer', wardId: 'hang-bac' })).statusCode).toBe(409);
+    expect((await create({ username: 'x', password: 'short', role: 'ward_viewer', wardId: null })).statusCode).toBe(400);
+    expect((await create({ username: 'ghost', password: 'mat-khau-dai', role: 'ward_viewer', wardId: 'khong-co' })).statusCode).toBe(404);
+    const viewer = await server.login('xem.hang-bac', 'mat-khau-dai');
+    const wards = await server.app.inject({ method: 'GET', url: '/api/v1/admin/wards', headers: { cookie: viewer.cookie } });
+    expect(wards.json().map((w: { id: string }) => w.id)).toEqual(['hang-bac']);
+    const stored = await server.store.db.selectFrom('users').select('password_hash').where('username', '=', 'xem.hang-bac').executeTakeFirstOrThrow();
+    expect(stored.password_hash).toMatch(/^scrypt\$/);
+  });
+
+  it('refuses dates absurdly far from the batch time, and a batch sent from an absurd clock', async () => {
+    server = await testServer(engine);
+    const kiosk = await server.enrolKiosk();
+    const result = (
+      await server.sendBatch(kiosk, [
+        server.rating(kiosk, { startedAt: '1970-01-01T07:00:00.000+07:00' }),
+        server.rating(kiosk, { completedAt: '2126-01-01T07:00:00.000+07:00' }),
+        server.rating(kiosk, { startedAt: '2026-11-25T07:00:00.000+07:00', completedAt: '2026-11-20T07:00:00.000+07:00' }),
+      ])
+    ).json();
+    expect(result.rejected.map((r: { code: string }) => r.code)).toEqual(['invalid', 'invalid', 'invalid']);
+    const absurd = await server.sendBatch(kiosk, [server.rating(kiosk)], { sentAt: '2099-01-01T00:00:00.000+07:00' });
+    expect(absurd.json().error.code).toBe('implausible_clock');
+    expect(await server.counts()).toEqual({ ratings: 0, aggregated: 0 });
+  });
+});
