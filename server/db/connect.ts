@@ -9,6 +9,11 @@ import type { Database } from './tables';
 export interface Store {
   db: Kysely<Database>;
   engine: Engine;
+  /**
+   * SQLite only: the connection Kysely itself uses, for prepared statements on the hot ingest
+   * path. Statements run on it inside a Kysely transaction belong to that transaction.
+   */
+  sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -33,7 +38,7 @@ export async function openStore(options: { dataDir: string; databaseUrl?: string
     file.pragma('foreign_keys = ON');
     file.pragma('busy_timeout = 5000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
-    store = { db, engine: 'sqlite', close: () => db.destroy() };
+    store = { db, engine: 'sqlite', sqlite: file, close: () => db.destroy() };
   }
   await migrateToLatest(store.db, store.engine);
   return store;

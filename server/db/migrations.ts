@@ -173,6 +173,37 @@ function migrations(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    // Month-level counts: a district-year report reads ~30 times fewer rows than from the daily ones.
+    '0002_monthly_counts': {
+      async up(db: Kysely<unknown>) {
+        const place = ['ward_id', 'counter_id', 'official_id', 'template_id'];
+        let ratings = db.schema.createTable('monthly_rating_counts').addColumn('month', 'text', (c) => c.notNull());
+        for (const column of place) ratings = ratings.addColumn(column, 'text', (c) => c.notNull());
+        await ratings
+          .addColumn('scale_size', 'integer', (c) => c.notNull())
+          .addColumn('burst', 'integer', (c) => c.notNull())
+          .addColumn('overall', 'integer', (c) => c.notNull())
+          .addColumn('count', big, (c) => c.notNull())
+          .addPrimaryKeyConstraint('monthly_rating_counts_pk', ['month', ...place, 'scale_size', 'burst', 'overall'] as never)
+          .execute();
+        let criteria = db.schema.createTable('monthly_criterion_counts').addColumn('month', 'text', (c) => c.notNull());
+        for (const column of place) criteria = criteria.addColumn(column, 'text', (c) => c.notNull());
+        await criteria
+          .addColumn('burst', 'integer', (c) => c.notNull())
+          .addColumn('criterion_id', 'text', (c) => c.notNull())
+          .addColumn('value', 'integer', (c) => c.notNull())
+          .addColumn('points', 'integer', (c) => c.notNull())
+          .addColumn('count', big, (c) => c.notNull())
+          .addPrimaryKeyConstraint('monthly_criterion_counts_pk', ['month', ...place, 'burst', 'criterion_id', 'value', 'points'] as never)
+          .execute();
+        await sql`insert into monthly_rating_counts
+          select substr(day, 1, 7), ward_id, counter_id, official_id, template_id, scale_size, burst, overall, sum(count)
+          from rating_counts group by substr(day, 1, 7), ward_id, counter_id, official_id, template_id, scale_size, burst, overall`.execute(db);
+        await sql`insert into monthly_criterion_counts
+          select substr(day, 1, 7), ward_id, counter_id, official_id, template_id, burst, criterion_id, value, points, sum(count)
+          from criterion_counts group by substr(day, 1, 7), ward_id, counter_id, official_id, template_id, burst, criterion_id, value, points`.execute(db);
+      },
+    },
   };
 }
 

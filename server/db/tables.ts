@@ -127,6 +127,10 @@ export interface CriterionCountsTable {
   count: number;
 }
 
+/** The same counts per month (YYYY-MM), for reports over whole months, quarters and years. */
+export type MonthlyRatingCountsTable = Omit<RatingCountsTable, 'day'> & { month: string };
+export type MonthlyCriterionCountsTable = Omit<CriterionCountsTable, 'day'> & { month: string };
+
 export interface BatchesTable {
   id: string;
   kiosk_id: string;
@@ -177,6 +181,8 @@ export interface Database {
   ratings: RatingsTable;
   rating_counts: RatingCountsTable;
   criterion_counts: CriterionCountsTable;
+  monthly_rating_counts: MonthlyRatingCountsTable;
+  monthly_criterion_counts: MonthlyCriterionCountsTable;
   batches: BatchesTable;
   feedback: FeedbackTable;
   users: UsersTable;

@@ -5,6 +5,21 @@ import { SurveyTemplate } from '../../shared/schema/template';
 import type { Store } from '../db/connect';
 import { HttpError } from '../http/errors';
 
+/**
+ * Where a period's counts are read from: whole months come from the monthly table (about thirty
+ * times fewer rows for a year), anything else from the daily one.
+ */
+export function countSource(days: { from: string; to: string }) {
+  const lastOfMonth = (day: string) => {
+    const [y, m] = day.split('-').map(Number) as [number, number];
+    return Number(day.slice(8)) === new Date(Date.UTC(y, m, 0)).getUTCDate();
+  };
+  if (days.from.endsWith('-01') && lastOfMonth(days.to)) {
+    return { monthly: true, column: 'month', from: days.from.slice(0, 7), to: days.to.slice(0, 7), monthOf: sql<string>`month` } as const;
+  }
+  return { monthly: false, column: 'day', from: days.from, to: days.to, monthOf: sql<string>`substr(day, 1, 7)` } as const;
+}
+
 export interface ReportRow extends ReportCell {
   key: string;
   label: string;
@@ -48,20 +63,22 @@ export async function buildReport(store: Store, query: ReportQuery, options: { m
 }
 
 async function overallRows(store: Store, query: ReportQuery, days: { from: string; to: string }, wardName: Map<string, string>) {
+  const source = countSource(days);
   const keyExpr = {
     district: sql<string>`''`,
     ward: sql<string>`ward_id`,
     counter: sql<string>`ward_id || '/' || counter_id`,
     official: sql<string>`official_id`,
     template: sql<string>`template_id`,
-    month: sql<string>`substr(day, 1, 7)`,
+    month: source.monthOf,
     criterion: sql<string>`''`,
   }[query.groupBy];
+  // The two tables have the same columns but for the period's: typed as the daily one.
   let q = store.db
-    .selectFrom('rating_counts')
+    .selectFrom((source.monthly ? 'monthly_rating_counts' : 'rating_counts') as 'rating_counts')
     .select([keyExpr.as('key'), 'scale_size', 'overall', sql<number>`sum(count)`.as('count')])
-    .where('day', '>=', days.from)
-    .where('day', '<=', days.to);
+    .where(sql.ref(source.column), '>=', source.from)
+    .where(sql.ref(source.column), '<=', source.to);
   if (query.wardId) q = q.where('ward_id', '=', query.wardId);
   if (!query.includeBursts) q = q.where('burst', '=', 0);
   // PostgreSQL refuses a constant in GROUP BY: the district-wide key is not grouped on.
@@ -100,11 +117,12 @@ async function overallRows(store: Store, query: ReportQuery, days: { from: strin
 }
 
 async function criterionRows(store: Store, query: ReportQuery, days: { from: string; to: string }) {
+  const source = countSource(days);
   let q = store.db
-    .selectFrom('criterion_counts')
+    .selectFrom((source.monthly ? 'monthly_criterion_counts' : 'criterion_counts') as 'criterion_counts')
     .select(['template_id', 'criterion_id', 'value', sql<number>`sum(count)`.as('count')])
-    .where('day', '>=', days.from)
-    .where('day', '<=', days.to);
+    .where(sql.ref(source.column), '>=', source.from)
+    .where(sql.ref(source.column), '<=', source.to);
   if (query.wardId) q = q.where('ward_id', '=', query.wardId);
   if (!query.includeBursts) q = q.where('burst', '=', 0);
   const raw = await q.groupBy(['template_id', 'criterion_id', 'value']).execute();

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { classifyOfficial, classifyUnit, tt01Scores } from '../../shared/report/cells';
 import { periodDays } from '../../shared/schema/report';
 import type { Store } from '../db/connect';
+import { countSource } from './query';
 
 export const TT01_TEMPLATE = 'tt01-2018';
 
@@ -12,13 +13,14 @@ export const TT01_TEMPLATE = 'tt01-2018';
  */
 export async function tt01Report(store: Store, query: { quarter: string; wardId?: string }, options: { minResponses: number }) {
   const days = periodDays({ period: 'quarter', at: query.quarter })!;
+  const source = countSource(days);
   let q = store.db
-    .selectFrom('criterion_counts')
+    .selectFrom((source.monthly ? 'monthly_criterion_counts' : 'criterion_counts') as 'criterion_counts')
     .select(['ward_id', 'official_id', 'criterion_id', 'points', sql<number>`sum(count)`.as('count')])
     .where('template_id', '=', TT01_TEMPLATE)
     .where('burst', '=', 0)
-    .where('day', '>=', days.from)
-    .where('day', '<=', days.to);
+    .where(sql.ref(source.column), '>=', source.from)
+    .where(sql.ref(source.column), '<=', source.to);
   if (query.wardId) q = q.where('ward_id', '=', query.wardId);
   const rows = (await q.groupBy(['ward_id', 'official_id', 'criterion_id', 'points']).execute()).map((r) => ({
     ...r,

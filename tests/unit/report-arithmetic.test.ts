@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { classifyOfficial, classifyUnit, summarise, tt01Scores } from '../../shared/report/cells';
+import { contentHash } from '../../server/ingest';
+import { countSource } from '../../server/reports/query';
+import { Rating } from '../../shared/schema/rating';
 import { periodDays } from '../../shared/schema/report';
+import { sampleRating } from '../support/fixtures';
 
 describe('report arithmetic against hand-computed figures', () => {
   it('summarises a five-level distribution', () => {
@@ -64,5 +68,29 @@ describe('report arithmetic against hand-computed figures', () => {
     [{ period: 'custom', from: '2026-10-10', to: '2026-07-15' }, null],
   ] as const)('period %j covers %j', (query, expected) => {
     expect(periodDays(query)).toEqual(expected);
+  });
+});
+
+describe('where report counts are read from', () => {
+  it.each([
+    [{ from: '2026-11-01', to: '2026-11-30' }, true],
+    [{ from: '2026-10-01', to: '2026-12-31' }, true],
+    [{ from: '2028-02-01', to: '2028-02-29' }, true],
+    [{ from: '2026-02-01', to: '2026-02-27' }, false],
+    [{ from: '2026-11-22', to: '2026-11-22' }, false],
+    [{ from: '2026-07-15', to: '2026-10-31' }, false],
+  ])('%j from the monthly table: %s', (days, monthly) => {
+    expect(countSource(days).monthly).toBe(monthly);
+  });
+});
+
+describe('rating fingerprints', () => {
+  it('are equal for the same content whatever the key order, and differ for other content', () => {
+    const rating = sampleRating(1, new Date('2026-11-22T01:00:00Z'), { criteria: { 'cong-chuc': 4, 'tiep-can-dich-vu': 5 } });
+    const reordered = Rating.parse(
+      Object.fromEntries(Object.entries({ ...rating, criteria: { 'tiep-can-dich-vu': 5, 'cong-chuc': 4 } }).reverse()),
+    );
+    expect(contentHash(reordered)).toBe(contentHash(Rating.parse(rating)));
+    expect(contentHash(Rating.parse({ ...rating, comment: 'khác' }))).not.toBe(contentHash(Rating.parse(rating)));
   });
 });

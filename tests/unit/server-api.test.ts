@@ -200,6 +200,11 @@ describe.each(engines())('district server on %s', (engine) => {
         scaleSize: 5,
       },
     ]);
+    // A day's report (daily counts) and the month's (monthly counts) agree.
+    const day = (await get('period=day&at=2026-11-22&groupBy=ward')).json();
+    expect(day.rows).toEqual(report.rows);
+    const byCriterion = (await get('period=custom&from=2026-11-20&to=2026-11-25&groupBy=month')).json();
+    expect(byCriterion.rows[0]).toMatchObject({ key: '2026-11', count: 8 });
     const withBursts = (await get('period=quarter&at=2026-Q4&groupBy=district&includeBursts=true')).json();
     expect(withBursts.rows[0].count).toBe(9);
     expect((await get('period=month&at=2026-10&groupBy=ward')).json().rows).toEqual([]);
