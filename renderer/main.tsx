@@ -10,8 +10,10 @@ import { newRatingId } from '../shared/ids';
 import type { KioskConfig } from '../shared/schema/kiosk-config';
 import { reportError } from './diagnostics';
 import { BrowserHost } from './host/browser-host';
+import { EnrolmentError } from './host/enrolment';
 import { KioskDb } from './storage/kiosk-db';
 import { RatingQueue } from './storage/rating-queue';
+import { EnrolmentProblemScreen } from './ui/EnrolmentProblemScreen';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { KioskApp, type ScreenName } from './ui/KioskApp';
 
@@ -22,15 +24,26 @@ const markScreen = (screen: ScreenName) => performance.mark('hl:screen', { detai
 
 async function boot(root: ReturnType<typeof createRoot>) {
   const db = new KioskDb();
-  const host = new BrowserHost(db, location.search);
+  const host = new BrowserHost(db, {
+    search: location.search,
+    serverOrigin: location.origin,
+    fetch: (input, init) => fetch(input, init),
+    appVersion: __APP_VERSION__,
+  });
   let config: KioskConfig;
   try {
     config = await host.loadConfig();
   } catch (error) {
     reportError('boot', error);
+    if (error instanceof EnrolmentError) {
+      root.render(<EnrolmentProblemScreen problem={error.problem} onRetry={() => location.reload()} />);
+      return;
+    }
     setTimeout(() => void boot(root), BOOT_RETRY_MS);
     return;
   }
+  // The code is spent: drop it from the address so a reload never tries it again.
+  if (new URLSearchParams(location.search).has('enrol')) history.replaceState(null, '', location.pathname);
   // Ask the browser never to evict the queue under storage pressure.
   void navigator.storage?.persist?.().catch((error: unknown) => reportError('persist', error));
   const queue = new RatingQueue(db, { now: () => new Date(), retentionDays: () => config.retentionDays });

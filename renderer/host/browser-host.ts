@@ -1,37 +1,61 @@
 import { demoKioskConfig } from '../../shared/demo';
 import { KioskConfig } from '../../shared/schema/kiosk-config';
 import type { KioskDb } from '../storage/kiosk-db';
+import { redeemEnrolment } from './enrolment';
 import type { KioskHost } from './kiosk-host';
 
 const CONFIG_KEY = 'config';
+/** The device token lives only here, in the kiosk's own IndexedDB (a browser kiosk has nowhere safer). */
+export const DEVICE_TOKEN_KEY = 'deviceToken';
 const DEMO_KIOSK_ID_KEY = 'demoKioskId';
 
+export interface BrowserHostOptions {
+  /** The page's query string: `?enrol=<code>` enrols, `?demo=<template>` picks the demo survey. */
+  search: string;
+  /** The district server that served this page. */
+  serverOrigin: string;
+  fetch: typeof fetch;
+  appVersion: string;
+  newKioskId?: () => string;
+}
+
 /**
- * The browser kiosk keeps its configuration in its own IndexedDB. Until it is enrolled with a
- * district server it runs a demo ward, with a kiosk id of its own so two demo kiosks never collide;
- * `?demo=<template id>` picks which built-in survey the demo shows.
+ * The browser kiosk keeps its configuration in its own IndexedDB. Opening `<server>/kiosk/?enrol=<code>`
+ * (the dashboard's QR code) enrols it with the district server that served it. Until it is enrolled
+ * it runs a demo ward, with a kiosk id of its own so two demo kiosks never collide.
  */
 export class BrowserHost implements KioskHost {
   readonly kind = 'browser';
 
   constructor(
     private readonly db: KioskDb,
-    private readonly search: string,
-    private readonly newKioskId: () => string = () => crypto.randomUUID(),
+    private readonly options: BrowserHostOptions,
   ) {}
 
   async loadConfig(): Promise<KioskConfig> {
     const stored = await this.db.meta.get(CONFIG_KEY);
     const parsed = KioskConfig.safeParse(stored?.value);
     if (parsed.success) return parsed.data;
+    const code = new URLSearchParams(this.options.search).get('enrol');
+    if (code) return this.enrol(code);
     const kioskId = await this.db.transaction('rw', this.db.meta, async () => {
       const existing = await this.db.meta.get(DEMO_KIOSK_ID_KEY);
       if (typeof existing?.value === 'string') return existing.value;
-      const id = this.newKioskId();
+      const id = (this.options.newKioskId ?? (() => crypto.randomUUID()))();
       await this.db.meta.put({ key: DEMO_KIOSK_ID_KEY, value: id });
       return id;
     });
-    const templateId = new URLSearchParams(this.search).get('demo') ?? undefined;
+    const templateId = new URLSearchParams(this.options.search).get('demo') ?? undefined;
     return demoKioskConfig(kioskId, templateId);
+  }
+
+  /** Redeems the code once and keeps what the server gave, in one transaction. */
+  private async enrol(code: string): Promise<KioskConfig> {
+    const enrolled = await redeemEnrolment(this.options.fetch, this.options.serverOrigin, code, this.options.appVersion);
+    await this.db.transaction('rw', this.db.meta, async () => {
+      await this.db.meta.put({ key: CONFIG_KEY, value: enrolled.config });
+      await this.db.meta.put({ key: DEVICE_TOKEN_KEY, value: enrolled.deviceToken });
+    });
+    return enrolled.config;
   }
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findElectronBinary } from '../../electron/binary';
 import { readDiagnostics, reportError } from '../../renderer/diagnostics';
-import { BrowserHost } from '../../renderer/host/browser-host';
+import { BrowserHost, DEVICE_TOKEN_KEY, type BrowserHostOptions } from '../../renderer/host/browser-host';
+import { EnrolmentError } from '../../renderer/host/enrolment';
 import { catalogueKeys, translate } from '../../renderer/i18n/messages';
 import { demoKioskConfig } from '../../shared/demo';
 import { fakeKioskDb } from './support/fake-db';
@@ -23,26 +24,66 @@ describe('locale files', () => {
 });
 
 describe('browser host', () => {
+  const SERVER = 'http://127.0.0.1:8080';
+  const noNetwork: typeof fetch = () => Promise.reject(new TypeError('offline'));
+  const host = (db: ReturnType<typeof fakeKioskDb>, search: string, extra: Partial<BrowserHostOptions> = {}) =>
+    new BrowserHost(db, { search, serverOrigin: SERVER, fetch: noNetwork, appVersion: '0.1.0', ...extra });
+
   it('runs a demo ward with a kiosk id of its own, kept across restarts', async () => {
     const db = fakeKioskDb();
     let made = 0;
-    const newId = () => `7b0c1a52-2f5e-4a8e-9f10-3a1c2b3d4e5${++made}`;
-    const first = await new BrowserHost(db, '?demo=hue-3', newId).loadConfig();
-    const second = await new BrowserHost(db, '', newId).loadConfig();
+    const newKioskId = () => `7b0c1a52-2f5e-4a8e-9f10-3a1c2b3d4e5${++made}`;
+    const first = await host(db, '?demo=hue-3', { newKioskId }).loadConfig();
+    const second = await host(db, '', { newKioskId }).loadConfig();
     expect(first.kioskId).toBe(second.kioskId);
     expect(made).toBe(1);
     expect(first.template.id).toBe('hue-3');
     expect(second.template.id).toBe('sipas-5');
-    expect((await new BrowserHost(db, '?demo=nonsense', newId).loadConfig()).template.id).toBe('sipas-5');
+    expect((await host(db, '?demo=nonsense', { newKioskId }).loadConfig()).template.id).toBe('sipas-5');
   });
 
   it('prefers a stored configuration, and ignores a corrupted one', async () => {
     const db = fakeKioskDb();
     const stored = demoKioskConfig('11111111-2222-4333-8444-555555555555', 'tt01-2018');
     await db.meta.put({ key: 'config', value: stored });
-    expect((await new BrowserHost(db, '').loadConfig()).template.id).toBe('tt01-2018');
+    expect((await host(db, '').loadConfig()).template.id).toBe('tt01-2018');
     await db.meta.put({ key: 'config', value: { ...stored, kioskId: 42 } });
-    expect((await new BrowserHost(db, '').loadConfig()).kioskId).not.toBe(42);
+    expect((await host(db, '').loadConfig()).kioskId).not.toBe(42);
+  });
+
+  it('enrols with ?enrol=, keeps the configuration and the token, and never redeems twice', async () => {
+    const db = fakeKioskDb();
+    const config = demoKioskConfig('11111111-2222-4333-8444-555555555555', 'hue-3');
+    const calls: { url: string; body: unknown }[] = [];
+    const server: typeof fetch = async (url, init) => {
+      calls.push({ url: String(url), body: JSON.parse(String(init?.body)) });
+      return new Response(JSON.stringify({ kioskId: config.kioskId, deviceToken: 'd'.repeat(43), config, serverTime: '2026-11-22T10:00:00.000+07:00' }), {
+        status: 201,
+      });
+    };
+    expect(await host(db, '?enrol=ABCD-EFGH-JKLM', { fetch: server }).loadConfig()).toEqual(config);
+    expect(calls).toEqual([{ url: `${SERVER}/api/v1/enrol`, body: { code: 'ABCD-EFGH-JKLM', appVersion: '0.1.0' } }]);
+    expect((await db.meta.get(DEVICE_TOKEN_KEY))?.value).toBe('d'.repeat(43));
+    expect(await host(db, '?enrol=ABCD-EFGH-JKLM', { fetch: server }).loadConfig()).toEqual(config);
+    expect(calls).toHaveLength(1);
+  });
+
+  it.each([
+    [404, { error: { code: 'unknown_code', message: '' } }, 'wrong_code'],
+    [409, { error: { code: 'code_used', message: '' } }, 'used_code'],
+    [410, { error: { code: 'code_expired', message: '' } }, 'expired_code'],
+    [500, { error: { code: 'internal', message: '' } }, 'server_error'],
+    [502, '<html>Bad gateway</html>', 'server_error'],
+    [201, { kioskId: 'not what the schema says' }, 'server_error'],
+  ])('explains an HTTP %i answer as %s, and keeps nothing', async (status, body, problem) => {
+    const db = fakeKioskDb();
+    const server: typeof fetch = async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status });
+    await expect(host(db, '?enrol=ABCD-EFGH-JKLM', { fetch: server }).loadConfig()).rejects.toMatchObject({ problem });
+    expect(await db.meta.count()).toBe(0);
+  });
+
+  it('explains an unreachable server', async () => {
+    await expect(host(fakeKioskDb(), '?enrol=ABCD-EFGH-JKLM').loadConfig()).rejects.toEqual(new EnrolmentError('unreachable'));
   });
 });
 
