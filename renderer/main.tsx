@@ -9,7 +9,9 @@ import type { FlowDeps } from '../shared/flow/ports';
 import { newRatingId } from '../shared/ids';
 import type { KioskConfig } from '../shared/schema/kiosk-config';
 import { reportError } from './diagnostics';
-import { BrowserHost } from './host/browser-host';
+import { SyncEngine } from '../shared/sync/engine';
+import { BrowserHost, DEVICE_TOKEN_KEY } from './host/browser-host';
+import { FetchTransport } from './host/fetch-transport';
 import { EnrolmentError } from './host/enrolment';
 import { KioskDb } from './storage/kiosk-db';
 import { RatingQueue } from './storage/rating-queue';
@@ -47,15 +49,20 @@ async function boot(root: ReturnType<typeof createRoot>) {
   // Ask the browser never to evict the queue under storage pressure.
   void navigator.storage?.persist?.().catch((error: unknown) => reportError('persist', error));
   const queue = new RatingQueue(db, { now: () => new Date(), retentionDays: () => config.retentionDays });
+  const sync = await startSync(db, queue, config);
   const deps: FlowDeps = {
     store: {
       open: async (rating, finish) => {
         const result = await queue.open(rating, finish);
         performance.mark('hl:durable');
+        if (finish) sync?.ratingStored();
         return result;
       },
       saveProgress: (id, answers) => queue.saveProgress(id, answers),
-      finalise: (id, answers, finish) => queue.finalise(id, answers, finish),
+      finalise: async (id, answers, finish) => {
+        await queue.finalise(id, answers, finish);
+        sync?.ratingStored();
+      },
       finaliseInterrupted: (completedAt) => queue.finaliseInterrupted(completedAt),
     },
     now: () => new Date(),
@@ -69,6 +76,39 @@ async function boot(root: ReturnType<typeof createRoot>) {
       </ErrorBoundary>
     </StrictMode>,
   );
+}
+
+/** An enrolled kiosk sends its queue to the server that served it; a demo kiosk keeps it. */
+async function startSync(db: KioskDb, queue: RatingQueue, config: KioskConfig) {
+  const deviceToken = async () => {
+    const entry = await db.meta.get(DEVICE_TOKEN_KEY);
+    return typeof entry?.value === 'string' ? entry.value : null;
+  };
+  if (!(await deviceToken())) return null;
+  const now = () => new Date();
+  const engine = new SyncEngine({
+    kioskId: config.kioskId,
+    queue,
+    transport: new FetchTransport({ serverOrigin: location.origin, deviceToken, fetch: (input, init) => fetch(input, init), now }),
+    now,
+    newBatchId: () => crypto.randomUUID(),
+    random: Math.random,
+    setTimer: (run, ms) => {
+      const timer = setTimeout(run, ms);
+      return { cancel: () => clearTimeout(timer) };
+    },
+    // One sender across windows and reloads: a second window waits for the next chance.
+    withLock: (work) =>
+      navigator.locks
+        ? navigator.locks.request('hai-long-sync', { ifAvailable: true }, (lock) => (lock ? work() : null))
+        : work(),
+    onChange: (state) => {
+      if (state.status === 'stopped') reportError('sync', state.lastError);
+    },
+  });
+  window.addEventListener('online', () => void engine.syncNow('online'));
+  engine.start();
+  return engine;
 }
 
 window.addEventListener('error', (e) => reportError('window', e.error ?? e.message));

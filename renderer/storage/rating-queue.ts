@@ -1,7 +1,9 @@
 import Dexie from 'dexie';
 import type { Finish, RatingStore } from '../../shared/flow/ports';
 import { selectPrunable, pruneCutoff } from '../../shared/rating/prune';
-import { Answers, NewRating, QueuedRating, type QueueState } from '../../shared/schema/rating';
+import type { Rejection } from '../../shared/schema/api';
+import { Answers, NewRating, QueuedRating, toRating, type QueueState, type Rating } from '../../shared/schema/rating';
+import type { SyncQueue } from '../../shared/sync/ports';
 import type { KioskDb } from './kiosk-db';
 
 const NEXT_SEQ = 'nextSeq';
@@ -24,7 +26,7 @@ export type QueueCounts = Record<QueueState, number>;
  * The kiosk's durable queue of ratings. Every write is one strict-durability transaction and is
  * validated against the shared schema first: nothing malformed is ever queued for the server.
  */
-export class RatingQueue implements RatingStore {
+export class RatingQueue implements RatingStore, SyncQueue {
   private nextSeq: number | null = null;
 
   constructor(
@@ -133,8 +135,48 @@ export class RatingQueue implements RatingStore {
   async counts(): Promise<QueueCounts> {
     const count = (state: QueueState) =>
       this.db.ratings.where('[state+seq]').between([state, Dexie.minKey], [state, Dexie.maxKey]).count();
-    const [open, pending, synced] = await Promise.all([count('open'), count('pending'), count('synced')]);
-    return { open, pending, synced };
+    const [open, pending, synced, quarantined] = await Promise.all([count('open'), count('pending'), count('synced'), count('quarantined')]);
+    return { open, pending, synced, quarantined };
+  }
+
+  /** For sync: the next finished ratings to send, as the server expects them. */
+  async unsynced(limit: number): Promise<Rating[]> {
+    return (await this.pending(limit)).map(toRating);
+  }
+
+  /**
+   * The server's answer, applied in one transaction: acknowledged ratings become synced, refused
+   * ones are quarantined with the server's reason. Nothing is ever deleted here.
+   */
+  async settle(acknowledged: readonly string[], rejected: readonly Rejection[], at: Date): Promise<void> {
+    const syncedAt = at.toISOString();
+    await this.write(() =>
+      this.db.transaction('rw', this.db.ratings, async () => {
+        if (acknowledged.length) {
+          await this.db.ratings
+            .where('id')
+            .anyOf(acknowledged as string[])
+            .and((r) => r.state === 'pending')
+            .modify({ state: 'synced', syncedAt });
+        }
+        for (const rejection of rejected) {
+          const entry = await this.db.ratings.get(rejection.id!);
+          if (entry?.state !== 'pending') continue;
+          await this.db.ratings.put(
+            QueuedRating.parse({
+              ...entry,
+              state: 'quarantined',
+              rejection: { code: rejection.code, message: rejection.message.slice(0, 500), at: syncedAt },
+            }),
+          );
+        }
+      }),
+    );
+  }
+
+  /** Quarantined ratings with the server's reasons, for the technician's screen. */
+  quarantined(): Promise<QueuedRating[]> {
+    return this.db.ratings.where('[state+seq]').between(['quarantined', Dexie.minKey], ['quarantined', Dexie.maxKey]).toArray();
   }
 
   /** A full disk: free space by pruning what the server already has, then try once more. */

@@ -48,15 +48,24 @@ export type Rating = z.infer<typeof Rating>;
 
 /**
  * The kiosk's queue entry. `open` while the citizen is still answering, `pending` once finished
- * and waiting for the server, `synced` once the server acknowledged it (only then may it be pruned).
+ * and waiting for the server, `synced` once the server acknowledged it (only then may it be pruned),
+ * `quarantined` when the server refused it: kept with the reason for a technician, never resent.
  */
-export const QueueState = z.enum(['open', 'pending', 'synced']);
+export const QueueState = z.enum(['open', 'pending', 'synced', 'quarantined']);
 export type QueueState = z.infer<typeof QueueState>;
 
 export const QueuedRating = z.discriminatedUnion('state', [
   z.strictObject({ ...ratingFields, state: z.literal('open'), completedAt: z.null(), outcome: z.null(), syncedAt: z.null() }),
   z.strictObject({ ...ratingFields, state: z.literal('pending'), completedAt: IsoDateTime, outcome: Outcome, syncedAt: z.null() }),
   z.strictObject({ ...ratingFields, state: z.literal('synced'), completedAt: IsoDateTime, outcome: Outcome, syncedAt: IsoDateTime }),
+  z.strictObject({
+    ...ratingFields,
+    state: z.literal('quarantined'),
+    completedAt: IsoDateTime,
+    outcome: Outcome,
+    syncedAt: z.null(),
+    rejection: z.strictObject({ code: z.string().max(40), message: z.string().max(500), at: IsoDateTime }),
+  }),
 ]);
 export type QueuedRating = z.infer<typeof QueuedRating>;
 
@@ -68,5 +77,6 @@ export type NewRating = z.infer<typeof NewRating>;
 export function toRating(entry: QueuedRating): Rating {
   if (entry.state === 'open') throw new Error(`rating ${entry.id} is not finished`);
   const { state: _state, syncedAt: _syncedAt, ...rating } = entry;
+  if ('rejection' in rating) delete (rating as { rejection?: unknown }).rejection;
   return Rating.parse(rating);
 }

@@ -41,3 +41,48 @@ test('a wrong enrolment code is explained in plain Vietnamese', async ({ page })
   const { violations } = await new AxeBuilder({ page }).analyze();
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 });
+
+test('an enrolled kiosk’s ratings reach the district server’s report', async ({ page, request }) => {
+  const login = await request.post(`${base()}/api/v1/admin/login`, { data: { username: 'admin', password: TEST_ADMIN_PASSWORD } });
+  const { csrfToken } = await login.json();
+  const created = await request.post(`${base()}/api/v1/admin/enrolment-codes`, {
+    headers: { 'x-csrf-token': csrfToken },
+    data: { wardId: 'trang-tien', counterId: 'quay-2' },
+  });
+  await page.goto((await created.json()).link);
+  await expect(page.getByText('UBND Phường Tràng Tiền', { exact: true })).toBeVisible();
+  for (const level of ['Rất hài lòng', 'Không hài lòng']) {
+    await page.getByRole('button', { name: level, exact: true }).click();
+    await page.waitForTimeout(450);
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await expect(page.getByRole('heading', { name: /Cảm ơn/ })).toBeVisible();
+    await expect(page.locator('[data-screen="start"]')).toBeVisible({ timeout: 10_000 });
+  }
+  const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  await expect
+    .poll(
+      async () => {
+        const report = await (
+          await request.get(`${base()}/api/v1/reports?period=day&at=${today}&groupBy=counter&wardId=trang-tien`)
+        ).json();
+        return report.rows.find((r: { key: string }) => r.key === 'trang-tien/quay-2')?.count ?? 0;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(2);
+  // The kiosk marked them synced once the server acknowledged them.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          new Promise<string[]>((resolve) => {
+            const open = indexedDB.open('hai-long-kiosk');
+            open.onsuccess = () => {
+              const all = open.result.transaction('ratings').objectStore('ratings').getAll();
+              all.onsuccess = () => resolve((all.result as { state: string }[]).map((r) => r.state));
+            };
+          }),
+      ),
+    )
+    .toEqual(['synced', 'synced']);
+});

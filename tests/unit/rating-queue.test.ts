@@ -82,7 +82,7 @@ describe('rating queue', () => {
       outcome: 'interrupted',
       criteria: { 'cong-chuc': 4 },
     });
-    expect(await queue.counts()).toEqual({ open: 0, pending: 2, synced: 0 });
+    expect(await queue.counts()).toEqual({ open: 0, pending: 2, synced: 0, quarantined: 0 });
   });
 
   it('lists pending ratings in sequence order', async () => {
@@ -95,6 +95,26 @@ describe('rating queue', () => {
     await queue.markSynced([ids[1]!], now);
     expect((await queue.pending(10)).map((r) => r.seq)).toEqual([1, 3, 4, 5]);
     expect((await queue.pending(2)).map((r) => r.seq)).toEqual([1, 3]);
+  });
+
+  it('settles a server answer in one go: acknowledged synced, refused quarantined with the reason', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const r = newRating();
+      ids.push(r.id);
+      await queue.open(r, done());
+    }
+    expect((await queue.unsynced(10)).map((r) => r.id)).toEqual(ids);
+    await queue.settle([ids[0]!, ids[2]!], [{ index: 1, id: ids[1]!, code: 'invalid', message: 'overall 9 is not on the scale' }], now);
+    expect(await queue.counts()).toEqual({ open: 0, pending: 1, synced: 2, quarantined: 1 });
+    expect((await queue.unsynced(10)).map((r) => r.id)).toEqual([ids[3]]);
+    expect(await queue.quarantined()).toMatchObject([{ id: ids[1], rejection: { code: 'invalid', message: 'overall 9 is not on the scale' } }]);
+    // What goes to the server is exactly the shared Rating: no kiosk-local fields.
+    expect(Object.keys((await queue.unsynced(1))[0]!)).not.toContain('state');
+    // Quarantined ratings are never pruned, however old.
+    now = new Date('2030-01-01T00:00:00Z');
+    expect(await queue.prune()).toBe(2);
+    expect(await queue.counts()).toEqual({ open: 0, pending: 1, synced: 0, quarantined: 1 });
   });
 
   it('prunes only acknowledged ratings past retention, oldest first', async () => {

@@ -1,0 +1,45 @@
+import { ApiError, BatchResult, type RatingBatch } from '../../shared/schema/api';
+import { parseRetryAfter } from '../../shared/sync/policy';
+import type { SendOutcome, SyncTransport } from '../../shared/sync/ports';
+
+/**
+ * The browser kiosk's transport: fetch to the server that served the page, with the device token
+ * from the kiosk's own storage. Every send is bounded by a timeout; nothing here throws.
+ */
+export class FetchTransport implements SyncTransport {
+  constructor(
+    private readonly options: { serverOrigin: string; deviceToken: () => Promise<string | null>; fetch: typeof fetch; now: () => Date },
+  ) {}
+
+  async sendBatch(batch: RatingBatch, timeoutMs: number): Promise<SendOutcome> {
+    const token = await this.options.deviceToken();
+    if (!token) return { kind: 'answer', status: 401, result: null, retryAfterMs: null, errorCode: 'missing_token' };
+    let response: Response;
+    try {
+      response = await this.options.fetch(`${this.options.serverOrigin}/api/v1/ratings/batches`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(batch),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      const name = (error as { name?: string }).name;
+      return name === 'TimeoutError' || name === 'AbortError' ? { kind: 'timeout' } : { kind: 'network', message: String(error).slice(0, 200) };
+    }
+    let body: unknown = null;
+    try {
+      body = await response.json();
+    } catch {
+      // A cut or garbled answer: the status alone decides (a 200 without a readable body is retried).
+    }
+    const result = response.ok ? BatchResult.safeParse(body) : null;
+    const error = response.ok ? null : ApiError.safeParse(body);
+    return {
+      kind: 'answer',
+      status: response.status,
+      result: result?.success ? result.data : null,
+      retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), this.options.now()),
+      errorCode: error?.success ? error.data.error.code : null,
+    };
+  }
+}

@@ -1,0 +1,169 @@
+import { MAX_BATCH_RATINGS } from '../schema/api';
+import type { Rating } from '../schema/rating';
+import { toIsoWithOffset } from '../time';
+import { fitBatch, MAX_BATCH_BYTES, retryDelay, verdictForStatus } from './policy';
+import type { SyncQueue, SyncTransport } from './ports';
+
+export type Timer = { cancel(): void };
+
+export interface SyncDeps {
+  kioskId: string;
+  queue: SyncQueue;
+  transport: SyncTransport;
+  now: () => Date;
+  newBatchId: () => string;
+  random: () => number;
+  setTimer: (run: () => void, ms: number) => Timer;
+  /** One sender across windows and reloads (Web Locks); resolves null when another holds it. */
+  withLock: <T>(work: () => Promise<T>) => Promise<T | null>;
+  requestTimeoutMs?: number;
+  /** Pause after a rating before sending, so a burst of ratings goes in one batch. */
+  debounceMs?: number;
+  /** How often to try anyway (a kiosk may miss the online event). */
+  intervalMs?: number;
+  onChange?: (state: SyncState) => void;
+}
+
+export interface SyncState {
+  status: 'idle' | 'sending' | 'waiting' | 'stopped';
+  /** Failed attempts in a row; the backoff grows with it. */
+  attempt: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  lastSyncAt: string | null;
+  /** Server time minus kiosk time, from the last answer. */
+  clockOffsetMs: number | null;
+  sentTotal: number;
+  /** Ratings the server refused, kept in quarantine for a technician. */
+  quarantinedTotal: number;
+}
+
+const jsonBytes = (rating: Rating) => new TextEncoder().encode(JSON.stringify(rating)).length;
+
+/**
+ * Sends finished ratings to the district server in sequence order, one batch at a time, until the
+ * queue is empty or the server cannot be reached. Every rating keeps its id, so any batch can be
+ * sent again safely; only the server's answer marks ratings synced or quarantined.
+ */
+export class SyncEngine {
+  private state: SyncState = {
+    status: 'idle',
+    attempt: 0,
+    nextAttemptAt: null,
+    lastError: null,
+    lastSyncAt: null,
+    clockOffsetMs: null,
+    sentTotal: 0,
+    quarantinedTotal: 0,
+  };
+  private running: Promise<void> | null = null;
+  private retryTimer: Timer | null = null;
+  private debounceTimer: Timer | null = null;
+  private intervalTimer: Timer | null = null;
+
+  constructor(private readonly deps: SyncDeps) {}
+
+  get snapshot(): SyncState {
+    return { ...this.state };
+  }
+
+  /** Starts the periodic attempt and an immediate one. */
+  start() {
+    const every = this.deps.intervalMs ?? 60_000;
+    const tick = () => {
+      this.intervalTimer = this.deps.setTimer(tick, every);
+      void this.syncNow('timer');
+    };
+    this.intervalTimer = this.deps.setTimer(tick, every);
+    void this.syncNow('start');
+  }
+
+  stop() {
+    for (const timer of [this.retryTimer, this.debounceTimer, this.intervalTimer]) timer?.cancel();
+    this.retryTimer = this.debounceTimer = this.intervalTimer = null;
+  }
+
+  /** A new rating was stored: send soon, together with any that follow it quickly. */
+  ratingStored() {
+    if (this.state.status === 'waiting' || this.state.status === 'stopped') return;
+    this.debounceTimer?.cancel();
+    this.debounceTimer = this.deps.setTimer(() => void this.syncNow('rating'), this.deps.debounceMs ?? 2_000);
+  }
+
+  /**
+   * Try now: the network came back, the timer fired, or a technician pressed "Đồng bộ ngay". A
+   * technician's request and a returning network also cut a backoff short, and restart after a stop.
+   */
+  syncNow(reason: 'start' | 'timer' | 'rating' | 'online' | 'manual'): Promise<void> {
+    if (this.state.status === 'waiting' && reason !== 'online' && reason !== 'manual') return Promise.resolve();
+    if (this.state.status === 'stopped' && reason !== 'manual') return Promise.resolve();
+    this.retryTimer?.cancel();
+    this.running ??= this.deps
+      .withLock(() => this.drain())
+      .then(() => undefined)
+      .finally(() => {
+        this.running = null;
+      });
+    return this.running;
+  }
+
+  private update(patch: Partial<SyncState>) {
+    this.state = { ...this.state, ...patch };
+    this.deps.onChange?.(this.snapshot);
+  }
+
+  private async drain(): Promise<void> {
+    this.update({ status: 'sending', nextAttemptAt: null });
+    for (;;) {
+      const candidates = await this.deps.queue.unsynced(MAX_BATCH_RATINGS);
+      if (candidates.length === 0) return this.update({ status: 'idle', attempt: 0, lastError: null });
+      const ratings = fitBatch(candidates, MAX_BATCH_RATINGS, MAX_BATCH_BYTES, jsonBytes);
+      const sentAt = this.deps.now();
+      const outcome = await this.deps.transport.sendBatch(
+        { batchId: this.deps.newBatchId(), kioskId: this.deps.kioskId, sentAt: toIsoWithOffset(sentAt), ratings },
+        this.deps.requestTimeoutMs ?? 30_000,
+      );
+      const answeredAt = this.deps.now();
+
+      if (outcome.kind !== 'answer') {
+        return this.backOff(outcome.kind === 'timeout' ? 'timeout' : `network: ${outcome.message}`, null);
+      }
+      const verdict = verdictForStatus(outcome.status);
+      if (verdict === 'stop') {
+        return this.update({ status: 'stopped', lastError: `HTTP ${outcome.status}${outcome.errorCode ? ` ${outcome.errorCode}` : ''}` });
+      }
+      if (verdict === 'retry' || !outcome.result) {
+        return this.backOff(outcome.result ? `HTTP ${outcome.status}` : `unreadable answer (HTTP ${outcome.status})`, outcome.retryAfterMs);
+      }
+      // Only ids of this batch count: an answer is never trusted to settle ratings it was not sent.
+      const sent = new Set(ratings.map((r) => r.id));
+      const acknowledged = [...outcome.result.accepted, ...outcome.result.duplicate].filter((id) => sent.has(id));
+      const rejected = outcome.result.rejected.filter((r) => r.id !== null && sent.has(r.id));
+      await this.deps.queue.settle(acknowledged, rejected, answeredAt);
+      const midpoint = (sentAt.getTime() + answeredAt.getTime()) / 2;
+      this.update({
+        attempt: 0,
+        lastError: null,
+        lastSyncAt: answeredAt.toISOString(),
+        clockOffsetMs: Math.round(Date.parse(outcome.result.serverTime) - midpoint),
+        sentTotal: this.state.sentTotal + acknowledged.length,
+        quarantinedTotal: this.state.quarantinedTotal + rejected.length,
+      });
+      if (acknowledged.length + rejected.length === 0) return this.backOff('the answer settled none of the batch', null);
+    }
+  }
+
+  private backOff(error: string, retryAfterMs: number | null) {
+    const delay = retryDelay(this.state.attempt, this.deps.random, retryAfterMs);
+    this.retryTimer = this.deps.setTimer(() => {
+      this.update({ status: 'idle' });
+      void this.syncNow('timer');
+    }, delay);
+    this.update({
+      status: 'waiting',
+      attempt: this.state.attempt + 1,
+      lastError: error,
+      nextAttemptAt: new Date(this.deps.now().getTime() + delay).toISOString(),
+    });
+  }
+}

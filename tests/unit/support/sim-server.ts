@@ -1,0 +1,108 @@
+import type { BatchResult, RatingBatch, Rejection } from '../../../shared/schema/api';
+import type { Rating } from '../../../shared/schema/rating';
+import type { SendOutcome, SyncQueue, SyncTransport } from '../../../shared/sync/ports';
+import type { Timer } from '../../../shared/sync/engine';
+
+export type Fault = 'none' | 'drop-request' | 'lose-response' | '500' | '503' | '429' | 'garbage' | 'timeout' | '401';
+
+/**
+ * A district server in memory, with the real server's rules (id = idempotency key, poison rejected
+ * one by one), behind a transport that can fail the way networks do.
+ */
+export class SimulatedServer implements SyncTransport {
+  stored = new Map<string, string>();
+  inserts = 0;
+  poison = new Set<string>();
+  faults: Fault[] = [];
+  serverClockAheadMs = 0;
+  requests = 0;
+
+  constructor(private readonly now: () => Date) {}
+
+  async sendBatch(batch: RatingBatch): Promise<SendOutcome> {
+    this.requests++;
+    const fault = this.faults.shift() ?? 'none';
+    if (fault === 'drop-request') return { kind: 'network', message: 'connection reset' };
+    if (fault === 'timeout') return { kind: 'timeout' };
+    if (fault === '500' || fault === '503') return { kind: 'answer', status: Number(fault), result: null, retryAfterMs: null, errorCode: null };
+    if (fault === '429') return { kind: 'answer', status: 429, result: null, retryAfterMs: 30_000, errorCode: 'rate_limited' };
+    if (fault === '401') return { kind: 'answer', status: 401, result: null, retryAfterMs: null, errorCode: 'revoked_token' };
+    const result = this.ingest(batch);
+    if (fault === 'lose-response') return { kind: 'network', message: 'connection closed after the commit' };
+    if (fault === 'garbage') return { kind: 'answer', status: 200, result: null, retryAfterMs: null, errorCode: null };
+    return { kind: 'answer', status: 200, result, retryAfterMs: null, errorCode: null };
+  }
+
+  private ingest(batch: RatingBatch): BatchResult {
+    const accepted: string[] = [];
+    const duplicate: string[] = [];
+    const rejected: Rejection[] = [];
+    (batch.ratings as Rating[]).forEach((rating, index) => {
+      if (this.poison.has(rating.id)) return rejected.push({ index, id: rating.id, code: 'invalid', message: 'poisoned' });
+      const content = JSON.stringify(rating);
+      const existing = this.stored.get(rating.id);
+      if (existing === undefined) {
+        this.stored.set(rating.id, content);
+        this.inserts++;
+        accepted.push(rating.id);
+      } else if (existing === content) duplicate.push(rating.id);
+      else rejected.push({ index, id: rating.id, code: 'id_conflict', message: 'conflict' });
+    });
+    const serverTime = new Date(this.now().getTime() + this.serverClockAheadMs).toISOString();
+    return { batchId: batch.batchId, accepted, duplicate, rejected, serverTime };
+  }
+}
+
+/** The kiosk's queue in memory. */
+export class MemoryQueue implements SyncQueue {
+  synced = new Set<string>();
+  quarantined = new Map<string, Rejection>();
+  settles = 0;
+  constructor(public ratings: Rating[]) {}
+  async unsynced(limit: number) {
+    return this.ratings.filter((r) => !this.synced.has(r.id) && !this.quarantined.has(r.id)).slice(0, limit);
+  }
+  async settle(acknowledged: readonly string[], rejected: readonly Rejection[]) {
+    this.settles++;
+    for (const id of acknowledged) this.synced.add(id);
+    for (const r of rejected) this.quarantined.set(r.id!, r);
+  }
+}
+
+/** Virtual time: timers fire only when the test advances the clock. */
+export class VirtualClock {
+  time = Date.parse('2026-11-22T03:00:00Z');
+  private timers: { at: number; run: () => void; live: boolean }[] = [];
+  now = () => new Date(this.time);
+  setTimer = (run: () => void, ms: number): Timer => {
+    const timer = { at: this.time + ms, run, live: true };
+    this.timers.push(timer);
+    return { cancel: () => (timer.live = false) };
+  };
+  pending() {
+    return this.timers.filter((t) => t.live).length;
+  }
+  /** Runs every timer due by now + ms, in order, letting promises settle between them. */
+  async advance(ms: number) {
+    const until = this.time + ms;
+    await settle();
+    for (;;) {
+      const next = this.timers.filter((t) => t.live && t.at <= until).sort((a, b) => a.at - b.at)[0];
+      if (!next) break;
+      this.time = Math.max(this.time, next.at);
+      next.live = false;
+      next.run();
+      await settle();
+    }
+    this.time = until;
+    await settle();
+  }
+}
+
+/** Lets pending promise chains (the engine's awaits) run to their next real wait. */
+async function settle() {
+  for (let round = 0; round < 5; round++) {
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    await new Promise((r) => setImmediate(r));
+  }
+}

@@ -1,0 +1,186 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SyncEngine } from '../../shared/sync/engine';
+import { BACKOFF_CAP_MS, fitBatch, parseRetryAfter, retryDelay, verdictForStatus } from '../../shared/sync/policy';
+import { KIOSK_ID, sampleRating } from '../support/fixtures';
+import { MemoryQueue, SimulatedServer, VirtualClock, type Fault } from './support/sim-server';
+
+function setup(count: number, options: { random?: () => number } = {}) {
+  const clock = new VirtualClock();
+  const ratings = Array.from({ length: count }, (_, i) => sampleRating(i + 1, clock.now(), { kioskId: KIOSK_ID }));
+  const queue = new MemoryQueue(ratings);
+  const server = new SimulatedServer(clock.now);
+  let batches = 0;
+  const engine = new SyncEngine({
+    kioskId: KIOSK_ID,
+    queue,
+    transport: server,
+    now: clock.now,
+    newBatchId: () => `00000000-0000-4000-8000-${String(++batches).padStart(12, '0')}`,
+    random: options.random ?? (() => 0.5),
+    setTimer: clock.setTimer,
+    withLock: (work) => work(),
+  });
+  return { clock, queue, server, engine, ratings };
+}
+
+describe('sync policy', () => {
+  it.each([
+    [200, 'ack'],
+    [408, 'retry'],
+    [409, 'retry'],
+    [425, 'retry'],
+    [429, 'retry'],
+    [500, 'retry'],
+    [503, 'retry'],
+    [400, 'stop'],
+    [401, 'stop'],
+    [403, 'stop'],
+    [404, 'stop'],
+    [413, 'stop'],
+  ] as const)('HTTP %i → %s', (status, verdict) => {
+    expect(verdictForStatus(status)).toBe(verdict);
+  });
+
+  it('backs off exponentially with full jitter, capped at five minutes, never under Retry-After', () => {
+    expect([0, 1, 2, 3].map((a) => retryDelay(a, () => 0.999))).toEqual([999, 1998, 3996, 7992]);
+    expect(retryDelay(0, () => 0)).toBe(0);
+    expect(retryDelay(30, () => 0.999)).toBeLessThanOrEqual(BACKOFF_CAP_MS);
+    expect(retryDelay(0, () => 0.1, 30_000)).toBe(30_000);
+    expect(parseRetryAfter('120', new Date())).toBe(120_000);
+    expect(parseRetryAfter('Sun, 22 Nov 2026 03:01:00 GMT', new Date('2026-11-22T03:00:00Z'))).toBe(60_000);
+    expect(parseRetryAfter('soon', new Date())).toBeNull();
+  });
+
+  it('fills a batch up to 500 ratings or 256 KiB, and always sends at least one', () => {
+    expect(fitBatch([1, 2, 3], 2, 100, () => 10)).toEqual([1, 2]);
+    expect(fitBatch([1, 2, 3], 10, 25, () => 10)).toEqual([1, 2]);
+    expect(fitBatch([1, 2], 10, 5, () => 10)).toEqual([1]);
+  });
+});
+
+describe('sync engine', () => {
+  it('drains the queue in sequence order, 500 at a time', async () => {
+    const { engine, queue, server } = setup(1_200);
+    await engine.syncNow('manual');
+    expect(queue.synced.size).toBe(1_200);
+    expect(server.requests).toBe(3);
+    expect(server.inserts).toBe(1_200);
+    expect(engine.snapshot).toMatchObject({ status: 'idle', attempt: 0, sentTotal: 1_200 });
+  });
+
+  it('treats a lost answer as unknown: the resend comes back duplicate and nothing counts twice', async () => {
+    const { engine, queue, server, clock } = setup(10);
+    server.faults = ['lose-response', 'lose-response'];
+    await engine.syncNow('manual');
+    expect(queue.synced.size).toBe(0);
+    expect(server.inserts).toBe(10);
+    expect(engine.snapshot.status).toBe('waiting');
+    await clock.advance(BACKOFF_CAP_MS);
+    await clock.advance(BACKOFF_CAP_MS);
+    expect(queue.synced.size).toBe(10);
+    expect(server.inserts).toBe(10);
+  });
+
+  it('quarantines a poisoned rating with the server’s reason and delivers the rest', async () => {
+    const { engine, queue, server, ratings } = setup(5);
+    server.poison.add(ratings[2]!.id);
+    await engine.syncNow('manual');
+    expect(queue.synced.size).toBe(4);
+    expect(queue.quarantined.get(ratings[2]!.id)).toMatchObject({ code: 'invalid', message: 'poisoned' });
+    expect(engine.snapshot).toMatchObject({ status: 'idle', quarantinedTotal: 1, sentTotal: 4 });
+    // Never retried: a later sync does not send it again.
+    const before = server.requests;
+    await engine.syncNow('manual');
+    expect(server.requests).toBe(before);
+  });
+
+  it('stops on a refused token and waits for a technician, losing nothing', async () => {
+    const { engine, queue, server, clock } = setup(3);
+    server.faults = ['401'];
+    await engine.syncNow('manual');
+    expect(engine.snapshot).toMatchObject({ status: 'stopped', lastError: 'HTTP 401 revoked_token' });
+    await clock.advance(60 * 60_000);
+    await engine.syncNow('online');
+    expect(queue.synced.size).toBe(0);
+    await engine.syncNow('manual');
+    expect(queue.synced.size).toBe(3);
+  });
+
+  it('honours Retry-After, and the network coming back cuts a backoff short', async () => {
+    const { engine, queue, server, clock } = setup(3);
+    server.faults = ['429'];
+    await engine.syncNow('manual');
+    expect(engine.snapshot.status).toBe('waiting');
+    await clock.advance(29_000);
+    expect(queue.synced.size).toBe(0);
+    await clock.advance(1_000);
+    expect(queue.synced.size).toBe(3);
+
+    const second = setup(2);
+    second.server.faults = ['drop-request'];
+    await second.engine.syncNow('manual');
+    await second.engine.syncNow('rating'); // a new rating does not break the backoff
+    expect(second.queue.synced.size).toBe(0);
+    await second.engine.syncNow('online');
+    expect(second.queue.synced.size).toBe(2);
+  });
+
+  it('estimates the clock offset from the server’s time', async () => {
+    const { engine, server } = setup(1);
+    server.serverClockAheadMs = 365 * 86_400_000;
+    await engine.syncNow('manual');
+    expect(engine.snapshot.clockOffsetMs).toBe(365 * 86_400_000);
+  });
+
+  it('sends once, debounced, after a burst of new ratings, and on its timer', async () => {
+    const { engine, server, clock, queue } = setup(4);
+    engine.ratingStored();
+    engine.ratingStored();
+    engine.ratingStored();
+    expect(server.requests).toBe(0);
+    await clock.advance(2_000);
+    expect(server.requests).toBe(1);
+    engine.start();
+    await clock.advance(1_000);
+    expect(server.requests).toBe(1); // nothing left to send
+    queue.ratings.push(sampleRating(99, clock.now(), { kioskId: KIOSK_ID }));
+    await clock.advance(60_000);
+    expect(server.requests).toBe(2);
+    expect(queue.synced.size).toBe(5);
+    engine.stop();
+    queue.ratings.push(sampleRating(100, clock.now(), { kioskId: KIOSK_ID }));
+    await clock.advance(10 * 60_000);
+    expect(server.requests).toBe(2);
+  });
+
+  it('under random faults every rating reaches the server exactly once, and only acknowledged ones are marked synced', async () => {
+    const faults: Fault[] = ['none', 'none', 'drop-request', 'lose-response', '500', '503', '429', 'garbage', 'timeout'];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 1_600 }),
+        fc.array(fc.constantFrom(...faults), { maxLength: 30 }),
+        fc.array(fc.integer({ min: 0, max: 1_599 }), { maxLength: 3 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        async (count, injected, poisonIndexes, jitter) => {
+          const { engine, queue, server, clock, ratings } = setup(count, { random: () => jitter });
+          server.faults = [...injected];
+          const poison = new Set(poisonIndexes.filter((i) => i < count).map((i) => ratings[i]!.id));
+          for (const id of poison) server.poison.add(id);
+          await engine.syncNow('manual');
+          for (let i = 0; i < 60 && queue.synced.size + queue.quarantined.size < count; i++) await clock.advance(BACKOFF_CAP_MS);
+          // Invariants: each good rating stored once; synced ⊆ stored; poison quarantined, never stored.
+          expect(server.inserts).toBe(server.stored.size);
+          expect(queue.synced.size).toBe(count - poison.size);
+          for (const id of queue.synced) expect(server.stored.has(id)).toBe(true);
+          for (const id of poison) {
+            expect(queue.quarantined.has(id)).toBe(true);
+            expect(server.stored.has(id)).toBe(false);
+          }
+          expect(server.stored.size).toBe(count - poison.size);
+        },
+      ),
+      { numRuns: 60, seed: 4242 },
+    );
+  });
+});
