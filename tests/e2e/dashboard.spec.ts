@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { toIsoWithOffset } from '../../shared/time';
 import { sampleRating } from '../support/fixtures';
 import { TEST_ADMIN_PASSWORD } from '../support/server';
+import { createEnrolment } from './support';
 
 const base = () => process.env.HAILONG_BASE_URL!;
 
@@ -14,11 +15,7 @@ async function audit(page: Page, what: string) {
 
 /** A kiosk at Phường Cửa Nam that has sent some ratings, made through the real API. */
 async function kioskWithRatings(request: APIRequestContext, levels: number[]) {
-  const login = await request.post(`${base()}/api/v1/admin/login`, { data: { username: 'admin', password: TEST_ADMIN_PASSWORD } });
-  const { csrfToken } = await login.json();
-  const code = await (
-    await request.post(`${base()}/api/v1/admin/enrolment-codes`, { headers: { 'x-csrf-token': csrfToken }, data: { wardId: 'cua-nam', counterId: 'quay-1' } })
-  ).json();
+  const code = await createEnrolment(request, 'cua-nam', 'quay-1');
   const kiosk = await (await request.post(`${base()}/api/v1/enrol`, { data: { code: code.code } })).json();
   const now = new Date();
   const first = Math.floor(Math.random() * 1e9);

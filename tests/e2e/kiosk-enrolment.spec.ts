@@ -1,17 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { TEST_ADMIN_PASSWORD } from '../support/server';
+import { createEnrolment } from './support';
 
 const base = () => process.env.HAILONG_BASE_URL!;
 
 test('opening the dashboard’s enrolment link makes a browser kiosk of that counter', async ({ page, request }) => {
-  const login = await request.post(`${base()}/api/v1/admin/login`, { data: { username: 'admin', password: TEST_ADMIN_PASSWORD } });
-  const { csrfToken } = await login.json();
-  const created = await request.post(`${base()}/api/v1/admin/enrolment-codes`, {
-    headers: { 'x-csrf-token': csrfToken },
-    data: { wardId: 'hang-bac', counterId: 'quay-2' },
-  });
-  const { link } = await created.json();
+  const { link } = await createEnrolment(request, 'hang-bac', 'quay-2');
   await page.goto(link);
   await expect(page.locator('[data-screen="start"]')).toBeVisible();
   await expect(page.getByText('UBND Phường Hàng Bạc', { exact: true })).toBeVisible();
@@ -43,13 +37,7 @@ test('a wrong enrolment code is explained in plain Vietnamese', async ({ page })
 });
 
 test('an enrolled kiosk’s ratings reach the district server’s report', async ({ page, request }) => {
-  const login = await request.post(`${base()}/api/v1/admin/login`, { data: { username: 'admin', password: TEST_ADMIN_PASSWORD } });
-  const { csrfToken } = await login.json();
-  const created = await request.post(`${base()}/api/v1/admin/enrolment-codes`, {
-    headers: { 'x-csrf-token': csrfToken },
-    data: { wardId: 'trang-tien', counterId: 'quay-2' },
-  });
-  await page.goto((await created.json()).link);
+  await page.goto((await createEnrolment(request, 'trang-tien', 'quay-2')).link);
   await expect(page.getByText('UBND Phường Tràng Tiền', { exact: true })).toBeVisible();
   for (const level of ['Rất hài lòng', 'Không hài lòng']) {
     await page.getByRole('button', { name: level, exact: true }).click();

@@ -1,4 +1,5 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { TEST_ADMIN_PASSWORD } from '../support/server';
 import type { QueuedRating } from '../../shared/schema/rating';
 
 export const kioskUrl = (demoTemplate = 'sipas-5') => {
@@ -51,4 +52,13 @@ export async function expectNoScroll(page: Page) {
   expect(size.scrollHeight).toBeLessThanOrEqual(size.innerHeight);
   expect(size.scrollWidth).toBeLessThanOrEqual(size.innerWidth);
   expect(size.overflowing).toBe(0);
+}
+
+/** Signs in as the seeded admin through the API and makes an enrolment code for a counter. */
+export async function createEnrolment(request: APIRequestContext, wardId: string, counterId: string) {
+  const base = process.env.HAILONG_BASE_URL!;
+  const login = await request.post(`${base}/api/v1/admin/login`, { data: { username: 'admin', password: TEST_ADMIN_PASSWORD } });
+  const { csrfToken } = await login.json();
+  const created = await request.post(`${base}/api/v1/admin/enrolment-codes`, { headers: { 'x-csrf-token': csrfToken }, data: { wardId, counterId } });
+  return (await created.json()) as { code: string; link: string };
 }
