@@ -1,9 +1,14 @@
+import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { ReportCell } from '../../shared/report/cells';
 import type { Store } from '../db/connect';
 import { buildReport } from '../reports/query';
 import { vietnamDay } from '../time';
 import { PUBLIC_CSS } from './public-style';
+
+const fontDir = join(dirname(createRequire(import.meta.url).resolve('@fontsource/be-vietnam-pro/package.json')), 'files');
 
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -22,6 +27,15 @@ function quarterOf(day: string) {
  * publication on the portal and at the counter; the page prints as an A4 poster).
  */
 export async function publicPages(app: FastifyInstance, { store, now }: { store: Store; now: () => Date }) {
+  // The page's font, bundled like the kiosk's: a counter's notice-board PC may have no Vietnamese font.
+  await app.register(fastifyStatic, {
+    root: fontDir,
+    prefix: '/public/fonts/',
+    decorateReply: false,
+    allowedPath: (path) => /^\/be-vietnam-pro-(vietnamese|latin)-(400|700)-normal\.woff2$/.test(path),
+    setHeaders: (res) => res.setHeader('cache-control', 'public, max-age=31536000, immutable'),
+  });
+
   app.get('/public/style.css', (_request, reply) =>
     reply.header('content-type', 'text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(PUBLIC_CSS),
   );

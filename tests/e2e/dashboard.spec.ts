@@ -94,6 +94,14 @@ test('enrolment makes a code with a QR link, and the fleet shows the kiosk', asy
   await page.getByRole('button', { name: 'Mẫu khảo sát' }).click();
   await expect(page.getByRole('heading', { name: /Chỉ số hài lòng SIPAS/ })).toBeVisible();
   await audit(page, 'templates');
+  // A new template, made from a copy of the quick one, appears with version 1.
+  const quick = page.locator('section.template', { has: page.getByRole('heading', { name: /Đánh giá nhanh/ }) });
+  await quick.getByRole('button', { name: 'Tạo mẫu mới từ mẫu này' }).click();
+  const editor = quick.getByLabel('Nội dung mẫu (JSON)');
+  const text = JSON.parse(await editor.inputValue());
+  await editor.fill(JSON.stringify({ ...text, id: `quick-${Date.now()}`, name: { vi: 'Mẫu thử nghiệm', en: 'Trial template' } }));
+  await quick.getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByRole('heading', { name: /Mẫu thử nghiệm/ })).toBeVisible();
   await page.getByRole('button', { name: 'Chấm điểm TT01' }).click();
   await expect(page.getByRole('table').first()).toBeVisible();
   await audit(page, 'tt01');

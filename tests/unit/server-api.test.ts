@@ -276,6 +276,14 @@ describe.each(engines())('district server on %s', (engine) => {
     expect(page.body).toContain('UBND Phường Tràng Tiền');
     expect(page.body).toContain('50.0%');
     expect(page.body).not.toMatch(/<script|style=/);
+    // The Vietnamese font is served with the page, and nothing else from that folder.
+    const css = await server.app.inject({ method: 'GET', url: '/public/style.css' });
+    expect(css.body).toContain('/public/fonts/be-vietnam-pro-vietnamese-400-normal.woff2');
+    const font = await server.app.inject({ method: 'GET', url: '/public/fonts/be-vietnam-pro-vietnamese-400-normal.woff2' });
+    expect(font.statusCode).toBe(200);
+    expect(font.rawPayload.subarray(0, 4).toString()).toBe('wOF2');
+    expect((await server.app.inject({ method: 'GET', url: '/public/fonts/../package.json' })).statusCode).toBe(404);
+    expect((await server.app.inject({ method: 'GET', url: '/public/fonts/be-vietnam-pro-latin-400-normal.woff' })).statusCode).toBe(404);
     const openapi = (await server.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
     expect(openapi.paths['/api/v1/ratings/batches'].post.requestBody.content['application/json'].schema.properties.ratings.maxItems).toBe(500);
   });

@@ -54,6 +54,13 @@ export function Templates({ canManage }: { canManage: boolean }) {
               </label>{' '}
               <button type="button" onClick={() => setEditing({ id: template.id, text: JSON.stringify(template, null, 2) })}>
                 {t('templates.edit')}
+              </button>{' '}
+              {/* A new template starts as a copy with its own id: the server gives it version 1. */}
+              <button
+                type="button"
+                onClick={() => setEditing({ id: template.id, text: JSON.stringify({ ...template, id: `${template.id}-moi` }, null, 2) })}
+              >
+                {t('templates.copy')}
               </button>
             </>
           )}
