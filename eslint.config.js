@@ -65,6 +65,16 @@ export default tseslint.config(
     },
   },
   {
+    // Routes validate and answer; the storage layer (server/db, server/repo and the query modules) queries.
+    files: ['server/routes/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='store'][property.name='db']", message: 'Query through server/repo, not from a route.' },
+      ],
+    },
+  },
+  {
     // The dashboard is a browser app that lives beside the server which serves it.
     files: ['server/dashboard/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

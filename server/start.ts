@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findElectronBinary } from '../electron/binary';
 import { bootServer } from './boot';
-import { createEnrolmentCode } from './enrolment';
+import { createEnrolmentCode } from './repo/enrolment';
 
 try {
   const { app, store, origin, generatedAdminPassword } = await bootServer();

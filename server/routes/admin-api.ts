@@ -7,10 +7,13 @@ import { ReportQuery } from '../../shared/schema/report';
 import { hashToken, verifyPassword } from '../auth/secrets';
 import { requireAdmin, requireDistrictAdmin, SESSION_COOKIE, startSession, wardScope } from '../auth/sessions';
 import type { Store } from '../db/connect';
-import { createEnrolmentCode } from '../enrolment';
+import { createEnrolmentCode } from '../repo/enrolment';
 import { HttpError, parseInput } from '../http/errors';
 import { reportCsv, reportXlsx } from '../reports/export';
 import { buildReport } from '../reports/query';
+import { endSession, findUser } from '../repo/accounts';
+import { listKiosks, revokeKiosk } from '../repo/fleet';
+import { listWards } from '../repo/wards';
 
 const Login = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
 const NewEnrolment = z.strictObject({ wardId: Slug, counterId: Slug });
@@ -28,7 +31,7 @@ export async function adminApi(app: FastifyInstance, { store, now, minResponses 
     await limited.register(rateLimit, { max: 10, timeWindow: '1 minute' });
     limited.post('/api/v1/admin/login', async (request, reply) => {
       const { username, password } = parseInput(Login, request.body, 'sign-in');
-      const user = await store.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+      const user = await findUser(store, username);
       // Verify against a dummy hash too, so unknown names take as long as wrong passwords.
       const ok = await verifyPassword(password, user?.password_hash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAA');
       if (!user || !ok) throw new HttpError(401, 'bad_credentials', 'Wrong user name or password.');
@@ -39,7 +42,7 @@ export async function adminApi(app: FastifyInstance, { store, now, minResponses 
 
   app.post('/api/v1/admin/logout', async (request, reply) => {
     await requireAdmin(store, request, now());
-    await store.db.deleteFrom('sessions').where('token_hash', '=', hashToken(request.cookies[SESSION_COOKIE]!)).execute();
+    await endSession(store, hashToken(request.cookies[SESSION_COOKIE]!));
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
@@ -51,12 +54,7 @@ export async function adminApi(app: FastifyInstance, { store, now, minResponses 
 
   app.get('/api/v1/admin/wards', async (request) => {
     const user = await requireAdmin(store, request, now());
-    const ward = wardScope(user, undefined);
-    let q = store.db.selectFrom('wards').select(['id', 'name_vi', 'name_en', 'template_id']).orderBy('id');
-    if (ward) q = q.where('id', '=', ward);
-    const wards = await q.execute();
-    const counters = await store.db.selectFrom('counters').selectAll().execute();
-    return wards.map((w) => ({ ...w, counters: counters.filter((c) => c.ward_id === w.id) }));
+    return listWards(store, wardScope(user, undefined));
   });
 
   app.post('/api/v1/admin/enrolment-codes', async (request, reply) => {
@@ -71,33 +69,14 @@ export async function adminApi(app: FastifyInstance, { store, now, minResponses 
 
   app.get('/api/v1/admin/kiosks', async (request) => {
     const user = await requireAdmin(store, request, now());
-    const ward = wardScope(user, undefined);
-    let q = store.db
-      .selectFrom('kiosks')
-      .select(['id', 'ward_id', 'counter_id', 'enrolled_at', 'revoked_at', 'last_seen_at', 'heartbeat', 'app_version', 'clock_offset_ms'])
-      .orderBy('ward_id');
-    if (ward) q = q.where('ward_id', '=', ward);
-    const rows = await q.execute();
-    const at = now().getTime();
-    return rows.map((k) => ({
-      ...k,
-      heartbeat: k.heartbeat ? JSON.parse(k.heartbeat) : null,
-      // A kiosk silent for more than a day stands out on the fleet page.
-      silent: k.revoked_at === null && (k.last_seen_at === null || at - k.last_seen_at > 86_400_000),
-    }));
+    return listKiosks(store, { wardId: wardScope(user, undefined), now: now() });
   });
 
   app.post('/api/v1/admin/kiosks/:id/revoke', async (request) => {
     const user = await requireAdmin(store, request, now());
     requireDistrictAdmin(user);
     const { id } = parseInput(KioskParams, request.params, 'kiosk');
-    const result = await store.db
-      .updateTable('kiosks')
-      .set({ revoked_at: now().getTime() })
-      .where('id', '=', id)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw new HttpError(404, 'unknown_kiosk', 'No such active kiosk.');
+    if (!(await revokeKiosk(store, id, now()))) throw new HttpError(404, 'unknown_kiosk', 'No such active kiosk.');
     return { ok: true };
   });
 

@@ -4,10 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import { canonicalJson } from '../../shared/canonical-json';
 import { EnrolRequest, Heartbeat, RatingBatch } from '../../shared/schema/api';
 import type { Store } from '../db/connect';
-import { kioskForToken, redeemEnrolmentCode } from '../enrolment';
+import { kioskForToken, redeemEnrolmentCode } from '../repo/enrolment';
 import { HttpError, parseInput } from '../http/errors';
 import { ingestBatch, PLAUSIBLE_CLOCK_SKEW_MS } from '../ingest';
-import { kioskConfigFor } from '../org';
+import { kioskConfigFor } from '../repo/org';
+import { recordHeartbeat } from '../repo/fleet';
 import { serverTimeIso } from '../time';
 
 /** The API kiosks talk to: enrolment, batches of ratings, configuration and heartbeats. */
@@ -46,16 +47,7 @@ export async function kioskApi(app: FastifyInstance, { store, now }: { store: St
     const heartbeat = parseInput(Heartbeat, request.body, 'heartbeat');
     if (heartbeat.kioskId !== kiosk.id) throw new HttpError(403, 'wrong_kiosk', 'The heartbeat names another kiosk than the token’s.');
     const at = now();
-    await store.db
-      .updateTable('kiosks')
-      .set({
-        last_seen_at: at.getTime(),
-        heartbeat: JSON.stringify(heartbeat),
-        app_version: heartbeat.appVersion,
-        clock_offset_ms: at.getTime() - Date.parse(heartbeat.sentAt),
-      })
-      .where('id', '=', kiosk.id)
-      .execute();
+    await recordHeartbeat(store, kiosk.id, heartbeat, at);
     return { serverTime: serverTimeIso(at) };
   });
 }

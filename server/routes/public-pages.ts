@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import type { ReportCell } from '../../shared/report/cells';
 import type { Store } from '../db/connect';
 import { buildReport } from '../reports/query';
+import { listWards } from '../repo/wards';
 import { vietnamDay } from '../time';
 import { PUBLIC_CSS } from './public-style';
 
@@ -54,7 +55,7 @@ export async function publicPages(app: FastifyInstance, { store, now }: { store:
       district(previous),
       buildReport(store, { period: 'year', at: year, groupBy: 'month', includeBursts: false, format: 'json' }, options),
     ]);
-    const wards = await store.db.selectFrom('wards').select(['id', 'name_vi']).orderBy('name_vi').execute();
+    const wards = (await listWards(store)).sort((a, b) => a.name_vi.localeCompare(b.name_vi, 'vi'));
     // A ward's headline is its main (5-level) scale where it has one.
     const pick = (rows: { key: string; scaleSize: number }[], key: string) =>
       [...rows].filter((r) => r.key === key).sort((a, b) => b.scaleSize - a.scaleSize)[0] as ReportCell | undefined;

@@ -1,6 +1,6 @@
-import { KioskConfig } from '../shared/schema/kiosk-config';
-import { SurveyTemplate } from '../shared/schema/template';
-import type { Store } from './db/connect';
+import { KioskConfig } from '../../shared/schema/kiosk-config';
+import { SurveyTemplate } from '../../shared/schema/template';
+import type { Store } from '../db/connect';
 
 /** The latest version of a template, or undefined. */
 export async function latestTemplate(store: Store, templateId: string): Promise<SurveyTemplate | undefined> {

@@ -1,6 +1,6 @@
-import type { Store } from './db/connect';
-import { HttpError } from './http/errors';
-import { hashToken, newEnrolmentCode, newSecretToken } from './auth/secrets';
+import type { Store } from '../db/connect';
+import { HttpError } from '../http/errors';
+import { hashToken, newEnrolmentCode, newSecretToken } from '../auth/secrets';
 import { kioskConfigFor } from './org';
 
 const CODE_LIFETIME_MS = 24 * 3_600_000;
