@@ -72,11 +72,18 @@ async function boot(root: ReturnType<typeof createRoot>) {
   root.render(
     <StrictMode>
       <ErrorBoundary report={reportError} recoverAfterMs={6000}>
-        <KioskApp deps={deps} config={config} onScreen={markScreen} />
+        <KioskApp deps={deps} config={config} onScreen={markScreen} subscribeConfig={subscribeConfig} />
       </ErrorBoundary>
     </StrictMode>,
   );
 }
+
+/** Configurations the server sends while the kiosk runs; the flow applies them at the next start screen. */
+const configUpdates = new Set<(config: KioskConfig) => void>();
+const subscribeConfig = (listener: (config: KioskConfig) => void) => {
+  configUpdates.add(listener);
+  return () => void configUpdates.delete(listener);
+};
 
 /** An enrolled kiosk sends its queue to the server that served it; a demo kiosk keeps it. */
 async function startSync(db: KioskDb, queue: RatingQueue, config: KioskConfig) {
@@ -104,6 +111,15 @@ async function startSync(db: KioskDb, queue: RatingQueue, config: KioskConfig) {
         : work(),
     onChange: (state) => {
       if (state.status === 'stopped') reportError('sync', state.lastError);
+    },
+    appVersion: __APP_VERSION__,
+    storageEstimate: async () => {
+      const estimate = await navigator.storage?.estimate?.();
+      return { usage: estimate?.usage ?? null, quota: estimate?.quota ?? null };
+    },
+    onConfig: (next) => {
+      void db.meta.put({ key: 'config', value: next }).catch((error: unknown) => reportError('config', error));
+      for (const listener of configUpdates) listener(next);
     },
   });
   window.addEventListener('online', () => void engine.syncNow('online'));

@@ -19,6 +19,8 @@ export interface ServerOptions {
   store: Store;
   now?: () => Date;
   minResponses?: number;
+  /** Sign-in and enrolment attempts per minute per address (default 10). */
+  authRateLimit?: number;
   logger?: boolean;
 }
 
@@ -55,8 +57,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     app.get('/admin', (_request, reply) => reply.redirect('/admin/'));
   }
 
-  await app.register(kioskApi, { store: options.store, now });
-  await app.register(adminApi, { store: options.store, now, minResponses: options.minResponses });
+  await app.register(kioskApi, { store: options.store, now, authRateLimit: options.authRateLimit });
+  await app.register(adminApi, { store: options.store, now, minResponses: options.minResponses, authRateLimit: options.authRateLimit });
   await app.register(adminManage, { store: options.store, now, minResponses: options.minResponses ?? 30 });
   await app.register(publicPages, { store: options.store, now });
   await app.register(openApiRoute);

@@ -1,6 +1,6 @@
-import { ApiError, BatchResult, type RatingBatch } from '../../shared/schema/api';
+import { ApiError, BatchResult, ConfigResponse, type Heartbeat, type RatingBatch } from '../../shared/schema/api';
 import { parseRetryAfter } from '../../shared/sync/policy';
-import type { SendOutcome, SyncTransport } from '../../shared/sync/ports';
+import type { ConfigOutcome, SendOutcome, SyncTransport } from '../../shared/sync/ports';
 
 /**
  * The browser kiosk's transport: fetch to the server that served the page, with the device token
@@ -41,5 +41,38 @@ export class FetchTransport implements SyncTransport {
       retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), this.options.now()),
       errorCode: error?.success ? error.data.error.code : null,
     };
+  }
+
+  async fetchConfig(etag: string | null, timeoutMs: number): Promise<ConfigOutcome> {
+    const token = await this.options.deviceToken();
+    if (!token) return { kind: 'failed' };
+    try {
+      const response = await this.options.fetch(`${this.options.serverOrigin}/api/v1/kiosk/config`, {
+        headers: { authorization: `Bearer ${token}`, ...(etag && { 'if-none-match': etag }) },
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      if (response.status === 304) return { kind: 'unchanged' };
+      if (!response.ok) return { kind: 'failed' };
+      const parsed = ConfigResponse.safeParse(await response.json());
+      return parsed.success ? { kind: 'config', config: parsed.data.config, etag: response.headers.get('etag') } : { kind: 'failed' };
+    } catch {
+      return { kind: 'failed' };
+    }
+  }
+
+  async sendHeartbeat(heartbeat: Heartbeat, timeoutMs: number): Promise<boolean> {
+    const token = await this.options.deviceToken();
+    if (!token) return false;
+    try {
+      const response = await this.options.fetch(`${this.options.serverOrigin}/api/v1/kiosk/heartbeat`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(heartbeat),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      return response.ok;
+    } catch {
+      return false;
+    }
   }
 }

@@ -174,6 +174,14 @@ export class RatingQueue implements RatingStore, SyncQueue {
     );
   }
 
+  async backlog(): Promise<{ pending: number; oldestCompletedAt: string | null }> {
+    const [pending, oldest] = await Promise.all([
+      this.db.ratings.where('[state+seq]').between(['pending', Dexie.minKey], ['pending', Dexie.maxKey]).count(),
+      this.pending(1),
+    ]);
+    return { pending, oldestCompletedAt: oldest[0]?.completedAt ?? null };
+  }
+
   /** Quarantined ratings with the server's reasons, for the technician's screen. */
   quarantined(): Promise<QueuedRating[]> {
     return this.db.ratings.where('[state+seq]').between(['quarantined', Dexie.minKey], ['quarantined', Dexie.maxKey]).toArray();

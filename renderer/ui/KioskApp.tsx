@@ -20,10 +20,12 @@ interface Props {
   config: KioskConfig;
   /** Called after each screen change is committed to the DOM (benchmarks, diagnostics). */
   onScreen?: (screen: ScreenName) => void;
+  /** New configurations from the server; the machine holds them until the next start screen. */
+  subscribeConfig?: (listener: (config: KioskConfig) => void) => () => void;
 }
 
 /** Renders the rating machine's state and sends it the citizen's taps. Nothing more. */
-export function KioskApp({ deps, config, onScreen }: Props) {
+export function KioskApp({ deps, config, onScreen, subscribeConfig }: Props) {
   const actor = useActorRef(ratingMachine, { input: { deps, config } });
   const snapshot = useSelector(actor, (s) => s);
   const { context } = snapshot;
@@ -54,6 +56,8 @@ export function KioskApp({ deps, config, onScreen }: Props) {
       document.removeEventListener('dragstart', block);
     };
   }, [actor]);
+
+  useEffect(() => subscribeConfig?.((next) => actor.send({ type: 'CONFIG_UPDATED', config: next })), [actor, subscribeConfig]);
 
   useLayoutEffect(() => {
     document.documentElement.lang = context.locale;

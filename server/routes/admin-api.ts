@@ -23,12 +23,13 @@ export interface AdminOptions {
   store: Store;
   now: () => Date;
   minResponses?: number;
+  authRateLimit?: number;
 }
 
 /** The dashboard's API: sign-in, enrolment codes, the kiosk fleet, reports. */
-export async function adminApi(app: FastifyInstance, { store, now, minResponses = 30 }: AdminOptions) {
+export async function adminApi(app: FastifyInstance, { store, now, minResponses = 30, authRateLimit = 10 }: AdminOptions) {
   await app.register(async (limited) => {
-    await limited.register(rateLimit, { max: 10, timeWindow: '1 minute' });
+    await limited.register(rateLimit, { max: authRateLimit, timeWindow: '1 minute' });
     limited.post('/api/v1/admin/login', async (request, reply) => {
       const { username, password } = parseInput(Login, request.body, 'sign-in');
       const user = await findUser(store, username);

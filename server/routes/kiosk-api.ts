@@ -12,9 +12,9 @@ import { recordHeartbeat } from '../repo/fleet';
 import { serverTimeIso } from '../time';
 
 /** The API kiosks talk to: enrolment, batches of ratings, configuration and heartbeats. */
-export async function kioskApi(app: FastifyInstance, { store, now }: { store: Store; now: () => Date }) {
+export async function kioskApi(app: FastifyInstance, { store, now, authRateLimit = 10 }: { store: Store; now: () => Date; authRateLimit?: number }) {
   await app.register(async (limited) => {
-    await limited.register(rateLimit, { max: 10, timeWindow: '1 minute' });
+    await limited.register(rateLimit, { max: authRateLimit, timeWindow: '1 minute' });
     limited.post('/api/v1/enrol', async (request, reply) => {
       const body = parseInput(EnrolRequest, request.body, 'enrolment');
       const enrolled = await redeemEnrolmentCode(store, body.code, body.appVersion, now());

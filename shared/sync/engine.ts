@@ -1,4 +1,5 @@
 import { MAX_BATCH_RATINGS } from '../schema/api';
+import type { KioskConfig } from '../schema/kiosk-config';
 import type { Rating } from '../schema/rating';
 import { toIsoWithOffset } from '../time';
 import { fitBatch, MAX_BATCH_BYTES, retryDelay, verdictForStatus } from './policy';
@@ -22,6 +23,11 @@ export interface SyncDeps {
   /** How often to try anyway (a kiosk may miss the online event). */
   intervalMs?: number;
   onChange?: (state: SyncState) => void;
+  /** A configuration the server changed: the kiosk keeps it and applies it at the next start screen. */
+  onConfig?: (config: KioskConfig) => void;
+  appVersion: string;
+  /** Storage use and quota, where the platform tells (navigator.storage.estimate). */
+  storageEstimate?: () => Promise<{ usage: number | null; quota: number | null }>;
 }
 
 export interface SyncState {
@@ -60,6 +66,7 @@ export class SyncEngine {
   private retryTimer: Timer | null = null;
   private debounceTimer: Timer | null = null;
   private intervalTimer: Timer | null = null;
+  private configEtag: string | null = null;
 
   constructor(private readonly deps: SyncDeps) {}
 
@@ -116,7 +123,10 @@ export class SyncEngine {
     this.update({ status: 'sending', nextAttemptAt: null });
     for (;;) {
       const candidates = await this.deps.queue.unsynced(MAX_BATCH_RATINGS);
-      if (candidates.length === 0) return this.update({ status: 'idle', attempt: 0, lastError: null });
+      if (candidates.length === 0) {
+        this.update({ status: 'idle', attempt: 0, lastError: null });
+        return this.afterSync();
+      }
       const ratings = fitBatch(candidates, MAX_BATCH_RATINGS, MAX_BATCH_BYTES, jsonBytes);
       const sentAt = this.deps.now();
       const outcome = await this.deps.transport.sendBatch(
@@ -151,6 +161,39 @@ export class SyncEngine {
       });
       if (acknowledged.length + rejected.length === 0) return this.backOff('the answer settled none of the batch', null);
     }
+  }
+
+  /** After every sync that reached the server: pull the configuration (ETag) and report health. */
+  private async afterSync() {
+    const timeout = this.deps.requestTimeoutMs ?? 30_000;
+    const pulled = await this.deps.transport.fetchConfig(this.configEtag, timeout);
+    if (pulled.kind === 'config') {
+      this.configEtag = pulled.etag;
+      this.deps.onConfig?.(pulled.config);
+    }
+    await this.sendHeartbeat();
+  }
+
+  /** Queue depth, oldest pending age, version, last error and storage use, for the fleet page. */
+  async sendHeartbeat(): Promise<boolean> {
+    const now = this.deps.now();
+    const backlog = await this.deps.queue.backlog();
+    const storage = (await this.deps.storageEstimate?.().catch(() => null)) ?? { usage: null, quota: null };
+    return this.deps.transport.sendHeartbeat(
+      {
+        kioskId: this.deps.kioskId,
+        sentAt: toIsoWithOffset(now),
+        queueDepth: backlog.pending,
+        oldestPendingAgeSeconds: backlog.oldestCompletedAt
+          ? Math.max(0, Math.round((now.getTime() - Date.parse(backlog.oldestCompletedAt)) / 1000))
+          : null,
+        appVersion: this.deps.appVersion.slice(0, 40),
+        lastError: this.state.lastError?.slice(0, 500) ?? null,
+        storageUsedBytes: storage.usage === null ? null : Math.round(storage.usage),
+        storageQuotaBytes: storage.quota === null ? null : Math.round(storage.quota),
+      },
+      this.deps.requestTimeoutMs ?? 30_000,
+    );
   }
 
   private backOff(error: string, retryAfterMs: number | null) {

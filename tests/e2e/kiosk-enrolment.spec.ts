@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { TEST_ADMIN_PASSWORD } from '../support/server';
 import { createEnrolment } from './support';
 
 const base = () => process.env.HAILONG_BASE_URL!;
@@ -73,4 +74,31 @@ test('an enrolled kiosk’s ratings reach the district server’s report', async
       ),
     )
     .toEqual(['synced', 'synced']);
+});
+
+test('a template the district assigns reaches the kiosk at its next start screen, never mid-flow', async ({ page, request }) => {
+  const base = process.env.HAILONG_BASE_URL!;
+  await page.goto((await createEnrolment(request, 'hang-bac', 'quay-1')).link);
+  await expect(page.getByText('UBND Phường Hàng Bạc', { exact: true })).toBeVisible();
+  await expect(page.locator('.face-button')).toHaveCount(5);
+  // The district switches the ward to the three-level survey.
+  const login = await request.post(`${base}/api/v1/admin/login`, { data: { username: 'admin', password: TEST_ADMIN_PASSWORD } });
+  const { csrfToken } = await login.json();
+  const assign = await request.put(`${base}/api/v1/admin/wards/hang-bac/template`, { headers: { 'x-csrf-token': csrfToken }, data: { templateId: 'dvc-3' } });
+  expect(assign.ok()).toBe(true);
+  try {
+    // A citizen rates; the sync after the rating pulls the new configuration.
+    await page.getByRole('button', { name: 'Hài lòng', exact: true }).click();
+    await expect(page.getByRole('radiogroup')).toBeVisible();
+    // The network "comes back" mid-flow: a sync runs now and pulls the new configuration.
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.waitForTimeout(2_000);
+    await expect(page.getByRole('radiogroup', { name: 'Thời gian giải quyết' })).toBeVisible();
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await expect(page.getByRole('heading', { name: /Cảm ơn/ })).toBeVisible();
+    await expect(page.locator('.face-button')).toHaveCount(3, { timeout: 15_000 });
+    await expect(page.getByRole('button', { name: 'Chưa hài lòng', exact: true })).toBeVisible();
+  } finally {
+    await request.put(`${base}/api/v1/admin/wards/hang-bac/template`, { headers: { 'x-csrf-token': csrfToken }, data: { templateId: 'tt01-2018' } });
+  }
 });

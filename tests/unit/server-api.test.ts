@@ -267,6 +267,17 @@ describe.each(engines())('district server on %s', (engine) => {
     expect(wrong.statusCode).toBe(401);
   });
 
+  it('rate-limits sign-in and enrolment attempts from one address', async () => {
+    server = await testServer(engine);
+    const attempt = () => server.app.inject({ method: 'POST', url: '/api/v1/admin/login', payload: { username: 'admin', password: 'guess' } });
+    for (let i = 0; i < 10; i++) expect((await attempt()).statusCode).toBe(401);
+    const limited = await attempt();
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.code).toBe('rate_limited');
+    for (let i = 0; i < 10; i++) await server.app.inject({ method: 'POST', url: '/api/v1/enrol', payload: { code: 'AAAA-BBBB-CCCC' } });
+    expect((await server.app.inject({ method: 'POST', url: '/api/v1/enrol', payload: { code: 'AAAA-BBBB-CCCC' } })).statusCode).toBe(429);
+  });
+
   it('serves the public results page and the OpenAPI document', async () => {
     server = await testServer(engine);
     const kiosk = await server.enrolKiosk();

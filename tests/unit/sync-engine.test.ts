@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { demoKioskConfig } from '../../shared/demo';
+import type { KioskConfig } from '../../shared/schema/kiosk-config';
 import { SyncEngine } from '../../shared/sync/engine';
 import { BACKOFF_CAP_MS, fitBatch, parseRetryAfter, retryDelay, verdictForStatus } from '../../shared/sync/policy';
 import { KIOSK_ID, sampleRating } from '../support/fixtures';
@@ -11,6 +13,7 @@ function setup(count: number, options: { random?: () => number } = {}) {
   const queue = new MemoryQueue(ratings);
   const server = new SimulatedServer(clock.now);
   let batches = 0;
+  const configs: KioskConfig[] = [];
   const engine = new SyncEngine({
     kioskId: KIOSK_ID,
     queue,
@@ -20,8 +23,10 @@ function setup(count: number, options: { random?: () => number } = {}) {
     random: options.random ?? (() => 0.5),
     setTimer: clock.setTimer,
     withLock: (work) => work(),
+    appVersion: '0.1.0',
+    onConfig: (config) => configs.push(config),
   });
-  return { clock, queue, server, engine, ratings };
+  return { clock, queue, server, engine, ratings, configs };
 }
 
 describe('sync policy', () => {
@@ -124,6 +129,23 @@ describe('sync engine', () => {
     expect(second.queue.synced.size).toBe(0);
     await second.engine.syncNow('online');
     expect(second.queue.synced.size).toBe(2);
+  });
+
+  it('pulls the configuration with its ETag and reports health after each sync', async () => {
+    const { engine, server, configs, ratings, queue } = setup(3);
+    server.config = { config: demoKioskConfig(KIOSK_ID, 'dvc-3'), etag: '"v1"' };
+    server.faults = ['drop-request'];
+    await engine.syncNow('manual');
+    expect(server.configPulls).toEqual([]); // nothing pulled while the server cannot be reached
+    await engine.syncNow('online');
+    expect(configs.map((c) => c.template.id)).toEqual(['dvc-3']);
+    await engine.syncNow('manual');
+    expect(server.configPulls).toEqual([null, '"v1"']);
+    expect(configs).toHaveLength(1); // unchanged: 304
+    expect(server.heartbeats.at(-1)).toMatchObject({ kioskId: KIOSK_ID, queueDepth: 0, oldestPendingAgeSeconds: null, appVersion: '0.1.0' });
+    queue.ratings.push(sampleRating(50, new Date(Date.parse(ratings[0]!.completedAt) - 3_600_000), { kioskId: KIOSK_ID }));
+    await engine.sendHeartbeat();
+    expect(server.heartbeats.at(-1)).toMatchObject({ queueDepth: 1, oldestPendingAgeSeconds: 3_600 });
   });
 
   it('estimates the clock offset from the server’s time', async () => {

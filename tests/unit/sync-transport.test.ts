@@ -31,6 +31,22 @@ describe.each(engines())('fetch transport against the district server on %s', (e
     expect(again).toMatchObject({ kind: 'answer', status: 200, result: { duplicate: [batch.ratings[0]!.id] } });
   });
 
+  it('pulls the configuration with its ETag and delivers heartbeats', async () => {
+    const origin = await listening();
+    const kiosk = await server.enrolKiosk();
+    const transport = new FetchTransport({ serverOrigin: origin, deviceToken: async () => kiosk.token, fetch, now: () => new Date() });
+    const first = await transport.fetchConfig(null, 5_000);
+    expect(first).toMatchObject({ kind: 'config', config: { kioskId: kiosk.kioskId, template: { id: 'sipas-5' } } });
+    const etag = first.kind === 'config' ? first.etag : null;
+    expect(etag).toMatch(/^".+"$/);
+    expect(await transport.fetchConfig(etag, 5_000)).toEqual({ kind: 'unchanged' });
+    const beat = { kioskId: kiosk.kioskId, sentAt: toIsoWithOffset(new Date('2026-11-22T03:00:00Z')), queueDepth: 4, oldestPendingAgeSeconds: 90, appVersion: '0.1.0', lastError: null, storageUsedBytes: null, storageQuotaBytes: null };
+    expect(await transport.sendHeartbeat(beat, 5_000)).toBe(true);
+    expect(await transport.sendHeartbeat({ ...beat, queueDepth: -1 }, 5_000)).toBe(false);
+    const wrong = new FetchTransport({ serverOrigin: origin, deviceToken: async () => 'x'.repeat(43), fetch, now: () => new Date() });
+    expect(await wrong.fetchConfig(null, 5_000)).toEqual({ kind: 'failed' });
+  });
+
   it('reports a refused token with its code, a dead server as a network failure, a stall as a timeout', async () => {
     const origin = await listening();
     const kiosk = await server.enrolKiosk();

@@ -1,6 +1,7 @@
-import type { BatchResult, RatingBatch, Rejection } from '../../../shared/schema/api';
+import type { BatchResult, Heartbeat, RatingBatch, Rejection } from '../../../shared/schema/api';
+import type { KioskConfig } from '../../../shared/schema/kiosk-config';
 import type { Rating } from '../../../shared/schema/rating';
-import type { SendOutcome, SyncQueue, SyncTransport } from '../../../shared/sync/ports';
+import type { ConfigOutcome, SendOutcome, SyncQueue, SyncTransport } from '../../../shared/sync/ports';
 import type { Timer } from '../../../shared/sync/engine';
 
 export type Fault = 'none' | 'drop-request' | 'lose-response' | '500' | '503' | '429' | 'garbage' | 'timeout' | '401';
@@ -17,7 +18,22 @@ export class SimulatedServer implements SyncTransport {
   serverClockAheadMs = 0;
   requests = 0;
 
+  heartbeats: Heartbeat[] = [];
+  config: { config: KioskConfig; etag: string } | null = null;
+  configPulls: (string | null)[] = [];
+
   constructor(private readonly now: () => Date) {}
+
+  async fetchConfig(etag: string | null): Promise<ConfigOutcome> {
+    this.configPulls.push(etag);
+    if (!this.config) return { kind: 'failed' };
+    return etag === this.config.etag ? { kind: 'unchanged' } : { kind: 'config', ...this.config };
+  }
+
+  async sendHeartbeat(heartbeat: Heartbeat) {
+    this.heartbeats.push(heartbeat);
+    return true;
+  }
 
   async sendBatch(batch: RatingBatch): Promise<SendOutcome> {
     this.requests++;
@@ -61,6 +77,10 @@ export class MemoryQueue implements SyncQueue {
   constructor(public ratings: Rating[]) {}
   async unsynced(limit: number) {
     return this.ratings.filter((r) => !this.synced.has(r.id) && !this.quarantined.has(r.id)).slice(0, limit);
+  }
+  async backlog() {
+    const left = await this.unsynced(Number.POSITIVE_INFINITY);
+    return { pending: left.length, oldestCompletedAt: left[0]?.completedAt ?? null };
   }
   async settle(acknowledged: readonly string[], rejected: readonly Rejection[]) {
     this.settles++;
