@@ -17,6 +17,7 @@ import { KioskDb } from './storage/kiosk-db';
 import { RatingQueue } from './storage/rating-queue';
 import { EnrolmentProblemScreen } from './ui/EnrolmentProblemScreen';
 import { ErrorBoundary } from './ui/ErrorBoundary';
+import { SetupScreen } from './ui/SetupScreen';
 import { KioskApp, type ScreenName } from './ui/KioskApp';
 
 const BOOT_RETRY_MS = 5000;
@@ -32,7 +33,7 @@ async function boot(root: ReturnType<typeof createRoot>) {
     fetch: (input, init) => fetch(input, init),
     appVersion: __APP_VERSION__,
   });
-  let config: KioskConfig;
+  let config: KioskConfig | null;
   try {
     config = await host.loadConfig();
   } catch (error) {
@@ -46,10 +47,15 @@ async function boot(root: ReturnType<typeof createRoot>) {
   }
   // The code is spent: drop it from the address so a reload never tries it again.
   if (new URLSearchParams(location.search).has('enrol')) history.replaceState(null, '', location.pathname);
+  if (!config) {
+    root.render(<SetupScreen host={host} onEnrolled={() => location.reload()} />);
+    return;
+  }
+  const ready: KioskConfig = config;
   // Ask the browser never to evict the queue under storage pressure.
   void navigator.storage?.persist?.().catch((error: unknown) => reportError('persist', error));
-  const queue = new RatingQueue(db, { now: () => new Date(), retentionDays: () => config.retentionDays });
-  const sync = await startSync(db, queue, config);
+  const queue = new RatingQueue(db, { now: () => new Date(), retentionDays: () => ready.retentionDays });
+  const sync = await startSync(db, queue, ready);
   const deps: FlowDeps = {
     store: {
       open: async (rating, finish) => {
@@ -72,7 +78,7 @@ async function boot(root: ReturnType<typeof createRoot>) {
   root.render(
     <StrictMode>
       <ErrorBoundary report={reportError} recoverAfterMs={6000}>
-        <KioskApp deps={deps} config={config} onScreen={markScreen} subscribeConfig={subscribeConfig} />
+        <KioskApp deps={deps} config={ready} onScreen={markScreen} subscribeConfig={subscribeConfig} />
       </ErrorBoundary>
     </StrictMode>,
   );

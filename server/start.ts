@@ -15,8 +15,8 @@ try {
   console.log(`Dashboard: ${origin}/admin/`);
   if (generatedAdminPassword) console.log(`Admin account created: admin / ${generatedAdminPassword} (shown once; set HAILONG_ADMIN_PASSWORD to choose it)`);
   console.log(`Public results: ${origin}/public/`);
-  console.log('Kiosk (demo ward, no enrolment):');
-  console.log(`${origin}/kiosk/`);
+  console.log('Kiosk in demo mode (a demo ward, nothing sent to the server):');
+  console.log(`${origin}/kiosk/?demo=sipas-5`);
   console.log('Kiosk enrolment link for Phường Tràng Tiền, Quầy số 1 (single use, 24 h):');
   console.log(kioskLink);
 

@@ -21,23 +21,31 @@ export interface BrowserHostOptions {
 
 /**
  * The browser kiosk keeps its configuration in its own IndexedDB. Opening `<server>/kiosk/?enrol=<code>`
- * (the dashboard's QR code) enrols it with the district server that served it. Until it is enrolled
- * it runs a demo ward, with a kiosk id of its own so two demo kiosks never collide.
+ * (the dashboard's QR code) enrols it with the district server that served it; without a code an
+ * unconfigured kiosk shows the setup screen. `?demo=<template>` runs a demo ward instead, with a kiosk
+ * id of its own so two demo kiosks never collide.
  */
 export class BrowserHost implements KioskHost {
   readonly kind = 'browser';
+
+  get serverOrigin() {
+    return this.options.serverOrigin;
+  }
 
   constructor(
     private readonly db: KioskDb,
     private readonly options: BrowserHostOptions,
   ) {}
 
-  async loadConfig(): Promise<KioskConfig> {
+  /** The kiosk's configuration, or null when it is neither enrolled nor asked to run the demo. */
+  async loadConfig(): Promise<KioskConfig | null> {
     const stored = await this.db.meta.get(CONFIG_KEY);
     const parsed = KioskConfig.safeParse(stored?.value);
     if (parsed.success) return parsed.data;
-    const code = new URLSearchParams(this.options.search).get('enrol');
+    const params = new URLSearchParams(this.options.search);
+    const code = params.get('enrol');
     if (code) return this.enrol(code);
+    if (!params.has('demo')) return null;
     const kioskId = await this.db.transaction('rw', this.db.meta, async () => {
       const existing = await this.db.meta.get(DEMO_KIOSK_ID_KEY);
       if (typeof existing?.value === 'string') return existing.value;
@@ -45,12 +53,21 @@ export class BrowserHost implements KioskHost {
       await this.db.meta.put({ key: DEMO_KIOSK_ID_KEY, value: id });
       return id;
     });
-    const templateId = new URLSearchParams(this.options.search).get('demo') ?? undefined;
-    return demoKioskConfig(kioskId, templateId);
+    return demoKioskConfig(kioskId, params.get('demo') || undefined);
+  }
+
+  /** "Kiểm tra kết nối": whether the district server answers. */
+  async checkConnection(): Promise<boolean> {
+    try {
+      const response = await this.options.fetch(`${this.options.serverOrigin}/healthz`, { signal: AbortSignal.timeout(10_000) });
+      return response.ok;
+    } catch {
+      return false;
+    }
   }
 
   /** Redeems the code once and keeps what the server gave, in one transaction. */
-  private async enrol(code: string): Promise<KioskConfig> {
+  async enrol(code: string): Promise<KioskConfig> {
     const enrolled = await redeemEnrolment(this.options.fetch, this.options.serverOrigin, code, this.options.appVersion);
     await this.db.transaction('rw', this.db.meta, async () => {
       await this.db.meta.put({ key: CONFIG_KEY, value: enrolled.config });

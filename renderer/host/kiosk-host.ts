@@ -7,5 +7,9 @@ import type { KioskConfig } from '../../shared/schema/kiosk-config';
  */
 export interface KioskHost {
   readonly kind: 'browser' | 'electron';
-  loadConfig(): Promise<KioskConfig>;
+  /** Null when the kiosk has no configuration yet: the setup screen shows instead. */
+  loadConfig(): Promise<KioskConfig | null>;
+  enrol(code: string): Promise<KioskConfig>;
+  checkConnection(): Promise<boolean>;
+  readonly serverOrigin: string;
 }

@@ -102,3 +102,22 @@ test('a template the district assigns reaches the kiosk at its next start screen
     await request.put(`${base}/api/v1/admin/wards/hang-bac/template`, { headers: { 'x-csrf-token': csrfToken }, data: { templateId: 'tt01-2018' } });
   }
 });
+
+test('an unconfigured kiosk shows the setup screen: test the connection, enrol with a code', async ({ page, request }) => {
+  const base = process.env.HAILONG_BASE_URL!;
+  await page.goto(`${base}/kiosk/`);
+  await expect(page.getByRole('heading', { name: 'Cài đặt ki-ốt' })).toBeVisible();
+  await expect(page.getByText(`Máy chủ của quận: ${base}`)).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  await page.getByRole('button', { name: 'Kiểm tra kết nối' }).click();
+  await expect(page.getByRole('status')).toHaveText('Kết nối tốt.');
+  const field = page.getByLabel(/Mã đăng ký/);
+  await field.fill('ZZZZ-ZZZZ-ZZZZ');
+  await page.getByRole('button', { name: 'Đăng ký ki-ốt' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Mã đăng ký không đúng. Vui lòng kiểm tra lại mã trên trang quản trị.');
+  await field.fill((await createEnrolment(request, 'trang-tien', 'quay-1')).code);
+  await page.getByRole('button', { name: 'Đăng ký ki-ốt' }).click();
+  await expect(page.locator('[data-screen="start"]')).toBeVisible();
+  await expect(page.getByText('UBND Phường Tràng Tiền', { exact: true })).toBeVisible();
+});

@@ -33,22 +33,34 @@ describe('browser host', () => {
     const db = fakeKioskDb();
     let made = 0;
     const newKioskId = () => `7b0c1a52-2f5e-4a8e-9f10-3a1c2b3d4e5${++made}`;
-    const first = await host(db, '?demo=hue-3', { newKioskId }).loadConfig();
-    const second = await host(db, '', { newKioskId }).loadConfig();
+    const first = (await host(db, '?demo=hue-3', { newKioskId }).loadConfig())!;
+    const second = (await host(db, '?demo', { newKioskId }).loadConfig())!;
     expect(first.kioskId).toBe(second.kioskId);
     expect(made).toBe(1);
     expect(first.template.id).toBe('hue-3');
     expect(second.template.id).toBe('sipas-5');
-    expect((await host(db, '?demo=nonsense', { newKioskId }).loadConfig()).template.id).toBe('sipas-5');
+    expect((await host(db, '?demo=nonsense', { newKioskId }).loadConfig())?.template.id).toBe('sipas-5');
+  });
+
+  it('has no configuration until enrolled or asked for the demo: the setup screen shows', async () => {
+    expect(await host(fakeKioskDb(), '').loadConfig()).toBeNull();
+    let asked = '';
+    const up: typeof fetch = async (url) => {
+      asked = String(url);
+      return new Response('{"ok":true}');
+    };
+    expect(await host(fakeKioskDb(), '', { fetch: up }).checkConnection()).toBe(true);
+    expect(asked).toBe(`${SERVER}/healthz`);
+    expect(await host(fakeKioskDb(), '').checkConnection()).toBe(false);
   });
 
   it('prefers a stored configuration, and ignores a corrupted one', async () => {
     const db = fakeKioskDb();
     const stored = demoKioskConfig('11111111-2222-4333-8444-555555555555', 'tt01-2018');
     await db.meta.put({ key: 'config', value: stored });
-    expect((await host(db, '').loadConfig()).template.id).toBe('tt01-2018');
+    expect((await host(db, '').loadConfig())?.template.id).toBe('tt01-2018');
     await db.meta.put({ key: 'config', value: { ...stored, kioskId: 42 } });
-    expect((await host(db, '').loadConfig()).kioskId).not.toBe(42);
+    expect(await host(db, '').loadConfig()).toBeNull();
   });
 
   it('enrols with ?enrol=, keeps the configuration and the token, and never redeems twice', async () => {

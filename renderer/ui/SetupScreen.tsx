@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { EnrolmentError } from '../host/enrolment';
+import type { KioskHost } from '../host/kiosk-host';
+import type { MessageKey } from '../i18n/messages';
+import { KioskViewContext, useKioskView } from './KioskContext';
+import { ScreenHeading } from './ScreenHeading';
+
+type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'message'; key: MessageKey; ok: boolean };
+
+function Setup({ host, onEnrolled }: { host: KioskHost; onEnrolled: () => void }) {
+  const { t } = useKioskView();
+  const [code, setCode] = useState('');
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const check = async () => {
+    setStatus({ kind: 'busy' });
+    const ok = await host.checkConnection();
+    setStatus({ kind: 'message', key: ok ? 'setup.checkOk' : 'setup.checkFailed', ok });
+  };
+  const enrol = async () => {
+    setStatus({ kind: 'busy' });
+    try {
+      await host.enrol(code);
+      onEnrolled();
+    } catch (error) {
+      const problem = error instanceof EnrolmentError ? error.problem : 'server_error';
+      setStatus({ kind: 'message', key: `enrol.problem.${problem}` as MessageKey, ok: false });
+    }
+  };
+  return (
+    <div className="kiosk">
+      <main className="main">
+        <section className="screen screen-setup" data-screen="setup">
+          <ScreenHeading>{t('setup.title')}</ScreenHeading>
+          <p>{t('setup.server', { server: host.serverOrigin })}</p>
+          <form
+            className="setup-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void enrol();
+            }}
+          >
+            <label className="comment-field">
+              <span className="comment-label">{t('setup.code')}</span>
+              <input value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" spellCheck={false} required />
+            </label>
+            {status.kind === 'message' && (
+              <p role={status.ok ? 'status' : 'alert'} className={status.ok ? 'setup-ok' : 'setup-problem'}>
+                {t(status.key)}
+              </p>
+            )}
+            <div className="footer">
+              <button type="button" className="secondary" disabled={status.kind === 'busy'} onClick={() => void check()}>
+                {t('setup.check')}
+              </button>
+              <button type="submit" className="primary" disabled={status.kind === 'busy' || code.trim() === ''}>
+                {t('setup.enrol')}
+              </button>
+            </div>
+          </form>
+          <a className="setup-demo" href="?demo=sipas-5">
+            {t('setup.demo')}
+          </a>
+        </section>
+      </main>
+    </div>
+  );
+}
+
+/** An unconfigured kiosk: where the technician enrols it (or tries the demo). */
+export function SetupScreen(props: { host: KioskHost; onEnrolled: () => void }) {
+  return (
+    <KioskViewContext.Provider value={{ locale: 'vi', send: () => {} }}>
+      <Setup {...props} />
+    </KioskViewContext.Provider>
+  );
+}
