@@ -1,4 +1,4 @@
-import { Footer } from './Footer';
+import { SkipNextFooter } from './Footer';
 import { useKioskView } from './KioskContext';
 import { ScreenHeading } from './ScreenHeading';
 
@@ -22,14 +22,7 @@ export function CommentScreen({ comment, maxLength }: { comment: string; maxLeng
         <span>{t('comment.privacy')}</span>
         <span aria-live="polite">{t('comment.counter', { count: comment.length, max: maxLength })}</span>
       </div>
-      <Footer>
-        <button type="button" className="secondary" onClick={() => send({ type: 'SKIP' })}>
-          {t('action.skip')}
-        </button>
-        <button type="button" className="primary" onClick={() => send({ type: 'NEXT' })}>
-          {t('action.send')}
-        </button>
-      </Footer>
+      <SkipNextFooter nextLabel="action.send" />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import type { Reason } from '../../shared/schema/template';
 import { localized } from '../i18n/messages';
-import { Footer } from './Footer';
+import { SkipNextFooter } from './Footer';
 import { useKioskView } from './KioskContext';
 import { ScreenHeading } from './ScreenHeading';
 
@@ -33,14 +33,7 @@ export function ReasonsScreen({ reasons, selected, hasMore }: Props) {
           </button>
         ))}
       </div>
-      <Footer>
-        <button type="button" className="secondary" onClick={() => send({ type: 'SKIP' })}>
-          {t('action.skip')}
-        </button>
-        <button type="button" className="primary" onClick={() => send({ type: 'NEXT' })}>
-          {hasMore ? t('action.next') : t('action.send')}
-        </button>
-      </Footer>
+      <SkipNextFooter nextLabel={hasMore ? 'action.next' : 'action.send'} />
     </section>
   );
 }
