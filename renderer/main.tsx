@@ -18,7 +18,9 @@ import { RatingQueue } from './storage/rating-queue';
 import { EnrolmentProblemScreen } from './ui/EnrolmentProblemScreen';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { SetupScreen } from './ui/SetupScreen';
-import { KioskApp, type ScreenName } from './ui/KioskApp';
+import { KioskApp, type NoticeSource, type ScreenName } from './ui/KioskApp';
+import { serviceNotice, type ServiceNotice } from '../shared/sync/service-notice';
+import type { SyncState } from '../shared/sync/engine';
 
 const BOOT_RETRY_MS = 5000;
 
@@ -78,7 +80,7 @@ async function boot(root: ReturnType<typeof createRoot>) {
   root.render(
     <StrictMode>
       <ErrorBoundary report={reportError} recoverAfterMs={6000}>
-        <KioskApp deps={deps} config={ready} onScreen={markScreen} subscribeConfig={subscribeConfig} />
+        <KioskApp deps={deps} config={ready} onScreen={markScreen} subscribeConfig={subscribeConfig} notices={notices} />
       </ErrorBoundary>
     </StrictMode>,
   );
@@ -90,6 +92,23 @@ const subscribeConfig = (listener: (config: KioskConfig) => void) => {
   configUpdates.add(listener);
   return () => void configUpdates.delete(listener);
 };
+
+/** Whether sync needs a person: recomputed after each change of the sync engine's state. */
+let notice: ServiceNotice | null = null;
+const noticeListeners = new Set<() => void>();
+const notices: NoticeSource = {
+  subscribe: (listener) => {
+    noticeListeners.add(listener);
+    return () => void noticeListeners.delete(listener);
+  },
+  current: () => notice,
+};
+async function refreshNotice(queue: RatingQueue, state: SyncState) {
+  const next = serviceNotice(state, (await queue.counts()).quarantined);
+  if (JSON.stringify(next) === JSON.stringify(notice)) return;
+  notice = next;
+  for (const listener of noticeListeners) listener();
+}
 
 /** An enrolled kiosk sends its queue to the server that served it; a demo kiosk keeps it. */
 async function startSync(db: KioskDb, queue: RatingQueue, config: KioskConfig) {
@@ -117,6 +136,7 @@ async function startSync(db: KioskDb, queue: RatingQueue, config: KioskConfig) {
         : work(),
     onChange: (state) => {
       if (state.status === 'stopped') reportError('sync', state.lastError);
+      if (state.status !== 'sending') void refreshNotice(queue, state).catch((error: unknown) => reportError('notice', error));
     },
     appVersion: __APP_VERSION__,
     storageEstimate: async () => {

@@ -13,6 +13,8 @@ export const ServerEnv = z.object({
   HAILONG_ADMIN_PASSWORD: z.string().min(10, 'HAILONG_ADMIN_PASSWORD needs at least 10 characters').optional(),
   /** Per-official figures are shown only above this many responses. */
   HAILONG_MIN_RESPONSES: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** Sign-in and enrolment attempts per minute from one address. */
+  HAILONG_AUTH_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
 });
 export type ServerEnv = z.infer<typeof ServerEnv>;
 

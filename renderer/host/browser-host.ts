@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { demoKioskConfig } from '../../shared/demo';
 import { KioskConfig } from '../../shared/schema/kiosk-config';
 import type { KioskDb } from '../storage/kiosk-db';
@@ -8,6 +9,9 @@ const CONFIG_KEY = 'config';
 /** The device token lives only here, in the kiosk's own IndexedDB (a browser kiosk has nowhere safer). */
 export const DEVICE_TOKEN_KEY = 'deviceToken';
 const DEMO_KIOSK_ID_KEY = 'demoKioskId';
+/** The (single-use, so no longer secret) code the kiosk was last enrolled with. */
+const SPENT_CODE_KEY = 'spentEnrolmentCode';
+const normaliseCode = (code: string) => code.trim().toUpperCase().replaceAll('-', '');
 
 export interface BrowserHostOptions {
   /** The page's query string: `?enrol=<code>` enrols, `?demo=<template>` picks the demo survey. */
@@ -39,12 +43,15 @@ export class BrowserHost implements KioskHost {
 
   /** The kiosk's configuration, or null when it is neither enrolled nor asked to run the demo. */
   async loadConfig(): Promise<KioskConfig | null> {
-    const stored = await this.db.meta.get(CONFIG_KEY);
-    const parsed = KioskConfig.safeParse(stored?.value);
-    if (parsed.success) return parsed.data;
     const params = new URLSearchParams(this.options.search);
     const code = params.get('enrol');
-    if (code) return this.enrol(code);
+    const stored = await this.db.meta.get(CONFIG_KEY);
+    const parsed = KioskConfig.safeParse(stored?.value);
+    // A new code on an enrolled kiosk re-enrols it (a revoked token, a move to another counter); the
+    // code it was enrolled with (a reload before the address was cleaned) is never redeemed twice.
+    const spent = (await this.db.meta.get(SPENT_CODE_KEY))?.value;
+    if (code && !(parsed.success && spent === normaliseCode(code))) return this.enrol(code);
+    if (parsed.success) return parsed.data;
     if (!params.has('demo')) return null;
     const kioskId = await this.db.transaction('rw', this.db.meta, async () => {
       const existing = await this.db.meta.get(DEMO_KIOSK_ID_KEY);
@@ -66,12 +73,27 @@ export class BrowserHost implements KioskHost {
     }
   }
 
-  /** Redeems the code once and keeps what the server gave, in one transaction. */
+  /**
+   * Redeems the code once and keeps what the server gave, in one transaction. A kiosk that still
+   * holds ratings the server has not taken keeps its identity: only its own re-enrolment code works,
+   * so those ratings are still accepted as its own.
+   */
   async enrol(code: string): Promise<KioskConfig> {
-    const enrolled = await redeemEnrolment(this.options.fetch, this.options.serverOrigin, code, this.options.appVersion);
+    const current = KioskConfig.safeParse((await this.db.meta.get(CONFIG_KEY))?.value);
+    // States sort open < pending < quarantined < synced: everything before `synced` is unsent.
+    const unsent = this.db.ratings.where('[state+seq]').between(['open', Dexie.minKey], ['quarantined', Dexie.maxKey], true, true);
+    const holdsUnsent = current.success && (await unsent.count()) > 0;
+    const enrolled = await redeemEnrolment(
+      this.options.fetch,
+      this.options.serverOrigin,
+      code,
+      this.options.appVersion,
+      holdsUnsent ? current.data.kioskId : undefined,
+    );
     await this.db.transaction('rw', this.db.meta, async () => {
       await this.db.meta.put({ key: CONFIG_KEY, value: enrolled.config });
       await this.db.meta.put({ key: DEVICE_TOKEN_KEY, value: enrolled.deviceToken });
+      await this.db.meta.put({ key: SPENT_CODE_KEY, value: normaliseCode(code) });
     });
     return enrolled.config;
   }

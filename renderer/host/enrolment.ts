@@ -1,7 +1,7 @@
 import { ApiError, EnrolResponse } from '../../shared/schema/api';
 
 /** Why an enrolment failed, in terms a technician can act on (the screen words them in Vietnamese). */
-export type EnrolmentProblem = 'wrong_code' | 'used_code' | 'expired_code' | 'unreachable' | 'server_error';
+export type EnrolmentProblem = 'wrong_code' | 'used_code' | 'expired_code' | 'kiosk_mismatch' | 'unreachable' | 'server_error';
 
 export class EnrolmentError extends Error {
   constructor(readonly problem: EnrolmentProblem) {
@@ -14,16 +14,26 @@ const byServerCode: Record<string, EnrolmentProblem> = {
   invalid_request: 'wrong_code',
   code_used: 'used_code',
   code_expired: 'expired_code',
+  kiosk_mismatch: 'kiosk_mismatch',
 };
 
-/** Redeems an enrolment code with the district server; the answer is checked before it is kept. */
-export async function redeemEnrolment(fetchFn: typeof fetch, serverOrigin: string, code: string, appVersion: string): Promise<EnrolResponse> {
+/**
+ * Redeems an enrolment code with the district server; the answer is checked before it is kept.
+ * `keepKioskId`: this kiosk still holds unsent ratings, so only its own re-enrolment code will do.
+ */
+export async function redeemEnrolment(
+  fetchFn: typeof fetch,
+  serverOrigin: string,
+  code: string,
+  appVersion: string,
+  keepKioskId?: string,
+): Promise<EnrolResponse> {
   let response: Response;
   try {
     response = await fetchFn(`${serverOrigin}/api/v1/enrol`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code, appVersion }),
+      body: JSON.stringify({ code, appVersion, keepKioskId }),
       signal: AbortSignal.timeout(15_000),
     });
   } catch {

@@ -1,9 +1,10 @@
 import { useActorRef, useSelector } from '@xstate/react';
-import { useEffect, useLayoutEffect, useMemo } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useSyncExternalStore } from 'react';
 import type { FlowDeps } from '../../shared/flow/ports';
 import { ratingMachine } from '../../shared/flow/rating-machine';
 import { nextStep } from '../../shared/rating/steps';
 import type { KioskConfig } from '../../shared/schema/kiosk-config';
+import type { ServiceNotice } from '../../shared/sync/service-notice';
 import { CommentScreen } from './CommentScreen';
 import { Countdown } from './Countdown';
 import { CriterionScreen } from './CriterionScreen';
@@ -22,14 +23,24 @@ interface Props {
   onScreen?: (screen: ScreenName) => void;
   /** New configurations from the server; the machine holds them until the next start screen. */
   subscribeConfig?: (listener: (config: KioskConfig) => void) => () => void;
+  /** Whether sync needs a person (shown discreetly on the start screen). */
+  notices?: NoticeSource;
 }
 
+export interface NoticeSource {
+  subscribe: (listener: () => void) => () => void;
+  current: () => ServiceNotice | null;
+}
+
+const noNotices: NoticeSource = { subscribe: () => () => undefined, current: () => null };
+
 /** Renders the rating machine's state and sends it the citizen's taps. Nothing more. */
-export function KioskApp({ deps, config, onScreen, subscribeConfig }: Props) {
+export function KioskApp({ deps, config, onScreen, subscribeConfig, notices = noNotices }: Props) {
   const actor = useActorRef(ratingMachine, { input: { deps, config } });
   const snapshot = useSelector(actor, (s) => s);
   const { context } = snapshot;
   const { template } = context.config;
+  const notice = useSyncExternalStore(notices.subscribe, notices.current);
 
   const screen: ScreenName = snapshot.matches('recovering')
     ? 'loading'
@@ -76,7 +87,7 @@ export function KioskApp({ deps, config, onScreen, subscribeConfig }: Props) {
         <Header config={context.config} canSwitchLanguage={screen !== 'thanks' && screen !== 'apology'} />
         <main className="main">
           {screen === 'loading' && <LoadingScreen />}
-          {screen === 'start' && <StartScreen template={template} />}
+          {screen === 'start' && <StartScreen template={template} notice={notice} />}
           {screen === 'criteria' && rating && (
             <CriterionScreen
               key={context.criterionIndex}

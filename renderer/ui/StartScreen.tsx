@@ -3,8 +3,10 @@ import { localized } from '../i18n/messages';
 import { FaceIcon } from './FaceIcon';
 import { useKioskView } from './KioskContext';
 import { ScreenHeading } from './ScreenHeading';
+import { ServiceNoticeLine } from './ServiceNoticeLine';
+import type { ServiceNotice } from '../../shared/sync/service-notice';
 
-export function StartScreen({ template }: { template: SurveyTemplate }) {
+export function StartScreen({ template, notice }: { template: SurveyTemplate; notice: ServiceNotice | null }) {
   const { locale, send, t } = useKioskView();
   return (
     <section className="screen screen-start" data-screen="start">
@@ -24,6 +26,7 @@ export function StartScreen({ template }: { template: SurveyTemplate }) {
         ))}
       </div>
       <p className="fine-print">{t('start.anonymous')}</p>
+      <ServiceNoticeLine notice={notice} />
     </section>
   );
 }

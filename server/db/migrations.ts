@@ -204,6 +204,12 @@ function migrations(engine: Engine): Record<string, Migration> {
           from criterion_counts group by substr(day, 1, 7), ward_id, counter_id, official_id, template_id, burst, criterion_id, value, points`.execute(db);
       },
     },
+    // A re-enrolment code gives an existing kiosk a new token and keeps its identity (and its queue).
+    '0003_reenrolment_codes': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('enrolment_codes').addColumn('for_kiosk_id', 'text').execute();
+      },
+    },
   };
 }
 

@@ -64,6 +64,8 @@ export interface EnrolmentCodesTable {
   expires_at: number;
   used_at: number | null;
   kiosk_id: string | null;
+  /** Set on a re-enrolment code: redeeming it restores this kiosk with a new token. */
+  for_kiosk_id: string | null;
 }
 
 export interface RatingsTable {

@@ -6,7 +6,13 @@ import { kioskConfigFor } from './org';
 const CODE_LIFETIME_MS = 24 * 3_600_000;
 
 /** An admin makes a single-use code for one ward's counter, valid for 24 hours. */
-export async function createEnrolmentCode(store: Store, place: { wardId: string; counterId: string }, createdBy: number | null, now: Date) {
+export async function createEnrolmentCode(
+  store: Store,
+  place: { wardId: string; counterId: string },
+  createdBy: number | null,
+  now: Date,
+  forKioskId: string | null = null,
+) {
   const counter = await store.db
     .selectFrom('counters')
     .select('id')
@@ -27,20 +33,39 @@ export async function createEnrolmentCode(store: Store, place: { wardId: string;
       expires_at: expiresAt,
       used_at: null,
       kiosk_id: null,
+      for_kiosk_id: forKioskId,
     })
     .execute();
   return { code: display, expiresAt: new Date(expiresAt).toISOString() };
 }
 
-/** A kiosk redeems a code: it gets its id, a device token (shown once) and its configuration. */
-export async function redeemEnrolmentCode(store: Store, code: string, appVersion: string | undefined, now: Date) {
+/**
+ * A re-enrolment code for an existing kiosk (revoked, or its token lost): redeeming it gives the same
+ * kiosk a new token, so the ratings it still holds are accepted as its own.
+ */
+export async function createReenrolmentCode(store: Store, kioskId: string, createdBy: number | null, now: Date) {
+  const kiosk = await store.db.selectFrom('kiosks').select(['ward_id', 'counter_id']).where('id', '=', kioskId).executeTakeFirst();
+  if (!kiosk) throw new HttpError(404, 'unknown_kiosk', 'No such kiosk.');
+  return createEnrolmentCode(store, { wardId: kiosk.ward_id, counterId: kiosk.counter_id }, createdBy, now, kioskId);
+}
+
+/**
+ * A kiosk redeems a code: it gets its id, a device token (shown once) and its configuration.
+ * `keepKioskId`: a kiosk that still holds unsent ratings may only take a re-enrolment code for
+ * itself; any other code is refused without being spent (its ratings would be refused as another
+ * kiosk's).
+ */
+export async function redeemEnrolmentCode(store: Store, code: string, appVersion: string | undefined, now: Date, keepKioskId?: string) {
   const token = newSecretToken();
-  const kioskId = crypto.randomUUID();
   const kiosk = await store.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('enrolment_codes').selectAll().where('code_hash', '=', hashToken(code)).executeTakeFirst();
     if (!row) throw new HttpError(404, 'unknown_code', 'Mã đăng ký không đúng. / The enrolment code is wrong.');
     if (row.used_at !== null) throw new HttpError(409, 'code_used', 'Mã đăng ký đã được dùng. / The enrolment code was already used.');
     if (row.expires_at <= now.getTime()) throw new HttpError(410, 'code_expired', 'Mã đăng ký đã hết hạn. / The enrolment code has expired.');
+    if (keepKioskId !== undefined && row.for_kiosk_id !== keepKioskId) {
+      throw new HttpError(409, 'kiosk_mismatch', 'Ki-ốt còn đánh giá chưa gửi: cần mã đăng ký lại của chính ki-ốt này. / This kiosk holds unsent ratings: use a re-enrolment code for this kiosk.');
+    }
+    const kioskId = row.for_kiosk_id ?? crypto.randomUUID();
     // The conditional update makes redeeming single-use even when two kiosks race for one code.
     const used = await trx
       .updateTable('enrolment_codes')
@@ -50,6 +75,15 @@ export async function redeemEnrolmentCode(store: Store, code: string, appVersion
       .executeTakeFirst();
     if (Number(used.numUpdatedRows) !== 1) throw new HttpError(409, 'code_used', 'Mã đăng ký đã được dùng. / The enrolment code was already used.');
     const kiosk = { id: kioskId, ward_id: row.ward_id, counter_id: row.counter_id };
+    if (row.for_kiosk_id !== null) {
+      // Same kiosk, new token: the old token (perhaps stolen) stops working at once.
+      await trx
+        .updateTable('kiosks')
+        .set({ token_hash: hashToken(token), revoked_at: null, last_seen_at: now.getTime(), app_version: appVersion ?? null })
+        .where('id', '=', kioskId)
+        .execute();
+      return kiosk;
+    }
     await trx
       .insertInto('kiosks')
       .values({
@@ -65,7 +99,7 @@ export async function redeemEnrolmentCode(store: Store, code: string, appVersion
       .execute();
     return kiosk;
   });
-  return { kioskId, deviceToken: token, config: await kioskConfigFor(store, kiosk) };
+  return { kioskId: kiosk.id, deviceToken: token, config: await kioskConfigFor(store, kiosk) };
 }
 
 /** The kiosk behind a bearer token; revoked or unknown tokens are refused alike. */

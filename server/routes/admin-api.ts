@@ -7,7 +7,7 @@ import { ReportQuery } from '../../shared/schema/report';
 import { hashToken, verifyPassword } from '../auth/secrets';
 import { requireAdmin, requireDistrictAdmin, SESSION_COOKIE, startSession, wardScope } from '../auth/sessions';
 import type { Store } from '../db/connect';
-import { createEnrolmentCode } from '../repo/enrolment';
+import { createEnrolmentCode, createReenrolmentCode } from '../repo/enrolment';
 import { HttpError, parseInput } from '../http/errors';
 import { reportCsv, reportXlsx } from '../reports/export';
 import { buildReport } from '../reports/query';
@@ -18,6 +18,12 @@ import { listWards } from '../repo/wards';
 const Login = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
 const NewEnrolment = z.strictObject({ wardId: Slug, counterId: Slug });
 const KioskParams = z.strictObject({ id: z.uuid() });
+
+/** The link the dashboard's QR code encodes: opening it on a browser kiosk enrols it. */
+async function withLink(created: { code: string; expiresAt: string }, origin: string) {
+  const link = `${origin}/kiosk/?enrol=${created.code}`;
+  return { ...created, link, qrSvg: await QRCode.toString(link, { type: 'svg', margin: 1 }) };
+}
 
 export interface AdminOptions {
   store: Store;
@@ -63,9 +69,16 @@ export async function adminApi(app: FastifyInstance, { store, now, minResponses 
     requireDistrictAdmin(user);
     const place = parseInput(NewEnrolment, request.body, 'enrolment code');
     const created = await createEnrolmentCode(store, place, user.id, now());
-    const origin = `${request.protocol}://${request.host}`;
-    const link = `${origin}/kiosk/?enrol=${created.code}`;
-    return reply.status(201).send({ ...created, link, qrSvg: await QRCode.toString(link, { type: 'svg', margin: 1 }) });
+    return reply.status(201).send(await withLink(created, `${request.protocol}://${request.host}`));
+  });
+
+  // For a revoked kiosk, or one whose token was lost: same kiosk, new token, its queue still counts.
+  app.post('/api/v1/admin/kiosks/:id/reenrolment-code', async (request, reply) => {
+    const user = await requireAdmin(store, request, now());
+    requireDistrictAdmin(user);
+    const { id } = parseInput(KioskParams, request.params, 'kiosk');
+    const created = await createReenrolmentCode(store, id, user.id, now());
+    return reply.status(201).send(await withLink(created, `${request.protocol}://${request.host}`));
   });
 
   app.get('/api/v1/admin/kiosks', async (request) => {

@@ -17,7 +17,7 @@ export async function kioskApi(app: FastifyInstance, { store, now, authRateLimit
     await limited.register(rateLimit, { max: authRateLimit, timeWindow: '1 minute' });
     limited.post('/api/v1/enrol', async (request, reply) => {
       const body = parseInput(EnrolRequest, request.body, 'enrolment');
-      const enrolled = await redeemEnrolmentCode(store, body.code, body.appVersion, now());
+      const enrolled = await redeemEnrolmentCode(store, body.code, body.appVersion, now(), body.keepKioskId);
       return reply.status(201).send({ ...enrolled, serverTime: serverTimeIso(now()) });
     });
   });

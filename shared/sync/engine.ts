@@ -42,6 +42,8 @@ export interface SyncState {
   sentTotal: number;
   /** Ratings the server refused, kept in quarantine for a technician. */
   quarantinedTotal: number;
+  /** Why sending stopped (a refused token, a refused request): raised as an alert until it sends again. */
+  stoppedBy: { status: number; code: string | null } | null;
 }
 
 const jsonBytes = (rating: Rating) => new TextEncoder().encode(JSON.stringify(rating)).length;
@@ -61,6 +63,7 @@ export class SyncEngine {
     clockOffsetMs: null,
     sentTotal: 0,
     quarantinedTotal: 0,
+    stoppedBy: null,
   };
   private running: Promise<void> | null = null;
   private retryTimer: Timer | null = null;
@@ -120,7 +123,7 @@ export class SyncEngine {
   }
 
   private async drain(): Promise<void> {
-    this.update({ status: 'sending', nextAttemptAt: null });
+    this.update({ status: 'sending', nextAttemptAt: null, stoppedBy: null });
     for (;;) {
       const candidates = await this.deps.queue.unsynced(MAX_BATCH_RATINGS);
       if (candidates.length === 0) {
@@ -140,7 +143,11 @@ export class SyncEngine {
       }
       const verdict = verdictForStatus(outcome.status);
       if (verdict === 'stop') {
-        return this.update({ status: 'stopped', lastError: `HTTP ${outcome.status}${outcome.errorCode ? ` ${outcome.errorCode}` : ''}` });
+        return this.update({
+          status: 'stopped',
+          lastError: `HTTP ${outcome.status}${outcome.errorCode ? ` ${outcome.errorCode}` : ''}`,
+          stoppedBy: { status: outcome.status, code: outcome.errorCode },
+        });
       }
       if (verdict === 'retry' || !outcome.result) {
         return this.backOff(outcome.result ? `HTTP ${outcome.status}` : `unreadable answer (HTTP ${outcome.status})`, outcome.retryAfterMs);

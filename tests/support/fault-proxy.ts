@@ -12,12 +12,33 @@ export type ProxyFault =
   | '429'
   | 'garbage'; // the server committed; the answer is unreadable
 
+/** One exchange as the proxy saw it: what was asked, and what the server answered (when it did). */
+export interface Exchange {
+  method: string;
+  path: string;
+  body: Buffer;
+  fault: ProxyFault;
+  status: number | null;
+  answer: Buffer | null;
+}
+
+export interface ProxyOptions {
+  /** Called when an exchange is over (whether or not the client got the answer). */
+  onExchange?: (exchange: Exchange) => void;
+}
+
 /**
  * A fault-injecting proxy on 127.0.0.1 between a kiosk and the district server. Each exchange gets
  * the fault `decide()` picks (seeded by the test, so runs are reproducible); stats count them.
+ * `decide` may wait (a test holds an exchange while it kills the kiosk); the target can move (a
+ * restarted server).
  */
-export async function startFaultProxy(target: string, decide: () => ProxyFault) {
-  const upstream = new URL(target);
+export async function startFaultProxy(
+  target: string,
+  decide: (request: { method: string; path: string; body: Buffer }) => ProxyFault | Promise<ProxyFault>,
+  options: ProxyOptions = {},
+) {
+  let upstream = new URL(target);
   const stats: Record<ProxyFault, number> = { pass: 0, 'drop-request': 0, 'cut-response': 0, delay: 0, stall: 0, '500': 0, '503': 0, '429': 0, garbage: 0 };
   const stalled = new Set<ServerResponse>();
 
@@ -40,24 +61,32 @@ export async function startFaultProxy(target: string, decide: () => ProxyFault) 
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
-      const fault = decide();
-      stats[fault]++;
       const body = Buffer.concat(chunks);
+      const method = req.method ?? 'GET';
+      const path = req.url ?? '/';
+      const fault = await decide({ method, path, body });
+      stats[fault]++;
+      const done = (status: number | null, answer: Buffer | null) => options.onExchange?.({ method, path, body, fault, status, answer });
       try {
         switch (fault) {
           case 'drop-request':
+            done(null, null);
             return req.socket.destroy();
           case 'stall':
+            done(null, null);
             stalled.add(res);
             return;
           case '500':
           case '503':
+            done(null, null);
             return res.writeHead(Number(fault), { 'content-type': 'text/plain' }).end('upstream trouble');
           case '429':
+            done(null, null);
             return res.writeHead(429, { 'retry-after': '1', 'content-type': 'application/json' }).end('{"error":{"code":"rate_limited","message":"slow down"}}');
         }
         if (fault === 'delay') await new Promise((r) => setTimeout(r, 300));
         const answer = await forward(req, body);
+        done(answer.status, answer.body);
         if (fault === 'cut-response') return req.socket.destroy();
         if (fault === 'garbage') return res.writeHead(200, { 'content-type': 'application/json' }).end('{"accepted":[tru\u0000');
         const headers = { ...answer.headers };
@@ -65,6 +94,8 @@ export async function startFaultProxy(target: string, decide: () => ProxyFault) 
         delete headers.connection;
         res.writeHead(answer.status, headers).end(answer.body);
       } catch {
+        // The server is down (killed, restarting): the kiosk sees a dropped connection.
+        done(null, null);
         req.socket.destroy();
       }
     });
@@ -74,6 +105,9 @@ export async function startFaultProxy(target: string, decide: () => ProxyFault) 
   return {
     url: `http://127.0.0.1:${port}`,
     stats,
+    retarget(next: string) {
+      upstream = new URL(next);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const res of stalled) res.destroy();

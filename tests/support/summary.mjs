@@ -13,14 +13,17 @@ if (vitest) {
   skipped += vitest.numPendingTests + vitest.numTodoTests;
 }
 const playwright = read('reports/playwright.json');
-if (playwright) {
-  passed += playwright.stats.expected + playwright.stats.flaky;
-  failed += playwright.stats.unexpected;
-  skipped += playwright.stats.skipped;
+const reliability = read('reports/reliability.json');
+for (const report of [playwright, reliability]) {
+  if (!report) continue;
+  passed += report.stats.expected + report.stats.flaky;
+  failed += report.stats.unexpected;
+  skipped += report.stats.skipped;
 }
 if (!vitest && !playwright) {
   console.log('tests: 0 passed, 1 failed (no test report was written: typecheck, lint or build failed first)');
   process.exit(1);
 }
-console.log(`vitest: ${vitest ? 'ran' : 'did not run'}; playwright: ${playwright ? 'ran' : 'did not run'}`);
+const ran = (report) => (report ? 'ran' : 'did not run');
+console.log(`vitest: ${ran(vitest)}; playwright: ${ran(playwright)}; reliability suite: ${ran(reliability)}`);
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

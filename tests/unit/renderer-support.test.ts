@@ -9,6 +9,9 @@ import { EnrolmentError } from '../../renderer/host/enrolment';
 import { catalogueKeys, translate } from '../../renderer/i18n/messages';
 import { demoKioskConfig } from '../../shared/demo';
 import { fakeKioskDb } from './support/fake-db';
+import { sampleRating } from '../support/fixtures';
+
+const sampleQueued = (kioskId: string) => ({ ...sampleRating(1, new Date(), { kioskId }), syncedAt: null });
 
 describe('locale files', () => {
   it('English has every Vietnamese key and no others', () => {
@@ -78,6 +81,31 @@ describe('browser host', () => {
     expect((await db.meta.get(DEVICE_TOKEN_KEY))?.value).toBe('d'.repeat(43));
     expect(await host(db, '?enrol=ABCD-EFGH-JKLM', { fetch: server }).loadConfig()).toEqual(config);
     expect(calls).toHaveLength(1);
+  });
+
+  it('re-enrols with a new code; holding unsent ratings, it asks to keep its identity', async () => {
+    const db = fakeKioskDb();
+    const config = demoKioskConfig('11111111-2222-4333-8444-555555555555', 'hue-3');
+    const bodies: unknown[] = [];
+    const server: typeof fetch = async (_url, init) => {
+      bodies.push(JSON.parse(String(init?.body)));
+      return new Response(JSON.stringify({ kioskId: config.kioskId, deviceToken: `t${bodies.length}`.padEnd(43, 'x'), config, serverTime: '2026-11-22T10:00:00.000+07:00' }), {
+        status: 201,
+      });
+    };
+    await host(db, '?enrol=ABCD-EFGH-JKLM', { fetch: server }).loadConfig();
+    // Nothing unsent: a new code may give it a new identity (a move to another counter).
+    await host(db, '?enrol=BBBB-CCCC-DDDD', { fetch: server }).loadConfig();
+    expect(bodies[1]).toEqual({ code: 'BBBB-CCCC-DDDD', appVersion: '0.1.0' });
+    await db.ratings.add({ ...sampleQueued(config.kioskId), state: 'pending' } as never);
+    await host(db, '?enrol=CCCC-DDDD-EEEE', { fetch: server }).loadConfig();
+    expect(bodies[2]).toEqual({ code: 'CCCC-DDDD-EEEE', appVersion: '0.1.0', keepKioskId: config.kioskId });
+    expect((await db.meta.get(DEVICE_TOKEN_KEY))?.value).toBe('t3'.padEnd(43, 'x'));
+    // The server refuses another kiosk's code: explained, and the kiosk keeps what it had.
+    const refusing: typeof fetch = async () => new Response(JSON.stringify({ error: { code: 'kiosk_mismatch', message: '' } }), { status: 409 });
+    await expect(host(db, '?enrol=DDDD-EEEE-FFFF', { fetch: refusing }).loadConfig()).rejects.toMatchObject({ problem: 'kiosk_mismatch' });
+    expect((await db.meta.get(DEVICE_TOKEN_KEY))?.value).toBe('t3'.padEnd(43, 'x'));
+    expect(await host(db, '').loadConfig()).toEqual(config);
   });
 
   it.each([

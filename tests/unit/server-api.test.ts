@@ -114,6 +114,43 @@ describe.each(engines())('district server on %s', (engine) => {
     expect(await server.counts()).toEqual({ ratings: 0, aggregated: 0 });
   });
 
+  it('re-enrols a revoked kiosk under its own identity, so the ratings it kept still count', async () => {
+    server = await testServer(engine);
+    const kiosk = await server.enrolKiosk();
+    const admin = await server.login();
+    const asAdmin = (url: string) => server.app.inject({ method: 'POST', url, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf } });
+    expect((await asAdmin(`/api/v1/admin/kiosks/${kiosk.kioskId}/revoke`)).statusCode).toBe(200);
+    const kept = server.rating(kiosk);
+    expect((await server.sendBatch(kiosk, [kept])).statusCode).toBe(401);
+
+    const enrol = (payload: object) => server.app.inject({ method: 'POST', url: '/api/v1/enrol', payload });
+    // A kiosk holding unsent ratings refuses an ordinary code, and the code is not spent by it.
+    const ordinary = (
+      await server.app.inject({
+        method: 'POST',
+        url: '/api/v1/admin/enrolment-codes',
+        headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+        payload: { wardId: 'trang-tien', counterId: 'quay-1' },
+      })
+    ).json();
+    const mismatch = await enrol({ code: ordinary.code, keepKioskId: kiosk.kioskId });
+    expect([mismatch.statusCode, mismatch.json().error.code]).toEqual([409, 'kiosk_mismatch']);
+    expect((await enrol({ code: ordinary.code })).statusCode).toBe(201);
+
+    const code = await asAdmin(`/api/v1/admin/kiosks/${kiosk.kioskId}/reenrolment-code`);
+    expect(code.statusCode).toBe(201);
+    expect(code.json().link).toContain('/kiosk/?enrol=');
+    const redeemed = await enrol({ code: code.json().code, keepKioskId: kiosk.kioskId });
+    expect(redeemed.statusCode).toBe(201);
+    const again = redeemed.json();
+    expect(again.kioskId).toBe(kiosk.kioskId);
+    expect(again.config.counter.id).toBe('quay-1');
+    // The new token sends what the kiosk kept; the old one stays refused.
+    expect((await server.sendBatch({ ...kiosk, token: again.deviceToken }, [kept])).json()).toMatchObject({ accepted: [kept.id] });
+    expect((await server.sendBatch(kiosk, [kept])).json().error.code).toBe('invalid_token');
+    expect((await asAdmin(`/api/v1/admin/kiosks/${crypto.randomUUID()}/reenrolment-code`)).statusCode).toBe(404);
+  });
+
   it('refuses malformed, oversized and overlong input with a clear 4xx', async () => {
     server = await testServer(engine);
     const kiosk = await server.enrolKiosk();

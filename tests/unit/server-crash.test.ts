@@ -1,40 +1,15 @@
 import SQLite from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../server/db/connect';
 import { toIsoWithOffset } from '../../shared/time';
 import { sampleRating } from '../support/fixtures';
+import { adminSession, freePort, startServerProcess } from '../support/server-process';
 import { engines } from './support/server-harness';
 
 const ADMIN_PASSWORD = 'crash-test-password';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-
-/** The real server in its own process, as `npm run server` runs it, so the test can SIGKILL it. */
-async function startServerProcess(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HAILONG_DATA_DIR: dataDir, HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const up = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
-    if (up) return child;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('the server did not start');
-}
 
 describe.runIf(engines().includes('sqlite'))('district server killed during ingest', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hai-long-crash-'));
@@ -43,21 +18,9 @@ describe.runIf(engines().includes('sqlite'))('district server killed during inge
   it('keeps each batch whole or not at all, and a resend stores every rating exactly once', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    let server = await startServerProcess(dataDir, port);
-    const login = await fetch(`${url}/api/v1/admin/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-    });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const code = (await (
-      await fetch(`${url}/api/v1/admin/enrolment-codes`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-        body: JSON.stringify({ wardId: 'trang-tien', counterId: 'quay-1' }),
-      })
-    ).json()) as { code: string };
+    let server = await startServerProcess({ dataDir, port, adminPassword: ADMIN_PASSWORD });
+    const admin = await adminSession(url, ADMIN_PASSWORD);
+    const code = await admin.post<{ code: string }>('/api/v1/admin/enrolment-codes', { wardId: 'trang-tien', counterId: 'quay-1' });
     const kiosk = (await (
       await fetch(`${url}/api/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: code.code }) })
     ).json()) as { kioskId: string; deviceToken: string; config: { template: { id: string; version: number } } };
@@ -98,7 +61,7 @@ describe.runIf(engines().includes('sqlite'))('district server killed during inge
       server.kill('SIGKILL');
       await Promise.all(inFlight);
       storedAfterKill.push(stored());
-      server = await startServerProcess(dataDir, port);
+      server = await startServerProcess({ dataDir, port, adminPassword: ADMIN_PASSWORD });
     }
     watcher.close();
     // The first kill landed mid-stream: some ratings were stored, not all.

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { demoKioskConfig } from '../../shared/demo';
 import type { KioskConfig } from '../../shared/schema/kiosk-config';
+import { serviceNotice } from '../../shared/sync/service-notice';
 import { SyncEngine } from '../../shared/sync/engine';
 import { BACKOFF_CAP_MS, fitBatch, parseRetryAfter, retryDelay, verdictForStatus } from '../../shared/sync/policy';
 import { KIOSK_ID, sampleRating } from '../support/fixtures';
@@ -104,12 +105,25 @@ describe('sync engine', () => {
     const { engine, queue, server, clock } = setup(3);
     server.faults = ['401'];
     await engine.syncNow('manual');
-    expect(engine.snapshot).toMatchObject({ status: 'stopped', lastError: 'HTTP 401 revoked_token' });
+    expect(engine.snapshot).toMatchObject({ status: 'stopped', lastError: 'HTTP 401 revoked_token', stoppedBy: { status: 401, code: 'revoked_token' } });
+    expect(serviceNotice(engine.snapshot, 0)).toEqual({ kind: 'reenrol' });
     await clock.advance(60 * 60_000);
     await engine.syncNow('online');
     expect(queue.synced.size).toBe(0);
     await engine.syncNow('manual');
     expect(queue.synced.size).toBe(3);
+    expect(engine.snapshot.stoppedBy).toBeNull();
+    expect(serviceNotice(engine.snapshot, 0)).toBeNull();
+  });
+
+  it.each([
+    [{ status: 'stopped', stoppedBy: { status: 401, code: 'revoked_token' } }, 0, { kind: 'reenrol' }],
+    [{ status: 'stopped', stoppedBy: { status: 413, code: null } }, 2, { kind: 'refused', status: 413 }],
+    [{ status: 'waiting', stoppedBy: null }, 2, { kind: 'quarantined', count: 2 }],
+    [{ status: 'waiting', stoppedBy: null }, 0, null],
+    [{ status: 'idle', stoppedBy: null }, 0, null],
+  ] as const)('tells a person what needs doing: %j with %i quarantined', (sync, quarantined, notice) => {
+    expect(serviceNotice(sync, quarantined)).toEqual(notice);
   });
 
   it('honours Retry-After, and the network coming back cuts a backoff short', async () => {
