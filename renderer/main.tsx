@@ -11,21 +11,42 @@ import type { KioskConfig } from '../shared/schema/kiosk-config';
 import { reportError } from './diagnostics';
 import { SyncEngine } from '../shared/sync/engine';
 import { BrowserHost, DEVICE_TOKEN_KEY } from './host/browser-host';
-import { FetchTransport } from './host/fetch-transport';
+import { HttpTransport } from '../shared/sync/http-transport';
 import { EnrolmentError } from './host/enrolment';
+import { registerSW } from 'virtual:pwa-register';
+import { UpdateGate } from './host/app-update';
 import { KioskDb } from './storage/kiosk-db';
 import { RatingQueue } from './storage/rating-queue';
 import { EnrolmentProblemScreen } from './ui/EnrolmentProblemScreen';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { SetupScreen } from './ui/SetupScreen';
+import { PinSetupScreen } from './ui/PinSetupScreen';
+import { browserTechnician } from './host/browser-technician';
 import { KioskApp, type NoticeSource, type ScreenName } from './ui/KioskApp';
 import { serviceNotice, type ServiceNotice } from '../shared/sync/service-notice';
 import type { SyncState } from '../shared/sync/engine';
 
 const BOOT_RETRY_MS = 5000;
 
+const updates = new UpdateGate();
+
 // Marks for `npm run bench` and the technician's diagnostics: when each screen was committed.
-const markScreen = (screen: ScreenName) => performance.mark('hl:screen', { detail: screen });
+const markScreen = (screen: ScreenName) => {
+  performance.mark('hl:screen', { detail: screen });
+  updates.screenShown(screen);
+};
+
+/** The offline app shell (service worker), for browser kiosks served over http(s). */
+function registerAppShell() {
+  if (!('serviceWorker' in navigator) || !location.protocol.startsWith('http')) return;
+  const updateSW = registerSW({
+    immediate: true,
+    onNeedRefresh: () => updates.updateReady(() => void updateSW(true)),
+    // A kiosk rarely navigates, which is when browsers look for a new version: look every hour.
+    onRegisteredSW: (_url, registration) => registration && setInterval(() => void registration.update().catch(() => undefined), 3_600_000),
+    onRegisterError: (error: unknown) => reportError('service-worker', error),
+  });
+}
 
 async function boot(root: ReturnType<typeof createRoot>) {
   const db = new KioskDb();
@@ -51,13 +72,25 @@ async function boot(root: ReturnType<typeof createRoot>) {
   if (new URLSearchParams(location.search).has('enrol')) history.replaceState(null, '', location.pathname);
   if (!config) {
     root.render(<SetupScreen host={host} onEnrolled={() => location.reload()} />);
+    updates.screenShown('setup');
     return;
   }
   const ready: KioskConfig = config;
   // Ask the browser never to evict the queue under storage pressure.
   void navigator.storage?.persist?.().catch((error: unknown) => reportError('persist', error));
-  const queue = new RatingQueue(db, { now: () => new Date(), retentionDays: () => ready.retentionDays });
+  const queue = new RatingQueue(db, {
+    now: () => new Date(),
+    retentionDays: () => ready.retentionDays,
+    settleDb: new KioskDb(undefined, { chromeTransactionDurability: 'relaxed' }),
+  });
   const sync = await startSync(db, queue, ready);
+  let current = ready;
+  const technician = browserTechnician({ db, queue, sync, config: () => current, host, appVersion: __APP_VERSION__ });
+  configUpdates.add((next) => (current = next));
+  // An enrolled kiosk gets its technician PIN before any citizen sees it.
+  if (sync && !(await technician.loadPin())) {
+    await new Promise<void>((resolve) => root.render(<PinSetupScreen port={technician} onDone={resolve} />));
+  }
   const deps: FlowDeps = {
     store: {
       open: async (rating, finish) => {
@@ -71,7 +104,12 @@ async function boot(root: ReturnType<typeof createRoot>) {
         await queue.finalise(id, answers, finish);
         sync?.ratingStored();
       },
-      finaliseInterrupted: (completedAt) => queue.finaliseInterrupted(completedAt),
+      // Ratings cut short by a crash or power cut are finished now: send them without waiting.
+      finaliseInterrupted: async (completedAt) => {
+        const finished = await queue.finaliseInterrupted(completedAt);
+        if (finished > 0) sync?.ratingStored();
+        return finished;
+      },
     },
     now: () => new Date(),
     newId: newRatingId,
@@ -80,7 +118,14 @@ async function boot(root: ReturnType<typeof createRoot>) {
   root.render(
     <StrictMode>
       <ErrorBoundary report={reportError} recoverAfterMs={6000}>
-        <KioskApp deps={deps} config={ready} onScreen={markScreen} subscribeConfig={subscribeConfig} notices={notices} />
+        <KioskApp
+          deps={deps}
+          config={ready}
+          onScreen={markScreen}
+          subscribeConfig={subscribeConfig}
+          notices={notices}
+          technician={technician}
+        />
       </ErrorBoundary>
     </StrictMode>,
   );
@@ -121,7 +166,7 @@ async function startSync(db: KioskDb, queue: RatingQueue, config: KioskConfig) {
   const engine = new SyncEngine({
     kioskId: config.kioskId,
     queue,
-    transport: new FetchTransport({ serverOrigin: location.origin, deviceToken, fetch: (input, init) => fetch(input, init), now }),
+    transport: new HttpTransport({ serverOrigin: location.origin, deviceToken, fetch: (input, init) => fetch(input, init), now }),
     now,
     newBatchId: () => crypto.randomUUID(),
     random: Math.random,
@@ -143,6 +188,7 @@ async function startSync(db: KioskDb, queue: RatingQueue, config: KioskConfig) {
       const estimate = await navigator.storage?.estimate?.();
       return { usage: estimate?.usage ?? null, quota: estimate?.quota ?? null };
     },
+    onBatch: (timing) => performance.mark('hl:sync-batch', { detail: timing }),
     onConfig: (next) => {
       void db.meta.put({ key: 'config', value: next }).catch((error: unknown) => reportError('config', error));
       for (const listener of configUpdates) listener(next);
@@ -155,4 +201,5 @@ async function startSync(db: KioskDb, queue: RatingQueue, config: KioskConfig) {
 
 window.addEventListener('error', (e) => reportError('window', e.error ?? e.message));
 window.addEventListener('unhandledrejection', (e) => reportError('promise', e.reason));
+registerAppShell();
 void boot(createRoot(document.getElementById('root')!));

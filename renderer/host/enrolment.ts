@@ -1,7 +1,8 @@
 import { ApiError, EnrolResponse } from '../../shared/schema/api';
+import { isCertificateError } from '../../shared/sync/network-errors';
 
 /** Why an enrolment failed, in terms a technician can act on (the screen words them in Vietnamese). */
-export type EnrolmentProblem = 'wrong_code' | 'used_code' | 'expired_code' | 'kiosk_mismatch' | 'unreachable' | 'server_error';
+export type EnrolmentProblem = 'wrong_code' | 'used_code' | 'expired_code' | 'kiosk_mismatch' | 'certificate' | 'unreachable' | 'server_error';
 
 export class EnrolmentError extends Error {
   constructor(readonly problem: EnrolmentProblem) {
@@ -36,8 +37,8 @@ export async function redeemEnrolment(
       body: JSON.stringify({ code, appVersion, keepKioskId }),
       signal: AbortSignal.timeout(15_000),
     });
-  } catch {
-    throw new EnrolmentError('unreachable');
+  } catch (error) {
+    throw new EnrolmentError(isCertificateError(error) ? 'certificate' : 'unreachable');
   }
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {

@@ -7,6 +7,9 @@ import type { SyncQueue } from '../../shared/sync/ports';
 import type { KioskDb } from './kiosk-db';
 
 const NEXT_SEQ = 'nextSeq';
+// Answers are applied in small transactions: a citizen's tap (a strict write on the same store)
+// waits behind at most one of them.
+const SETTLE_CHUNK = 100;
 
 const isQuotaError = (error: unknown): boolean => {
   const names = [error, (error as { inner?: unknown } | null)?.inner].map(
@@ -18,6 +21,8 @@ const isQuotaError = (error: unknown): boolean => {
 export interface QueueOptions {
   now: () => Date;
   retentionDays: () => number;
+  /** The same database opened with relaxed durability, for applying the server's answers. */
+  settleDb?: KioskDb;
 }
 
 export type QueueCounts = Record<QueueState, number>;
@@ -28,6 +33,8 @@ export type QueueCounts = Record<QueueState, number>;
  */
 export class RatingQueue implements RatingStore, SyncQueue {
   private nextSeq: number | null = null;
+  /** Pending records read for sending, until the server's answer about them is applied. */
+  private readonly sending = new Map<string, QueuedRating>();
 
   constructor(
     private readonly db: KioskDb,
@@ -98,11 +105,11 @@ export class RatingQueue implements RatingStore, SyncQueue {
     );
   }
 
-  /** Finished ratings the server has not acknowledged, in sequence order. */
-  pending(limit: number): Promise<QueuedRating[]> {
+  /** Finished ratings the server has not acknowledged, in sequence order (after `afterSeq`). */
+  pending(limit: number, afterSeq?: number): Promise<QueuedRating[]> {
     return this.db.ratings
       .where('[state+seq]')
-      .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
+      .between(['pending', afterSeq ?? Dexie.minKey], ['pending', Dexie.maxKey], afterSeq === undefined, true)
       .limit(limit)
       .toArray();
   }
@@ -140,8 +147,13 @@ export class RatingQueue implements RatingStore, SyncQueue {
   }
 
   /** For sync: the next finished ratings to send, as the server expects them. */
-  async unsynced(limit: number): Promise<Rating[]> {
-    return (await this.pending(limit)).map(toRating);
+  async unsynced(limit: number, afterSeq?: number): Promise<Rating[]> {
+    // A new drain starts from what is on disk; within one, the records read are kept until their
+    // answer is applied (at most two batches).
+    if (afterSeq === undefined) this.sending.clear();
+    const entries = await this.pending(limit, afterSeq);
+    for (const entry of entries) this.sending.set(entry.id, entry);
+    return entries.map(toRating);
   }
 
   /**
@@ -150,28 +162,42 @@ export class RatingQueue implements RatingStore, SyncQueue {
    */
   async settle(acknowledged: readonly string[], rejected: readonly Rejection[], at: Date): Promise<void> {
     const syncedAt = at.toISOString();
+    const reasons = new Map(rejected.filter((r) => r.id !== null).map((r) => [r.id!, r]));
+    const ids = [...acknowledged, ...reasons.keys()];
+    if (ids.length === 0) return;
+    // A separate connection with relaxed durability: losing a settle to a power cut only means
+    // those ratings are sent again and come back `duplicate`. It keeps the write short, so a
+    // citizen's tap never waits long behind a drain.
+    const db = this.options.settleDb ?? this.db;
+    for (let from = 0; from < ids.length; from += SETTLE_CHUNK) await this.settleChunk(db, ids.slice(from, from + SETTLE_CHUNK), reasons, syncedAt);
+  }
+
+  private async settleChunk(db: KioskDb, ids: string[], reasons: Map<string, Rejection>, syncedAt: string) {
     await this.write(() =>
-      this.db.transaction('rw', this.db.ratings, async () => {
-        if (acknowledged.length) {
-          await this.db.ratings
-            .where('id')
-            .anyOf(acknowledged as string[])
-            .and((r) => r.state === 'pending')
-            .modify({ state: 'synced', syncedAt });
-        }
-        for (const rejection of rejected) {
-          const entry = await this.db.ratings.get(rejection.id!);
+      db.transaction('rw', db.ratings, async () => {
+        // A pending record changes only here, and only one sender settles at a time (the sync lock),
+        // so the records read for sending are still current: the transaction only writes.
+        const missing = ids.filter((id) => !this.sending.has(id));
+        const fetched = new Map((await db.ratings.bulkGet(missing)).filter((e) => e !== undefined).map((e) => [e.id, e]));
+        const entries = ids.map((id) => this.sending.get(id) ?? fetched.get(id));
+        const updated: QueuedRating[] = [];
+        for (const entry of entries) {
           if (entry?.state !== 'pending') continue;
-          await this.db.ratings.put(
-            QueuedRating.parse({
-              ...entry,
-              state: 'quarantined',
-              rejection: { code: rejection.code, message: rejection.message.slice(0, 500), at: syncedAt },
-            }),
+          const rejection = reasons.get(entry.id);
+          updated.push(
+            rejection
+              ? QueuedRating.parse({
+                  ...entry,
+                  state: 'quarantined',
+                  rejection: { code: rejection.code, message: rejection.message.slice(0, 500), at: syncedAt },
+                })
+              : { ...entry, state: 'synced', syncedAt },
           );
         }
+        await db.ratings.bulkPut(updated);
       }),
     );
+    for (const id of ids) this.sending.delete(id);
   }
 
   async backlog(): Promise<{ pending: number; oldestCompletedAt: string | null }> {

@@ -1,5 +1,5 @@
 import { useActorRef, useSelector } from '@xstate/react';
-import { useEffect, useLayoutEffect, useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { FlowDeps } from '../../shared/flow/ports';
 import { ratingMachine } from '../../shared/flow/rating-machine';
 import { nextStep } from '../../shared/rating/steps';
@@ -13,6 +13,9 @@ import { KioskViewContext } from './KioskContext';
 import { ApologyScreen, LoadingScreen, ThanksScreen } from './MessageScreens';
 import { ReasonsScreen } from './ReasonsScreen';
 import { StartScreen } from './StartScreen';
+import { HiddenCorner } from './HiddenCorner';
+import { TechnicianMode } from './TechnicianMode';
+import type { TechnicianPort } from '../host/technician';
 
 export type ScreenName = 'loading' | 'start' | 'criteria' | 'reasons' | 'comment' | 'thanks' | 'apology';
 
@@ -25,6 +28,8 @@ interface Props {
   subscribeConfig?: (listener: (config: KioskConfig) => void) => () => void;
   /** Whether sync needs a person (shown discreetly on the start screen). */
   notices?: NoticeSource;
+  /** Technician mode, opened from the start screen's hidden corner. */
+  technician?: TechnicianPort;
 }
 
 export interface NoticeSource {
@@ -35,12 +40,14 @@ export interface NoticeSource {
 const noNotices: NoticeSource = { subscribe: () => () => undefined, current: () => null };
 
 /** Renders the rating machine's state and sends it the citizen's taps. Nothing more. */
-export function KioskApp({ deps, config, onScreen, subscribeConfig, notices = noNotices }: Props) {
+export function KioskApp({ deps, config, onScreen, subscribeConfig, notices = noNotices, technician }: Props) {
   const actor = useActorRef(ratingMachine, { input: { deps, config } });
   const snapshot = useSelector(actor, (s) => s);
   const { context } = snapshot;
   const { template } = context.config;
   const notice = useSyncExternalStore(notices.subscribe, notices.current);
+  const [technicianOpen, setTechnicianOpen] = useState(false);
+  const closeTechnician = useCallback(() => setTechnicianOpen(false), []);
 
   const screen: ScreenName = snapshot.matches('recovering')
     ? 'loading'
@@ -111,6 +118,8 @@ export function KioskApp({ deps, config, onScreen, subscribeConfig, notices = no
           {screen === 'apology' && <ApologyScreen kind="storage" />}
         </main>
         {context.countdown !== null && <Countdown seconds={context.countdown} />}
+        {technician && screen === 'start' && !technicianOpen && <HiddenCorner onHeld={() => setTechnicianOpen(true)} />}
+        {technician && technicianOpen && <TechnicianMode port={technician} onClose={closeTechnician} />}
       </div>
     </KioskViewContext.Provider>
   );

@@ -8,7 +8,9 @@ export function ServiceNoticeLine({ notice }: { notice: ServiceNotice | null }) 
   const text =
     notice.kind === 'reenrol'
       ? t('notice.reenrol')
-      : notice.kind === 'refused'
+      : notice.kind === 'certificate'
+        ? t('notice.certificate')
+        : notice.kind === 'refused'
         ? t('notice.refused', { status: notice.status })
         : t('notice.quarantined', { count: notice.count });
   return (

@@ -26,6 +26,8 @@ export interface SyncDeps {
   /** A configuration the server changed: the kiosk keeps it and applies it at the next start screen. */
   onConfig?: (config: KioskConfig) => void;
   appVersion: string;
+  /** Where each batch's time went (read from the queue, the exchange, settling), for benchmarks. */
+  onBatch?: (timing: { ratings: number; readMs: number; sendMs: number; settleMs: number }) => void;
   /** Storage use and quota, where the platform tells (navigator.storage.estimate). */
   storageEstimate?: () => Promise<{ usage: number | null; quota: number | null }>;
 }
@@ -46,7 +48,7 @@ export interface SyncState {
   stoppedBy: { status: number; code: string | null } | null;
 }
 
-const jsonBytes = (rating: Rating) => new TextEncoder().encode(JSON.stringify(rating)).length;
+const jsonBytes = (value: Rating | readonly Rating[]) => new TextEncoder().encode(JSON.stringify(value)).length;
 
 /**
  * Sends finished ratings to the district server in sequence order, one batch at a time, until the
@@ -122,51 +124,115 @@ export class SyncEngine {
     this.deps.onChange?.(this.snapshot);
   }
 
+  /**
+   * Sends batches until the queue is empty or an exchange fails. Pipelined: the next batch (the
+   * ratings after this one in sequence order) is read while this one travels, and is sent while this
+   * one's answer is applied to the queue, so the kiosk's storage and the network work at the same
+   * time. Still one batch in flight, and answers are applied in order.
+   */
   private async drain(): Promise<void> {
     this.update({ status: 'sending', nextAttemptAt: null, stoppedBy: null });
-    for (;;) {
-      const candidates = await this.deps.queue.unsynced(MAX_BATCH_RATINGS);
-      if (candidates.length === 0) {
-        this.update({ status: 'idle', attempt: 0, lastError: null });
-        return this.afterSync();
-      }
-      const ratings = fitBatch(candidates, MAX_BATCH_RATINGS, MAX_BATCH_BYTES, jsonBytes);
-      const sentAt = this.deps.now();
-      const outcome = await this.deps.transport.sendBatch(
-        { batchId: this.deps.newBatchId(), kioskId: this.deps.kioskId, sentAt: toIsoWithOffset(sentAt), ratings },
-        this.deps.requestTimeoutMs ?? 30_000,
-      );
-      const answeredAt = this.deps.now();
+    let settling: Promise<void> = Promise.resolve();
+    // The answers before the latest one: applied before the next send, so sending never runs more
+    // than one answer ahead of the queue.
+    let behind: Promise<void> = settling;
+    let settleFailure: unknown = null;
+    const settled = async () => {
+      await settling;
+      if (settleFailure !== null) throw settleFailure;
+    };
+    try {
+      let readStart = this.deps.now().getTime();
+      let candidates = await this.deps.queue.unsynced(MAX_BATCH_RATINGS);
+      for (;;) {
+        if (settleFailure !== null) throw settleFailure;
+        if (candidates.length === 0) {
+          await settled();
+          this.update({ status: 'idle', attempt: 0, lastError: null });
+          return await this.afterSync();
+        }
+        await behind;
+        if (settleFailure !== null) throw settleFailure;
+        // Usually the whole read fits: measured at once rather than rating by rating.
+        const ratings =
+          candidates.length <= MAX_BATCH_RATINGS && jsonBytes(candidates) <= MAX_BATCH_BYTES
+            ? candidates
+            : fitBatch(candidates, MAX_BATCH_RATINGS, MAX_BATCH_BYTES, jsonBytes);
+        // The next batch is read while this one travels (storage and network work at once).
+        const next = this.deps.queue.unsynced(MAX_BATCH_RATINGS, ratings.at(-1)!.seq);
+        next.catch(() => undefined); // awaited below; a failure there is handled there
+        const sentAt = this.deps.now();
+        const outcome = await this.deps.transport.sendBatch(
+          { batchId: this.deps.newBatchId(), kioskId: this.deps.kioskId, sentAt: toIsoWithOffset(sentAt), ratings },
+          this.deps.requestTimeoutMs ?? 30_000,
+        );
+        const answeredAt = this.deps.now();
 
-      if (outcome.kind !== 'answer') {
-        return this.backOff(outcome.kind === 'timeout' ? 'timeout' : `network: ${outcome.message}`, null);
+        if (outcome.kind !== 'answer') {
+          await settled();
+          const error = outcome.kind === 'timeout' ? 'timeout' : `${outcome.certificate ? 'certificate' : 'network'}: ${outcome.message}`;
+          return this.backOff(error, null);
+        }
+        const verdict = verdictForStatus(outcome.status);
+        if (verdict === 'stop') {
+          await settled();
+          return this.update({
+            status: 'stopped',
+            lastError: `HTTP ${outcome.status}${outcome.errorCode ? ` ${outcome.errorCode}` : ''}`,
+            stoppedBy: { status: outcome.status, code: outcome.errorCode },
+          });
+        }
+        if (verdict === 'retry' || !outcome.result) {
+          await settled();
+          return this.backOff(outcome.result ? `HTTP ${outcome.status}` : `unreadable answer (HTTP ${outcome.status})`, outcome.retryAfterMs);
+        }
+        // Only ids of this batch count: an answer is never trusted to settle ratings it was not sent.
+        const result = outcome.result;
+        const sent = new Set(ratings.map((r) => r.id));
+        const acknowledged = [...result.accepted, ...result.duplicate].filter((id) => sent.has(id));
+        const rejected = result.rejected.filter((r) => r.id !== null && sent.has(r.id));
+        if (acknowledged.length + rejected.length === 0) {
+          await settled();
+          return this.backOff('the answer settled none of the batch', null);
+        }
+        const readMs = sentAt.getTime() - readStart;
+        behind = settling;
+        settling = settling
+          .then(() => this.deps.queue.settle(acknowledged, rejected, answeredAt))
+          .then(() => {
+            this.deps.onBatch?.({
+              ratings: ratings.length,
+              readMs,
+              sendMs: answeredAt.getTime() - sentAt.getTime(),
+              settleMs: this.deps.now().getTime() - answeredAt.getTime(),
+            });
+            const midpoint = (sentAt.getTime() + answeredAt.getTime()) / 2;
+            this.update({
+              attempt: 0,
+              lastError: null,
+              lastSyncAt: answeredAt.toISOString(),
+              clockOffsetMs: Math.round(Date.parse(result.serverTime) - midpoint),
+              sentTotal: this.state.sentTotal + acknowledged.length,
+              quarantinedTotal: this.state.quarantinedTotal + rejected.length,
+            });
+          })
+          .catch((error: unknown) => {
+            settleFailure ??= error;
+          });
+        readStart = this.deps.now().getTime();
+        if (acknowledged.length + rejected.length === ratings.length) {
+          candidates = await next;
+        } else {
+          // An answer that left some of the batch unsettled: start again from the oldest, in order.
+          await settled();
+          candidates = await this.deps.queue.unsynced(MAX_BATCH_RATINGS);
+        }
       }
-      const verdict = verdictForStatus(outcome.status);
-      if (verdict === 'stop') {
-        return this.update({
-          status: 'stopped',
-          lastError: `HTTP ${outcome.status}${outcome.errorCode ? ` ${outcome.errorCode}` : ''}`,
-          stoppedBy: { status: outcome.status, code: outcome.errorCode },
-        });
-      }
-      if (verdict === 'retry' || !outcome.result) {
-        return this.backOff(outcome.result ? `HTTP ${outcome.status}` : `unreadable answer (HTTP ${outcome.status})`, outcome.retryAfterMs);
-      }
-      // Only ids of this batch count: an answer is never trusted to settle ratings it was not sent.
-      const sent = new Set(ratings.map((r) => r.id));
-      const acknowledged = [...outcome.result.accepted, ...outcome.result.duplicate].filter((id) => sent.has(id));
-      const rejected = outcome.result.rejected.filter((r) => r.id !== null && sent.has(r.id));
-      await this.deps.queue.settle(acknowledged, rejected, answeredAt);
-      const midpoint = (sentAt.getTime() + answeredAt.getTime()) / 2;
-      this.update({
-        attempt: 0,
-        lastError: null,
-        lastSyncAt: answeredAt.toISOString(),
-        clockOffsetMs: Math.round(Date.parse(outcome.result.serverTime) - midpoint),
-        sentTotal: this.state.sentTotal + acknowledged.length,
-        quarantinedTotal: this.state.quarantinedTotal + rejected.length,
-      });
-      if (acknowledged.length + rejected.length === 0) return this.backOff('the answer settled none of the batch', null);
+    } catch (error) {
+      // The kiosk's own storage failed (a full disk, a closing database): nothing is marked that the
+      // server did not take, so try again later.
+      await settling;
+      return this.backOff(`storage: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300), null);
     }
   }
 

@@ -1,14 +1,8 @@
-import type { BatchResult, Heartbeat, RatingBatch, Rejection } from '../schema/api';
-import type { KioskConfig } from '../schema/kiosk-config';
+import type { Heartbeat, RatingBatch, Rejection } from '../schema/api';
+import type { ConfigOutcome, SendOutcome } from '../schema/bridge';
 import type { Rating } from '../schema/rating';
 
-/** What a send can come back with; the transport never throws for these. */
-export type SendOutcome =
-  | { kind: 'answer'; status: number; result: BatchResult | null; retryAfterMs: number | null; errorCode: string | null }
-  | { kind: 'network'; message: string }
-  | { kind: 'timeout' };
-
-export type ConfigOutcome = { kind: 'unchanged' } | { kind: 'config'; config: KioskConfig; etag: string | null } | { kind: 'failed' };
+export type { ConfigOutcome, SendOutcome } from '../schema/bridge';
 
 /** Talks to the district server: fetch in a browser kiosk, the main process in Electron. */
 export interface SyncTransport {
@@ -21,8 +15,11 @@ export interface SyncTransport {
 
 /** The queue as sync sees it. `settle` is one transaction: synced and quarantined together. */
 export interface SyncQueue {
-  /** Finished ratings not yet acknowledged nor quarantined, in sequence order. */
-  unsynced(limit: number): Promise<Rating[]>;
+  /**
+   * Finished ratings not yet acknowledged nor quarantined, in sequence order; with `afterSeq`, only
+   * those after it (the next batch, read while the previous answer is still being applied).
+   */
+  unsynced(limit: number, afterSeq?: number): Promise<Rating[]>;
   settle(acknowledged: readonly string[], rejected: readonly Rejection[], at: Date): Promise<void>;
   /** How many wait, and the oldest one's completion time, for the heartbeat. */
   backlog(): Promise<{ pending: number; oldestCompletedAt: string | null }>;

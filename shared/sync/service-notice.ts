@@ -7,12 +7,15 @@ import type { SyncState } from './engine';
  */
 export type ServiceNotice =
   | { kind: 'reenrol' }
+  | { kind: 'certificate' }
   | { kind: 'refused'; status: number }
   | { kind: 'quarantined'; count: number };
 
-export function serviceNotice(sync: Pick<SyncState, 'status' | 'stoppedBy'>, quarantined: number): ServiceNotice | null {
+export function serviceNotice(sync: Pick<SyncState, 'status' | 'stoppedBy' | 'lastError'>, quarantined: number): ServiceNotice | null {
   if (sync.status === 'stopped' && sync.stoppedBy) {
     return sync.stoppedBy.status === 401 ? { kind: 'reenrol' } : { kind: 'refused', status: sync.stoppedBy.status };
   }
+  // Retried like any network failure, but no retry fixes it: someone must renew the certificate.
+  if (sync.status === 'waiting' && sync.lastError?.startsWith('certificate:')) return { kind: 'certificate' };
   return quarantined > 0 ? { kind: 'quarantined', count: quarantined } : null;
 }

@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../support/chromium';
 import { startTestServer } from '../support/server';
 import { probeScript, shortTimersScript, type Probe } from './probe';
+import { drainBench } from './drain';
 import { serverBench } from './server';
 import { kb, mb, ms, percentile } from './stats';
 
@@ -188,8 +189,13 @@ async function heapGrowth(baseUrl: string, browser: Browser) {
 }
 
 async function main() {
-  // BENCH_ONLY=kiosk or BENCH_ONLY=server runs one half.
+  // BENCH_ONLY=kiosk, =drain or =server runs one part.
   const only = process.env.BENCH_ONLY;
+  if (only === 'drain') {
+    const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
+    await drainBench(browser, report).finally(() => browser.close());
+    return printTable();
+  }
   if (only !== 'server') {
     const server = await startTestServer();
     const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
@@ -200,6 +206,7 @@ async function main() {
       await tapPath(server.baseUrl, browser);
       await stepPaint(server.baseUrl, browser);
       await heapGrowth(server.baseUrl, browser);
+      await drainBench(browser, report);
     } finally {
       await browser.close();
       await server.close();

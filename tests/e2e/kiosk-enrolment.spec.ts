@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { TEST_ADMIN_PASSWORD } from '../support/server';
+import { readKioskMeta } from '../support/kiosk-queue';
+import { finishEnrolment } from '../support/technician-pin';
 import { createEnrolment } from './support';
 
 const base = () => process.env.HAILONG_BASE_URL!;
@@ -8,23 +10,14 @@ const base = () => process.env.HAILONG_BASE_URL!;
 test('opening the dashboard’s enrolment link makes a browser kiosk of that counter', async ({ page, request }) => {
   const { link } = await createEnrolment(request, 'hang-bac', 'quay-2');
   await page.goto(link);
-  await expect(page.locator('[data-screen="start"]')).toBeVisible();
+  await finishEnrolment(page);
   await expect(page.getByText('UBND Phường Hàng Bạc', { exact: true })).toBeVisible();
   await expect(page.getByText('Quầy số 2')).toBeVisible();
   expect(page.url()).not.toContain('enrol=');
   // The token stays in the kiosk's own storage; the configuration survives a reload.
   await page.reload();
   await expect(page.getByText('UBND Phường Hàng Bạc', { exact: true })).toBeVisible();
-  const token = await page.evaluate(
-    () =>
-      new Promise<unknown>((resolve) => {
-        const open = indexedDB.open('hai-long-kiosk');
-        open.onsuccess = () => {
-          const get = open.result.transaction('meta').objectStore('meta').get('deviceToken');
-          get.onsuccess = () => resolve(get.result?.value);
-        };
-      }),
-  );
+  const token = await readKioskMeta(page, 'deviceToken');
   expect(token).toEqual(expect.stringMatching(/^[A-Za-z0-9_-]{43}$/));
 });
 
@@ -39,6 +32,7 @@ test('a wrong enrolment code is explained in plain Vietnamese', async ({ page })
 
 test('an enrolled kiosk’s ratings reach the district server’s report', async ({ page, request }) => {
   await page.goto((await createEnrolment(request, 'trang-tien', 'quay-2')).link);
+  await finishEnrolment(page);
   await expect(page.getByText('UBND Phường Tràng Tiền', { exact: true })).toBeVisible();
   for (const level of ['Rất hài lòng', 'Không hài lòng']) {
     await page.getByRole('button', { name: level, exact: true }).click();
@@ -79,6 +73,7 @@ test('an enrolled kiosk’s ratings reach the district server’s report', async
 test('a template the district assigns reaches the kiosk at its next start screen, never mid-flow', async ({ page, request }) => {
   const base = process.env.HAILONG_BASE_URL!;
   await page.goto((await createEnrolment(request, 'hang-bac', 'quay-1')).link);
+  await finishEnrolment(page);
   await expect(page.getByText('UBND Phường Hàng Bạc', { exact: true })).toBeVisible();
   await expect(page.locator('.face-button')).toHaveCount(5);
   // The district switches the ward to the three-level survey.
@@ -118,6 +113,6 @@ test('an unconfigured kiosk shows the setup screen: test the connection, enrol w
   await expect(page.getByRole('alert')).toHaveText('Mã đăng ký không đúng. Vui lòng kiểm tra lại mã trên trang quản trị.');
   await field.fill((await createEnrolment(request, 'trang-tien', 'quay-1')).code);
   await page.getByRole('button', { name: 'Đăng ký ki-ốt' }).click();
-  await expect(page.locator('[data-screen="start"]')).toBeVisible();
+  await finishEnrolment(page);
   await expect(page.getByText('UBND Phường Tràng Tiền', { exact: true })).toBeVisible();
 });

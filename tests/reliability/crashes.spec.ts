@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CrashableChromium } from '../support/crashable-chromium';
 import type { ProxyFault } from '../support/fault-proxy';
+import { finishEnrolment } from '../support/technician-pin';
 import { District } from './district';
 import { drained, enrolKiosk, kioskConfig, networkBack, queueRatings, rateOnScreen, readKioskQueue } from './kiosk';
 import { expectExactlyOnce } from './tally';
@@ -72,7 +73,7 @@ test.describe('4. the kiosk browser killed with SIGKILL', () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.clock.install();
     await page.goto(url);
-    await expect(page.locator('[data-screen="start"]')).toBeVisible({ timeout: 20_000 });
+    await finishEnrolment(page);
     return page;
   };
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RatingQueue } from '../../renderer/storage/rating-queue';
-import type { KioskDb } from '../../renderer/storage/kiosk-db';
 import type { NewRating } from '../../shared/schema/rating';
-import { fakeKioskDb } from './support/fake-db';
+import { fakeKioskDb, freshIndexedDb } from './support/fake-db';
+import { KioskDb } from '../../renderer/storage/kiosk-db';
 import { sampleNewRating } from '../support/fixtures';
 
 let n = 0;
@@ -115,6 +115,34 @@ describe('rating queue', () => {
     now = new Date('2030-01-01T00:00:00Z');
     expect(await queue.prune()).toBe(2);
     expect(await queue.counts()).toEqual({ open: 0, pending: 1, synced: 0, quarantined: 1 });
+  });
+
+  it('reads the next batch after a sequence number, and settles 250 answers through a second connection', async () => {
+    const idb = freshIndexedDb();
+    const strict = new KioskDb('hai-long-kiosk-pipeline', idb);
+    const relaxed = new KioskDb('hai-long-kiosk-pipeline', { ...idb, chromeTransactionDurability: 'relaxed' });
+    const pipelined = new RatingQueue(strict, { now: () => now, retentionDays: () => 90, settleDb: relaxed });
+    const ids: string[] = [];
+    for (let i = 0; i < 260; i++) {
+      const r = newRating();
+      ids.push(r.id);
+      await pipelined.open(r, done());
+    }
+    const first = await pipelined.unsynced(250);
+    const next = await pipelined.unsynced(250, first.at(-1)!.seq);
+    expect(next.map((r) => r.seq)).toEqual(Array.from({ length: 10 }, (_, i) => 251 + i));
+    // 249 acknowledged and one refused, applied in chunks; an id never read is looked up.
+    const refused = { index: 7, id: ids[7]!, code: 'invalid' as const, message: 'bad' };
+    await pipelined.settle([...ids.slice(0, 7), ...ids.slice(8, 250)], [refused], now);
+    expect(await pipelined.counts()).toEqual({ open: 0, pending: 10, synced: 249, quarantined: 1 });
+    await pipelined.settle([ids[259]!], [], now);
+    expect((await strict.ratings.get(ids[259]!))?.state).toBe('synced');
+    // Settling again changes nothing: only pending ratings are touched.
+    await pipelined.settle(ids.slice(0, 10), [], new Date('2027-01-01T00:00:00Z'));
+    expect((await strict.ratings.get(ids[0]!))?.syncedAt).toBe(now.toISOString());
+    expect((await strict.ratings.get(ids[7]!))?.state).toBe('quarantined');
+    strict.close();
+    relaxed.close();
   });
 
   it('prunes only acknowledged ratings past retention, oldest first', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findElectronBinary } from '../../electron/binary';
 import { readDiagnostics, reportError } from '../../renderer/diagnostics';
+import { UpdateGate } from '../../renderer/host/app-update';
 import { BrowserHost, DEVICE_TOKEN_KEY, type BrowserHostOptions } from '../../renderer/host/browser-host';
 import { EnrolmentError } from '../../renderer/host/enrolment';
 import { catalogueKeys, translate } from '../../renderer/i18n/messages';
@@ -124,6 +125,30 @@ describe('browser host', () => {
 
   it('explains an unreachable server', async () => {
     await expect(host(fakeKioskDb(), '?enrol=ABCD-EFGH-JKLM').loadConfig()).rejects.toEqual(new EnrolmentError('unreachable'));
+  });
+});
+
+describe('applying a new app version', () => {
+  it('waits for the start screen, never reloads a citizen’s flow, and applies once', () => {
+    const gate = new UpdateGate();
+    let applied = 0;
+    gate.screenShown('start');
+    gate.screenShown('criteria');
+    gate.updateReady(() => applied++);
+    for (const screen of ['reasons', 'comment', 'thanks']) gate.screenShown(screen);
+    expect(applied).toBe(0);
+    gate.screenShown('start');
+    expect(applied).toBe(1);
+    gate.screenShown('criteria');
+    gate.screenShown('start');
+    expect(applied).toBe(1);
+    // Idle on the start screen (or the setup screen): applied at once.
+    gate.updateReady(() => applied++);
+    expect(applied).toBe(2);
+    const setup = new UpdateGate();
+    setup.screenShown('setup');
+    setup.updateReady(() => applied++);
+    expect(applied).toBe(3);
   });
 });
 

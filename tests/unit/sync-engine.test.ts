@@ -101,6 +101,48 @@ describe('sync engine', () => {
     expect(server.requests).toBe(before);
   });
 
+  it('sends the next batch while the last answer is applied, never more than one answer ahead, in order', async () => {
+    const { engine, queue, server } = setup(2_000);
+    const settle = queue.settle.bind(queue);
+    const applied: string[] = [];
+    let unapplied = 0;
+    let mostUnapplied = 0;
+    const sendBatch = server.sendBatch.bind(server);
+    server.sendBatch = async (batch) => {
+      mostUnapplied = Math.max(mostUnapplied, unapplied);
+      return sendBatch(batch);
+    };
+    queue.settle = async (acknowledged, rejected, at) => {
+      unapplied++;
+      // Applying an answer takes a while (a storage write); the next exchange may run meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      applied.push(acknowledged[0]!);
+      await settle(acknowledged, rejected, at);
+      unapplied--;
+    };
+    await engine.syncNow('manual');
+    expect(queue.synced.size).toBe(2_000);
+    expect(mostUnapplied).toBe(1);
+    expect(applied).toEqual([0, 500, 1000, 1500].map((i) => queue.ratings[i]!.id));
+    expect(engine.snapshot).toMatchObject({ status: 'idle', sentTotal: 2_000 });
+  });
+
+  it('a storage failure while applying an answer backs off and loses nothing', async () => {
+    const { engine, queue, clock } = setup(1_200);
+    const settle = queue.settle.bind(queue);
+    let fail = true;
+    queue.settle = async (acknowledged, rejected, at) => {
+      if (fail && queue.synced.size >= 500) throw new DOMException('disk full', 'QuotaExceededError');
+      await settle(acknowledged, rejected, at);
+    };
+    await engine.syncNow('manual');
+    expect(engine.snapshot).toMatchObject({ status: 'waiting', lastError: 'storage: disk full' });
+    expect(queue.synced.size).toBe(500);
+    fail = false;
+    await clock.advance(10_000);
+    expect(queue.synced.size).toBe(1_200);
+  });
+
   it('stops on a refused token and waits for a technician, losing nothing', async () => {
     const { engine, queue, server, clock } = setup(3);
     server.faults = ['401'];
@@ -117,11 +159,12 @@ describe('sync engine', () => {
   });
 
   it.each([
-    [{ status: 'stopped', stoppedBy: { status: 401, code: 'revoked_token' } }, 0, { kind: 'reenrol' }],
-    [{ status: 'stopped', stoppedBy: { status: 413, code: null } }, 2, { kind: 'refused', status: 413 }],
-    [{ status: 'waiting', stoppedBy: null }, 2, { kind: 'quarantined', count: 2 }],
-    [{ status: 'waiting', stoppedBy: null }, 0, null],
-    [{ status: 'idle', stoppedBy: null }, 0, null],
+    [{ status: 'stopped', stoppedBy: { status: 401, code: 'revoked_token' }, lastError: 'HTTP 401 revoked_token' }, 0, { kind: 'reenrol' }],
+    [{ status: 'stopped', stoppedBy: { status: 413, code: null }, lastError: 'HTTP 413' }, 2, { kind: 'refused', status: 413 }],
+    [{ status: 'waiting', stoppedBy: null, lastError: 'certificate: fetch failed' }, 2, { kind: 'certificate' }],
+    [{ status: 'waiting', stoppedBy: null, lastError: 'network: fetch failed' }, 2, { kind: 'quarantined', count: 2 }],
+    [{ status: 'waiting', stoppedBy: null, lastError: 'timeout' }, 0, null],
+    [{ status: 'idle', stoppedBy: null, lastError: null }, 0, null],
   ] as const)('tells a person what needs doing: %j with %i quarantined', (sync, quarantined, notice) => {
     expect(serviceNotice(sync, quarantined)).toEqual(notice);
   });

@@ -1,11 +1,31 @@
 import { createServer } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FetchTransport } from '../../renderer/host/fetch-transport';
+import { BridgeRequestError, createSyncHandler } from '../../electron/sync-bridge';
+import { BridgeTransport } from '../../renderer/host/bridge-transport';
+import { HttpTransport } from '../../shared/sync/http-transport';
+import type { SyncTransport } from '../../shared/sync/ports';
 import { toIsoWithOffset } from '../../shared/time';
+import { sampleRating } from '../support/fixtures';
 import { engines, testServer } from './support/server-harness';
 
+type HttpOptions = ConstructorParameters<typeof HttpTransport>[0];
+
+/**
+ * The two transports behind one contract: fetch in the page (a browser kiosk), and Electron's, where
+ * the renderer hands each exchange over the bridge (messages structured-cloned, as IPC does) to the
+ * main process, which holds the token and sends it.
+ */
+const transports: Record<string, (options: HttpOptions) => SyncTransport> = {
+  'browser fetch': (options) => new HttpTransport(options),
+  'Electron bridge': (options) => {
+    const mainProcess = createSyncHandler(new HttpTransport(options));
+    return new BridgeTransport(async (request) => structuredClone(await mainProcess(structuredClone(request))));
+  },
+};
+
 /** The contract every transport keeps, checked against the real server (and a broken one). */
-describe.each(engines())('fetch transport against the district server on %s', (engine) => {
+describe.each(engines().flatMap((engine) => Object.keys(transports).map((kind) => [engine, kind] as const)))('%s: %s transport', (engine, kind) => {
+  const transportFor = transports[kind]!;
   let server: Awaited<ReturnType<typeof testServer>>;
   let closers: (() => Promise<void>)[] = [];
   afterEach(async () => {
@@ -23,7 +43,7 @@ describe.each(engines())('fetch transport against the district server on %s', (e
   it('sends a batch and reads the answer; a resend is all duplicate', async () => {
     const origin = await listening();
     const kiosk = await server.enrolKiosk();
-    const transport = new FetchTransport({ serverOrigin: origin, deviceToken: async () => kiosk.token, fetch, now: () => new Date() });
+    const transport = transportFor({ serverOrigin: origin, deviceToken: async () => kiosk.token, fetch, now: () => new Date() });
     const batch = { batchId: crypto.randomUUID(), kioskId: kiosk.kioskId, sentAt: toIsoWithOffset(new Date('2026-11-22T03:00:00Z')), ratings: [server.rating(kiosk)] };
     const first = await transport.sendBatch(batch, 5_000);
     expect(first).toMatchObject({ kind: 'answer', status: 200, result: { accepted: [batch.ratings[0]!.id] } });
@@ -34,7 +54,7 @@ describe.each(engines())('fetch transport against the district server on %s', (e
   it('pulls the configuration with its ETag and delivers heartbeats', async () => {
     const origin = await listening();
     const kiosk = await server.enrolKiosk();
-    const transport = new FetchTransport({ serverOrigin: origin, deviceToken: async () => kiosk.token, fetch, now: () => new Date() });
+    const transport = transportFor({ serverOrigin: origin, deviceToken: async () => kiosk.token, fetch, now: () => new Date() });
     const first = await transport.fetchConfig(null, 5_000);
     expect(first).toMatchObject({ kind: 'config', config: { kioskId: kiosk.kioskId, template: { id: 'sipas-5' } } });
     const etag = first.kind === 'config' ? first.etag : null;
@@ -43,7 +63,7 @@ describe.each(engines())('fetch transport against the district server on %s', (e
     const beat = { kioskId: kiosk.kioskId, sentAt: toIsoWithOffset(new Date('2026-11-22T03:00:00Z')), queueDepth: 4, oldestPendingAgeSeconds: 90, appVersion: '0.1.0', lastError: null, storageUsedBytes: null, storageQuotaBytes: null };
     expect(await transport.sendHeartbeat(beat, 5_000)).toBe(true);
     expect(await transport.sendHeartbeat({ ...beat, queueDepth: -1 }, 5_000)).toBe(false);
-    const wrong = new FetchTransport({ serverOrigin: origin, deviceToken: async () => 'x'.repeat(43), fetch, now: () => new Date() });
+    const wrong = transportFor({ serverOrigin: origin, deviceToken: async () => 'x'.repeat(43), fetch, now: () => new Date() });
     expect(await wrong.fetchConfig(null, 5_000)).toEqual({ kind: 'failed' });
   });
 
@@ -51,19 +71,19 @@ describe.each(engines())('fetch transport against the district server on %s', (e
     const origin = await listening();
     const kiosk = await server.enrolKiosk();
     const batch = { batchId: crypto.randomUUID(), kioskId: kiosk.kioskId, sentAt: toIsoWithOffset(new Date('2026-11-22T03:00:00Z')), ratings: [server.rating(kiosk)] };
-    const wrong = new FetchTransport({ serverOrigin: origin, deviceToken: async () => 'x'.repeat(43), fetch, now: () => new Date() });
+    const wrong = transportFor({ serverOrigin: origin, deviceToken: async () => 'x'.repeat(43), fetch, now: () => new Date() });
     expect(await wrong.sendBatch(batch, 5_000)).toMatchObject({ kind: 'answer', status: 401, errorCode: 'invalid_token', result: null });
-    const none = new FetchTransport({ serverOrigin: origin, deviceToken: async () => null, fetch, now: () => new Date() });
+    const none = transportFor({ serverOrigin: origin, deviceToken: async () => null, fetch, now: () => new Date() });
     expect(await none.sendBatch(batch, 5_000)).toMatchObject({ kind: 'answer', status: 401 });
 
-    const dead = new FetchTransport({ serverOrigin: 'http://127.0.0.1:9', deviceToken: async () => kiosk.token, fetch, now: () => new Date() });
+    const dead = transportFor({ serverOrigin: 'http://127.0.0.1:9', deviceToken: async () => kiosk.token, fetch, now: () => new Date() });
     expect((await dead.sendBatch(batch, 5_000)).kind).toBe('network');
 
     const stall = createServer(() => {});
     await new Promise<void>((resolve) => stall.listen(0, '127.0.0.1', resolve));
     closers.push(() => new Promise((resolve) => { stall.closeAllConnections(); stall.close(() => resolve()); }));
     const port = (stall.address() as { port: number }).port;
-    const slow = new FetchTransport({ serverOrigin: `http://127.0.0.1:${port}`, deviceToken: async () => kiosk.token, fetch, now: () => new Date() });
+    const slow = transportFor({ serverOrigin: `http://127.0.0.1:${port}`, deviceToken: async () => kiosk.token, fetch, now: () => new Date() });
     expect(await slow.sendBatch(batch, 300)).toEqual({ kind: 'timeout' });
   });
 
@@ -77,11 +97,47 @@ describe.each(engines())('fetch transport against the district server on %s', (e
     await new Promise<void>((resolve) => broken.listen(0, '127.0.0.1', resolve));
     closers.push(() => new Promise((resolve) => broken.close(() => resolve())));
     const origin = `http://127.0.0.1:${(broken.address() as { port: number }).port}`;
-    const batch = { batchId: crypto.randomUUID(), kioskId: crypto.randomUUID(), sentAt: toIsoWithOffset(new Date()), ratings: [{}] };
+    const batch = { batchId: crypto.randomUUID(), kioskId: crypto.randomUUID(), sentAt: toIsoWithOffset(new Date()), ratings: [sampleRating(1, new Date())] };
     const busyFetch: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), 'x-mode': 'busy' } });
-    const busy = new FetchTransport({ serverOrigin: origin, deviceToken: async () => 't'.repeat(43), fetch: busyFetch, now: () => new Date() });
+    const busy = transportFor({ serverOrigin: origin, deviceToken: async () => 't'.repeat(43), fetch: busyFetch, now: () => new Date() });
     expect(await busy.sendBatch(batch, 5_000)).toMatchObject({ kind: 'answer', status: 429, retryAfterMs: 7_000, errorCode: 'rate_limited' });
-    const garbled = new FetchTransport({ serverOrigin: origin, deviceToken: async () => 't'.repeat(43), fetch, now: () => new Date() });
+    const garbled = transportFor({ serverOrigin: origin, deviceToken: async () => 't'.repeat(43), fetch, now: () => new Date() });
     expect(await garbled.sendBatch(batch, 5_000)).toMatchObject({ kind: 'answer', status: 200, result: null });
+  });
+});
+
+describe('the Electron bridge refuses bad messages before anything is sent', () => {
+  const sent: unknown[] = [];
+  const spy: SyncTransport = {
+    sendBatch: async (batch) => (sent.push(batch), { kind: 'timeout' }),
+    fetchConfig: async () => ({ kind: 'failed' }),
+    sendHeartbeat: async () => false,
+  };
+  const handle = createSyncHandler(spy);
+  const good = { op: 'sendBatch', batch: { batchId: crypto.randomUUID(), kioskId: crypto.randomUUID(), sentAt: toIsoWithOffset(new Date()), ratings: [sampleRating(1, new Date())] }, timeoutMs: 30_000 };
+
+  it.each([
+    ['not an object', 'sendBatch'],
+    ['an unknown operation', { op: 'deleteEverything' }],
+    ['a batch with a malformed rating', { ...good, batch: { ...good.batch, ratings: [{ overall: 9 }] } }],
+    ['an empty batch', { ...good, batch: { ...good.batch, ratings: [] } }],
+    ['501 ratings', { ...good, batch: { ...good.batch, ratings: Array.from({ length: 501 }, (_, i) => sampleRating(i + 1, new Date())) } }],
+    ['an endless timeout', { ...good, timeoutMs: 1e9 }],
+    ['an extra field (a token smuggled in)', { ...good, deviceToken: 'x'.repeat(43) }],
+    ['a heartbeat with a negative queue', { op: 'sendHeartbeat', heartbeat: { kioskId: crypto.randomUUID(), queueDepth: -1 }, timeoutMs: 1000 }],
+  ])('refuses %s', async (_name, message) => {
+    await expect(handle(message)).rejects.toBeInstanceOf(BridgeRequestError);
+    expect(sent).toEqual([]);
+  });
+
+  it('passes a valid batch on, and the renderer reads a broken answer as a network failure', async () => {
+    expect(await handle(good)).toEqual({ kind: 'timeout' });
+    expect(sent).toHaveLength(1);
+    const renderer = new BridgeTransport(async () => ({ kind: 'answer', status: 200, result: { accepted: 'all of them' } }));
+    expect(await renderer.sendBatch(good.batch, 1000)).toMatchObject({ kind: 'network' });
+    const dead = new BridgeTransport(() => Promise.reject(new Error('main process gone')));
+    expect(await dead.sendBatch(good.batch, 1000)).toMatchObject({ kind: 'network' });
+    expect(await dead.fetchConfig(null, 1000)).toEqual({ kind: 'failed' });
+    expect(await dead.sendHeartbeat({} as never, 1000)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FetchTransport } from '../../renderer/host/fetch-transport';
+import { HttpTransport } from '../../shared/sync/http-transport';
 import { SyncEngine } from '../../shared/sync/engine';
 import { sampleRating } from '../support/fixtures';
 import { seededRandom, startFaultProxy, type ProxyFault } from '../support/fault-proxy';
@@ -43,7 +43,7 @@ describe.each(engines())('sync through a faulty network to the real server on %s
     const sync = new SyncEngine({
       kioskId: kiosk.kioskId,
       queue,
-      transport: new FetchTransport({ serverOrigin: proxy.url, deviceToken: async () => kiosk.token, fetch, now: () => new Date() }),
+      transport: new HttpTransport({ serverOrigin: proxy.url, deviceToken: async () => kiosk.token, fetch, now: () => new Date() }),
       now: () => new Date(),
       newBatchId: () => crypto.randomUUID(),
       random,
@@ -58,7 +58,7 @@ describe.each(engines())('sync through a faulty network to the real server on %s
     });
     // Small batches so many exchanges happen.
     const unsynced = queue.unsynced.bind(queue);
-    queue.unsynced = (limit) => unsynced(Math.min(limit, 50));
+    queue.unsynced = (limit, afterSeq) => unsynced(Math.min(limit, 50), afterSeq);
 
     await sync.syncNow('manual');
     const deadline = Date.now() + 60_000;

@@ -1,12 +1,15 @@
-import { ApiError, BatchResult, ConfigResponse, type Heartbeat, type RatingBatch } from '../../shared/schema/api';
-import { parseRetryAfter } from '../../shared/sync/policy';
-import type { ConfigOutcome, SendOutcome, SyncTransport } from '../../shared/sync/ports';
+import { ApiError, BatchResult, ConfigResponse, type Heartbeat, type RatingBatch } from '../schema/api';
+import type { ConfigOutcome, SendOutcome } from '../schema/bridge';
+import { isCertificateError } from './network-errors';
+import { parseRetryAfter } from './policy';
+import type { SyncTransport } from './ports';
 
 /**
- * The browser kiosk's transport: fetch to the server that served the page, with the device token
- * from the kiosk's own storage. Every send is bounded by a timeout; nothing here throws.
+ * Sync over HTTP with fetch: in a browser kiosk, to the server that served the page with the token
+ * from the kiosk's own storage; in Electron, in the main process, which holds the token. Every send is
+ * bounded by a timeout; nothing here throws.
  */
-export class FetchTransport implements SyncTransport {
+export class HttpTransport implements SyncTransport {
   constructor(
     private readonly options: { serverOrigin: string; deviceToken: () => Promise<string | null>; fetch: typeof fetch; now: () => Date },
   ) {}
@@ -24,7 +27,8 @@ export class FetchTransport implements SyncTransport {
       });
     } catch (error) {
       const name = (error as { name?: string }).name;
-      return name === 'TimeoutError' || name === 'AbortError' ? { kind: 'timeout' } : { kind: 'network', message: String(error).slice(0, 200) };
+      if (name === 'TimeoutError' || name === 'AbortError') return { kind: 'timeout' };
+      return { kind: 'network', message: String(error).slice(0, 200), ...(isCertificateError(error) && { certificate: true }) };
     }
     let body: unknown = null;
     try {

@@ -1,0 +1,55 @@
+import { StoredPin } from '../../shared/technician/pin';
+import type { KioskConfig } from '../../shared/schema/kiosk-config';
+import type { SyncEngine } from '../../shared/sync/engine';
+import type { KioskDb } from '../storage/kiosk-db';
+import type { RatingQueue } from '../storage/rating-queue';
+import type { KioskHost } from './kiosk-host';
+import type { TechnicianPort } from './technician';
+
+const PIN_KEY = 'technicianPin';
+
+/** Technician mode's port in a browser kiosk: the PIN hash in IndexedDB, facts from queue and sync. */
+export function browserTechnician(options: {
+  db: KioskDb;
+  queue: RatingQueue;
+  sync: SyncEngine | null;
+  config: () => KioskConfig;
+  host: KioskHost;
+  appVersion: string;
+}): TechnicianPort {
+  const { db, queue, sync, host } = options;
+  return {
+    async loadPin() {
+      const parsed = StoredPin.safeParse((await db.meta.get(PIN_KEY))?.value);
+      return parsed.success ? parsed.data : null;
+    },
+    async savePin(pin) {
+      await db.meta.put({ key: PIN_KEY, value: StoredPin.parse(pin) });
+    },
+    async diagnostics() {
+      const config = options.config();
+      const [counts, backlog, quarantined, estimate, reachable] = await Promise.all([
+        queue.counts(),
+        queue.backlog(),
+        queue.quarantined(),
+        navigator.storage?.estimate?.().catch(() => undefined),
+        sync ? host.checkConnection() : Promise.resolve(null),
+      ]);
+      return {
+        kioskId: config.kioskId,
+        ward: config.ward.name.vi,
+        counter: config.counter.label.vi,
+        template: `${config.template.id} v${config.template.version}`,
+        appVersion: options.appVersion,
+        online: navigator.onLine,
+        serverReachable: reachable,
+        queue: counts,
+        oldestPendingAt: backlog.oldestCompletedAt,
+        sync: sync?.snapshot ?? null,
+        quarantined: quarantined.filter((r) => r.state === 'quarantined'),
+        storage: { usage: estimate?.usage ?? null, quota: estimate?.quota ?? null },
+      };
+    },
+    syncNow: sync ? () => sync.syncNow('manual') : null,
+  };
+}

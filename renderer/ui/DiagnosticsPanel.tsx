@@ -1,0 +1,92 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Diagnostics, TechnicianPort } from '../host/technician';
+import type { MessageKey } from '../i18n/messages';
+import { useKioskView } from './KioskContext';
+import { ScreenHeading } from './ScreenHeading';
+
+const megabytes = (bytes: number | null) => (bytes === null ? '—' : `${(bytes / 1_048_576).toFixed(1)} MB`);
+const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('vi-VN') : '—');
+
+/** Everything a technician checks at the counter, and "Đồng bộ ngay". */
+export function DiagnosticsPanel({ port }: { port: TechnicianPort }) {
+  const { t } = useKioskView();
+  const [facts, setFacts] = useState<Diagnostics | null>(null);
+  const [syncing, setSyncing] = useState(false);
+  const refresh = useCallback(() => void port.diagnostics().then(setFacts), [port]);
+  useEffect(refresh, [refresh]);
+
+  const syncNow = async () => {
+    if (!port.syncNow) return;
+    setSyncing(true);
+    try {
+      await port.syncNow();
+    } finally {
+      setSyncing(false);
+      refresh();
+    }
+  };
+
+  if (!facts) return <p className="hint">{t('technician.loading')}</p>;
+  const yesNo = (value: boolean | null) => (value === null ? '—' : t(value ? 'technician.yes' : 'technician.no'));
+  const rows: [MessageKey, string][] = [
+    ['technician.kioskId', facts.kioskId],
+    ['technician.place', `${facts.ward} · ${facts.counter}`],
+    ['technician.template', facts.template],
+    ['technician.appVersion', facts.appVersion],
+    ['technician.online', yesNo(facts.online)],
+    ['technician.server', yesNo(facts.serverReachable)],
+    ['technician.pending', String(facts.queue.pending)],
+    ['technician.synced', String(facts.queue.synced)],
+    ['technician.oldestPending', when(facts.oldestPendingAt)],
+    ['technician.lastSync', when(facts.sync?.lastSyncAt)],
+    ['technician.syncStatus', facts.sync ? t(`technician.status.${facts.sync.status}` as MessageKey) : '—'],
+    ['technician.lastError', facts.sync?.lastError ?? '—'],
+    ['technician.storage', `${megabytes(facts.storage.usage)} / ${megabytes(facts.storage.quota)}`],
+  ];
+  return (
+    <section className="screen screen-technician" data-screen="diagnostics">
+      <ScreenHeading>{t('technician.diagnostics')}</ScreenHeading>
+      <dl className="diagnostics">
+        {rows.map(([key, value]) => (
+          <div key={key}>
+            <dt>{t(key)}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <h2>{t('technician.quarantined', { count: facts.queue.quarantined })}</h2>
+      {facts.quarantined.length > 0 && (
+        <table className="quarantine">
+          <thead>
+            <tr>
+              <th>{t('technician.seq')}</th>
+              <th>{t('technician.completedAt')}</th>
+              <th>{t('technician.reason')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {facts.quarantined.map((r) => (
+              <tr key={r.id}>
+                <td>{r.seq}</td>
+                <td>{when(r.completedAt)}</td>
+                <td>
+                  <code>{r.rejection.code}</code> {r.rejection.message}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="footer">
+        <button type="button" className="secondary" onClick={refresh}>
+          {t('technician.refresh')}
+        </button>
+        {port.syncNow && (
+          <button type="button" className="primary" onClick={() => void syncNow()} disabled={syncing}>
+            {t(syncing ? 'technician.syncing' : 'technician.syncNow')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

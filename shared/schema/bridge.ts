@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { BatchResult, Heartbeat, MAX_BATCH_RATINGS, RatingBatch } from './api';
+import { KioskConfig } from './kiosk-config';
+import { Rating } from './rating';
+
+/**
+ * What sync sends to the district server and what comes back, as messages: the Electron renderer
+ * hands them to the main process (which holds the device token and does the HTTP), and both sides
+ * check them against these schemas.
+ */
+const Timeout = z.int().min(100).max(120_000);
+
+export const SyncRequest = z.discriminatedUnion('op', [
+  z.strictObject({
+    op: z.literal('sendBatch'),
+    // Stricter than the server's own schema: the kiosk only ever sends ratings it validated.
+    batch: RatingBatch.extend({ ratings: z.array(Rating).min(1).max(MAX_BATCH_RATINGS) }),
+    timeoutMs: Timeout,
+  }),
+  z.strictObject({ op: z.literal('fetchConfig'), etag: z.string().max(200).nullable(), timeoutMs: Timeout }),
+  z.strictObject({ op: z.literal('sendHeartbeat'), heartbeat: Heartbeat, timeoutMs: Timeout }),
+]);
+export type SyncRequest = z.infer<typeof SyncRequest>;
+
+/** What a send can come back with; a transport never throws for these. */
+export const SendOutcome = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('answer'),
+    status: z.int().min(100).max(599),
+    result: BatchResult.nullable(),
+    retryAfterMs: z.number().min(0).nullable(),
+    errorCode: z.string().max(80).nullable(),
+  }),
+  // `certificate`: the server's TLS certificate was refused (expired, self-signed, wrong name);
+  // only a transport that can see why (Electron's main process) says so.
+  z.strictObject({ kind: z.literal('network'), message: z.string().max(300), certificate: z.boolean().optional() }),
+  z.strictObject({ kind: z.literal('timeout') }),
+]);
+export type SendOutcome = z.infer<typeof SendOutcome>;
+
+export const ConfigOutcome = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('unchanged') }),
+  z.strictObject({ kind: z.literal('config'), config: KioskConfig, etag: z.string().max(200).nullable() }),
+  z.strictObject({ kind: z.literal('failed') }),
+]);
+export type ConfigOutcome = z.infer<typeof ConfigOutcome>;
+
+export const HeartbeatOutcome = z.boolean();

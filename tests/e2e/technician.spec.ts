@@ -1,0 +1,87 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { KioskConfig } from '../../shared/schema/kiosk-config';
+import { queueRatings, readKioskMeta } from '../support/kiosk-queue';
+import { finishEnrolment, TECHNICIAN_PIN, typePin } from '../support/technician-pin';
+import { createEnrolment, openKiosk, readQueue } from './support';
+
+/** Holds the top left corner, as a technician does. */
+async function holdCorner(page: Page, ms: number) {
+  await page.mouse.move(30, 30);
+  await page.mouse.down();
+  await page.waitForTimeout(ms);
+  await page.mouse.up();
+}
+
+async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+}
+
+test('technician mode: hidden corner, PIN, diagnostics with the quarantined rating and its reason, "Đồng bộ ngay"', async ({ page, request }) => {
+  await page.goto((await createEnrolment(request, 'cua-nam', 'quay-1')).link);
+  await expect(page.getByRole('heading', { name: 'Đặt mã PIN kỹ thuật viên' })).toBeVisible();
+  await expectAccessible(page);
+  await finishEnrolment(page);
+  const config = KioskConfig.parse(await readKioskMeta(page, 'config'));
+  // One rating the server refuses sits among good ones; then the network goes and a citizen rates.
+  await page.addInitScript('self.__name = (fn) => fn');
+  await queueRatings(page, config, 3, { clockMs: Date.now(), poison: (i) => i === 1 });
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await expect.poll(async () => (await readQueue(page)).map((r) => r.state)).toEqual(['synced', 'quarantined', 'synced']);
+  await page.context().setOffline(true);
+  await page.getByRole('button', { name: 'Rất hài lòng', exact: true }).click();
+  await page.waitForTimeout(450);
+  await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+  await expect(page.locator('[data-screen="start"]')).toBeVisible({ timeout: 10_000 });
+
+  // A citizen's quick touch on the corner does nothing; five seconds open the PIN keypad.
+  await holdCorner(page, 300);
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await holdCorner(page, 5_200);
+  await expect(page.getByRole('dialog', { name: 'Chế độ kỹ thuật viên' })).toBeVisible();
+  await typePin(page, '1111');
+  await expect(page.getByRole('alert')).toHaveText('Mã PIN không đúng. Còn 4 lần thử.');
+  await typePin(page, TECHNICIAN_PIN);
+
+  const facts = page.locator('.diagnostics');
+  await expect(page.getByRole('heading', { name: 'Tình trạng ki-ốt' })).toBeVisible();
+  await expect(facts.getByText(config.kioskId)).toBeVisible();
+  await expect(facts.locator('div', { hasText: 'Đánh giá chờ gửi' }).first().locator('dd')).toHaveText('1');
+  await expect(facts.locator('div', { hasText: 'Có mạng' }).locator('dd')).toHaveText('Không');
+  await expect(page.getByRole('heading', { name: 'Đánh giá bị máy chủ từ chối: 1' })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'unknown_template' })).toContainText('2');
+  await expectAccessible(page);
+
+  await page.context().setOffline(false);
+  await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+  await expect(facts.locator('div', { hasText: 'Đánh giá chờ gửi' }).first().locator('dd')).toHaveText('0');
+  await expect(facts.locator('div', { hasText: 'Trạng thái đồng bộ' }).locator('dd')).toHaveText('Sẵn sàng');
+  await page.getByRole('button', { name: 'Thoát' }).click();
+  await expect(page.locator('[data-screen="start"]')).toBeVisible();
+  await expect(page.getByRole('dialog')).toBeHidden();
+});
+
+test('five wrong PINs lock the keypad; the PIN is kept only as a salted hash', async ({ page }) => {
+  await openKiosk(page, 'quick');
+  await holdCorner(page, 5_200);
+  // A demo kiosk has no PIN yet: the technician sets one first.
+  await expect(page.getByRole('heading', { name: 'Đặt mã PIN kỹ thuật viên' })).toBeVisible();
+  await typePin(page, TECHNICIAN_PIN);
+  await typePin(page, TECHNICIAN_PIN);
+  await expect(page.getByRole('heading', { name: 'Tình trạng ki-ốt' })).toBeVisible();
+  await page.getByRole('button', { name: 'Thoát' }).click();
+  const stored = JSON.stringify(await readKioskMeta(page, 'technicianPin'));
+  expect(stored).not.toContain(TECHNICIAN_PIN);
+  expect(JSON.parse(stored)).toMatchObject({ hash: expect.stringMatching(/^[0-9a-f]{64}$/), salt: expect.stringMatching(/^[0-9a-f]{32}$/) });
+
+  await holdCorner(page, 5_200);
+  for (let i = 0; i < 4; i++) await typePin(page, '0000');
+  await expect(page.getByRole('alert')).toHaveText('Mã PIN không đúng. Còn 1 lần thử.');
+  await typePin(page, '0000');
+  await expect(page.getByRole('alert')).toHaveText('Nhập sai quá nhiều lần. Vui lòng thử lại sau 5 phút.');
+  // Locked: even the right PIN is refused until the time is up.
+  await typePin(page, TECHNICIAN_PIN);
+  await expect(page.getByRole('alert')).toContainText('Nhập sai quá nhiều lần');
+  await expect(page.getByRole('heading', { name: 'Tình trạng ki-ốt' })).toBeHidden();
+});
