@@ -9,11 +9,10 @@ import type { FlowDeps } from '../shared/flow/ports';
 import { newRatingId } from '../shared/ids';
 import type { KioskConfig } from '../shared/schema/kiosk-config';
 import { reportError } from './diagnostics';
-import { SyncEngine } from '../shared/sync/engine';
 import { BrowserHost, DEVICE_TOKEN_KEY } from './host/browser-host';
+import { SyncEngine } from '../shared/sync/engine';
 import { HttpTransport } from '../shared/sync/http-transport';
 import { EnrolmentError } from './host/enrolment';
-import { registerSW } from 'virtual:pwa-register';
 import { UpdateGate } from './host/app-update';
 import { KioskDb } from './storage/kiosk-db';
 import { RatingQueue } from './storage/rating-queue';
@@ -39,13 +38,28 @@ const markScreen = (screen: ScreenName) => {
 /** The offline app shell (service worker), for browser kiosks served over http(s). */
 function registerAppShell() {
   if (!('serviceWorker' in navigator) || !location.protocol.startsWith('http')) return;
-  const updateSW = registerSW({
-    immediate: true,
-    onNeedRefresh: () => updates.updateReady(() => void updateSW(true)),
-    // A kiosk rarely navigates, which is when browsers look for a new version: look every hour.
-    onRegisteredSW: (_url, registration) => registration && setInterval(() => void registration.update().catch(() => undefined), 3_600_000),
-    onRegisterError: (error: unknown) => reportError('service-worker', error),
+  const { serviceWorker } = navigator;
+  // A new version waits until the kiosk is on its start screen; then it takes over and the page reloads.
+  const offer = (waiting: ServiceWorker) => updates.updateReady(() => waiting.postMessage('apply-update'));
+  let hadController = serviceWorker.controller !== null;
+  serviceWorker.addEventListener('controllerchange', () => {
+    if (hadController) location.reload();
+    hadController = true;
   });
+  serviceWorker
+    .register('./sw.js', { scope: './' })
+    .then((registration) => {
+      if (registration.waiting && serviceWorker.controller) offer(registration.waiting);
+      registration.addEventListener('updatefound', () => {
+        const installing = registration.installing;
+        installing?.addEventListener('statechange', () => {
+          if (installing.state === 'installed' && serviceWorker.controller) offer(installing);
+        });
+      });
+      // A kiosk rarely navigates, which is when browsers look for a new version: look every hour.
+      setInterval(() => void registration.update().catch(() => undefined), 3_600_000);
+    })
+    .catch((error: unknown) => reportError('service-worker', error));
 }
 
 async function boot(root: ReturnType<typeof createRoot>) {

@@ -1,5 +1,4 @@
 /// <reference types="vite/client" />
-/// <reference types="vite-plugin-pwa/client" />
 
 /** The app's version (package.json), set at build time. */
 declare const __APP_VERSION__: string;

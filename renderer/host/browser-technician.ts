@@ -1,6 +1,6 @@
 import { StoredPin } from '../../shared/technician/pin';
 import type { KioskConfig } from '../../shared/schema/kiosk-config';
-import type { SyncEngine } from '../../shared/sync/engine';
+import type { SyncControl } from '../../shared/sync/engine';
 import type { KioskDb } from '../storage/kiosk-db';
 import type { RatingQueue } from '../storage/rating-queue';
 import type { KioskHost } from './kiosk-host';
@@ -12,7 +12,7 @@ const PIN_KEY = 'technicianPin';
 export function browserTechnician(options: {
   db: KioskDb;
   queue: RatingQueue;
-  sync: SyncEngine | null;
+  sync: SyncControl | null;
   config: () => KioskConfig;
   host: KioskHost;
   appVersion: string;

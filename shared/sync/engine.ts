@@ -1,5 +1,6 @@
 import { MAX_BATCH_RATINGS } from '../schema/api';
 import type { KioskConfig } from '../schema/kiosk-config';
+import type { BatchTiming, SyncState } from '../schema/sync-state';
 import type { Rating } from '../schema/rating';
 import { toIsoWithOffset } from '../time';
 import { fitBatch, MAX_BATCH_BYTES, retryDelay, verdictForStatus } from './policy';
@@ -27,25 +28,19 @@ export interface SyncDeps {
   onConfig?: (config: KioskConfig) => void;
   appVersion: string;
   /** Where each batch's time went (read from the queue, the exchange, settling), for benchmarks. */
-  onBatch?: (timing: { ratings: number; readMs: number; sendMs: number; settleMs: number }) => void;
+  onBatch?: (timing: BatchTiming) => void;
   /** Storage use and quota, where the platform tells (navigator.storage.estimate). */
   storageEstimate?: () => Promise<{ usage: number | null; quota: number | null }>;
 }
 
-export interface SyncState {
-  status: 'idle' | 'sending' | 'waiting' | 'stopped';
-  /** Failed attempts in a row; the backoff grows with it. */
-  attempt: number;
-  nextAttemptAt: string | null;
-  lastError: string | null;
-  lastSyncAt: string | null;
-  /** Server time minus kiosk time, from the last answer. */
-  clockOffsetMs: number | null;
-  sentTotal: number;
-  /** Ratings the server refused, kept in quarantine for a technician. */
-  quarantinedTotal: number;
-  /** Why sending stopped (a refused token, a refused request): raised as an alert until it sends again. */
-  stoppedBy: { status: number; code: string | null } | null;
+export type { SyncState } from '../schema/sync-state';
+
+/** What the kiosk app asks of sync, wherever the engine runs (a worker, or the page itself). */
+export interface SyncControl {
+  readonly snapshot: SyncState;
+  /** A new rating was stored: send soon. */
+  ratingStored(): void;
+  syncNow(reason: 'manual' | 'online'): Promise<void>;
 }
 
 const jsonBytes = (value: Rating | readonly Rating[]) => new TextEncoder().encode(JSON.stringify(value)).length;
@@ -55,7 +50,7 @@ const jsonBytes = (value: Rating | readonly Rating[]) => new TextEncoder().encod
  * queue is empty or the server cannot be reached. Every rating keeps its id, so any batch can be
  * sent again safely; only the server's answer marks ratings synced or quarantined.
  */
-export class SyncEngine {
+export class SyncEngine implements SyncControl {
   private state: SyncState = {
     status: 'idle',
     attempt: 0,

@@ -89,7 +89,12 @@ test('enrolment makes a code with a QR link, and the fleet shows the kiosk', asy
   await audit(page, 'enrolment');
 
   await page.getByRole('button', { name: 'Ki-ốt', exact: true }).click();
-  await expect(page.getByRole('row', { name: new RegExp(kioskId.slice(0, 8)) })).toBeVisible();
+  const row = page.getByRole('row', { name: new RegExp(kioskId.slice(0, 8)) });
+  await expect(row).toBeVisible();
+  // A re-enrolment code for this kiosk: same kiosk, new token (for a revoked one, or a lost token).
+  await row.getByRole('button', { name: 'Cấp mã đăng ký lại' }).click();
+  const card = page.getByRole('region', { name: new RegExp(`Mã đăng ký lại cho ki-ốt ${kioskId.slice(0, 8)}`) });
+  await expect(card.getByText(/Mã đăng ký: [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}/)).toBeVisible();
   await audit(page, 'fleet');
   await page.getByRole('button', { name: 'Mẫu khảo sát' }).click();
   await expect(page.getByRole('heading', { name: /Chỉ số hài lòng SIPAS/ })).toBeVisible();

@@ -4,6 +4,7 @@ import { api } from '../api';
 import { useT } from '../i18n';
 import { EnrolmentCode, Ward } from '../shapes';
 import { useLoad } from '../useLoad';
+import { EnrolmentCodeCard } from './EnrolmentCodeCard';
 import { WardSelect } from './WardSelect';
 
 export function Enrolment() {
@@ -47,16 +48,7 @@ export function Enrolment() {
         </button>
       </form>
       {error && <p role="alert">{t('common.error', { message: error })}</p>}
-      {created && (
-        <section className="enrolment">
-          <p className="code">{t('enrol.code', { code: created.code })}</p>
-          <p>{t('enrol.expires', { at: new Date(created.expiresAt).toLocaleString('vi-VN') })}</p>
-          <p>
-            <a href={created.link}>{created.link}</a>
-          </p>
-          <img className="qr" alt={t('enrol.qr')} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(created.qrSvg)}`} />
-        </section>
-      )}
+      {created && <EnrolmentCodeCard created={created} />}
     </div>
   );
 }

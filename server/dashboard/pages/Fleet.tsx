@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { api } from '../api';
 import { useT } from '../i18n';
-import { Kiosk } from '../shapes';
+import { useState } from 'react';
+import { EnrolmentCode, Kiosk } from '../shapes';
+import { EnrolmentCodeCard } from './EnrolmentCodeCard';
 import { useLoad } from '../useLoad';
 import { dateTime } from './format';
 
@@ -12,8 +14,15 @@ export function Fleet({ canManage }: { canManage: boolean }) {
     await api(`/api/v1/admin/kiosks/${id}/revoke`, z.object({ ok: z.boolean() }), { method: 'POST' });
     kiosks.reload();
   };
+  // Same kiosk, new token: for a revoked kiosk, or one whose token was lost; what it holds still counts.
+  const [reenrol, setReenrol] = useState<{ id: string; code: z.infer<typeof EnrolmentCode> } | null>(null);
+  const makeReenrolmentCode = async (id: string) => {
+    setReenrol({ id, code: await api(`/api/v1/admin/kiosks/${id}/reenrolment-code`, EnrolmentCode, { method: 'POST' }) });
+  };
   if (kiosks.error) return <p role="alert">{t('common.error', { message: kiosks.error })}</p>;
   return (
+    <>
+    {reenrol && <EnrolmentCodeCard created={reenrol.code} title={t('fleet.reenrolFor', { kiosk: reenrol.id.slice(0, 8) })} />}
     <table>
       <thead>
         <tr>
@@ -51,11 +60,15 @@ export function Fleet({ canManage }: { canManage: boolean }) {
                     {t('fleet.revoke')}
                   </button>
                 )}
+                <button type="button" onClick={() => void makeReenrolmentCode(k.id)}>
+                  {t('fleet.reenrol')}
+                </button>
               </td>
             )}
           </tr>
         ))}
       </tbody>
     </table>
+    </>
   );
 }
