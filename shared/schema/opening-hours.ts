@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time looks like 07:30');
+
+/**
+ * When the counter is open, in Vietnam's time (UTC+7, no daylight saving): per weekday (1 = Monday …
+ * 7 = Sunday), one or more periods. The display stays awake in them; updates install outside them.
+ */
+export const OpeningHours = z
+  .partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.array(z.strictObject({ from: Time, to: Time })).max(4))
+  .refine((days) => Object.values(days).every((periods) => periods.every((p) => p.from < p.to)), 'each period must end after it starts');
+export type OpeningHours = z.infer<typeof OpeningHours>;
+
+/** A one-stop counter's usual week: Monday to Friday 07:30–11:30 and 13:30–17:00, Saturday morning. */
+export const DEFAULT_OPENING_HOURS: OpeningHours = {
+  '1': [{ from: '07:30', to: '11:30' }, { from: '13:30', to: '17:00' }],
+  '2': [{ from: '07:30', to: '11:30' }, { from: '13:30', to: '17:00' }],
+  '3': [{ from: '07:30', to: '11:30' }, { from: '13:30', to: '17:00' }],
+  '4': [{ from: '07:30', to: '11:30' }, { from: '13:30', to: '17:00' }],
+  '5': [{ from: '07:30', to: '11:30' }, { from: '13:30', to: '17:00' }],
+  '6': [{ from: '07:30', to: '11:30' }],
+};
+
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+/** Whether the counter is open at this instant (the kiosk's clock, read as Vietnam time). */
+export function isOpen(hours: OpeningHours, at: Date): boolean {
+  const local = new Date(at.getTime() + VIETNAM_OFFSET_MS);
+  const weekday = String(((local.getUTCDay() + 6) % 7) + 1) as keyof OpeningHours;
+  const time = local.toISOString().slice(11, 16);
+  return (hours[weekday] ?? []).some((period) => period.from <= time && time < period.to);
+}
+
+/**
+ * An update is installed only when no citizen can be using the kiosk: outside opening hours, and
+ * never in the middle of a rating (the kiosk on its start screen).
+ */
+export function mayInstallUpdate(hours: OpeningHours, at: Date, onStartScreen: boolean): boolean {
+  return onStartScreen && !isOpen(hours, at);
+}
