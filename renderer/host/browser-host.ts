@@ -31,6 +31,7 @@ export interface BrowserHostOptions {
  */
 export class BrowserHost implements KioskHost {
   readonly kind = 'browser';
+  readonly journal = null;
 
   get serverOrigin() {
     return this.options.serverOrigin;

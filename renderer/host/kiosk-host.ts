@@ -1,4 +1,17 @@
 import type { KioskConfig } from '../../shared/schema/kiosk-config';
+import type { Rating } from '../../shared/schema/rating';
+
+/**
+ * A second, independent copy of every confirmed rating, kept by Electron's main process in a file it
+ * flushes to disk (electron/journal.ts). A browser kiosk has none.
+ */
+export interface RatingJournal {
+  /** Resolves once the rating is on disk: the thank-you waits for it. */
+  append(rating: Rating): Promise<void>;
+  entries(): Promise<Rating[]>;
+  /** Forgets ratings the server has acknowledged. */
+  compact(acknowledged: readonly string[]): Promise<void>;
+}
 
 /**
  * What the kiosk app needs from whatever hosts it. One interface, two implementations: the
@@ -12,4 +25,5 @@ export interface KioskHost {
   enrol(code: string): Promise<KioskConfig>;
   checkConnection(): Promise<boolean>;
   readonly serverOrigin: string;
+  readonly journal: RatingJournal | null;
 }

@@ -200,6 +200,35 @@ export class RatingQueue implements RatingStore, SyncQueue {
     for (const id of ids) this.sending.delete(id);
   }
 
+  /** One finished rating as the server (and the journal) sees it; null while it is still open. */
+  async finished(id: string): Promise<Rating | null> {
+    const entry = await this.db.ratings.get(id);
+    return entry && entry.state !== 'open' ? toRating(entry) : null;
+  }
+
+  /** Ids the queue holds, and its next sequence number: what start-up reconciles the journal against. */
+  async inventory(): Promise<{ ids: Set<string>; nextSeq: number }> {
+    const [ids, next] = await Promise.all([this.db.ratings.toCollection().primaryKeys(), this.db.meta.get(NEXT_SEQ)]);
+    return { ids: new Set(ids), nextSeq: (next?.value as number | undefined) ?? 1 };
+  }
+
+  /**
+   * Puts back ratings the queue lost (IndexedDB wiped or reset) as pending, with their own ids and
+   * sequence numbers, and moves the counter on; one transaction.
+   */
+  async restore(ratings: readonly Rating[], nextSeq: number): Promise<void> {
+    const entries = ratings.map((r) => QueuedRating.parse({ ...r, state: 'pending', syncedAt: null }));
+    await this.write(() =>
+      this.db.transaction('rw', this.db.ratings, this.db.meta, async () => {
+        const present = new Set((await this.db.ratings.bulkGet(entries.map((e) => e.id))).filter((e) => e).map((e) => e!.id));
+        await this.db.ratings.bulkAdd(entries.filter((e) => !present.has(e.id)));
+        const current = ((await this.db.meta.get(NEXT_SEQ))?.value as number | undefined) ?? 1;
+        await this.db.meta.put({ key: NEXT_SEQ, value: Math.max(current, nextSeq) });
+      }),
+    );
+    this.nextSeq = null;
+  }
+
   async backlog(): Promise<{ pending: number; oldestCompletedAt: string | null }> {
     const [pending, oldest] = await Promise.all([
       this.db.ratings.where('[state+seq]').between(['pending', Dexie.minKey], ['pending', Dexie.maxKey]).count(),

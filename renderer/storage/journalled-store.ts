@@ -1,0 +1,37 @@
+import type { Finish, RatingStore } from '../../shared/flow/ports';
+import { reconcile } from '../../shared/rating/reconcile';
+import type { Answers, NewRating } from '../../shared/schema/rating';
+import type { RatingJournal } from '../host/kiosk-host';
+import type { RatingQueue } from './rating-queue';
+
+/**
+ * The flow's store when a journal exists: a rating is confirmed (the thank-you shown) only once it is
+ * both in IndexedDB and in the main process's journal on disk. Open ratings are not journalled: a
+ * crash mid-flow is covered by IndexedDB and finalised as interrupted at the next start.
+ */
+export function journalledStore(queue: RatingQueue, journal: RatingJournal): RatingStore {
+  const journalFinished = async (id: string) => {
+    const rating = await queue.finished(id);
+    if (rating) await journal.append(rating);
+  };
+  return {
+    async open(rating: NewRating, finish: Finish | null) {
+      const result = await queue.open(rating, finish);
+      if (finish) await journalFinished(rating.id);
+      return result;
+    },
+    saveProgress: (id: string, answers: Answers) => queue.saveProgress(id, answers),
+    async finalise(id: string, answers: Answers, finish: Finish) {
+      await queue.finalise(id, answers, finish);
+      await journalFinished(id);
+    },
+    finaliseInterrupted: (completedAt: string) => queue.finaliseInterrupted(completedAt),
+  };
+}
+
+/** Start-up: whatever the journal has and the queue lost comes back as pending. Returns how many. */
+export async function restoreFromJournal(queue: RatingQueue, journal: RatingJournal): Promise<number> {
+  const plan = reconcile(await journal.entries(), await queue.inventory());
+  if (plan.restore.length > 0 || plan.nextSeq > (await queue.inventory()).nextSeq) await queue.restore(plan.restore, plan.nextSeq);
+  return plan.restore.length;
+}
