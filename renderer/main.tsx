@@ -9,11 +9,17 @@ import type { FlowDeps } from '../shared/flow/ports';
 import { newRatingId } from '../shared/ids';
 import type { KioskConfig } from '../shared/schema/kiosk-config';
 import { reportError } from './diagnostics';
-import { BrowserHost, DEVICE_TOKEN_KEY } from './host/browser-host';
-import { SyncEngine } from '../shared/sync/engine';
+import type { RatingStore } from '../shared/flow/ports';
+import type { SyncTransport } from '../shared/sync/ports';
+import { BrowserHost } from './host/browser-host';
+import { deviceToken, hasDeviceToken, startSync, unsentKiosk } from './host/start-sync';
+import { BridgeTransport } from './host/bridge-transport';
+import { ElectronHost, kioskBridge } from './host/electron-host';
+import type { KioskHost } from './host/kiosk-host';
+import { journalledStore, restoreFromJournal } from './storage/journalled-store';
 import { HttpTransport } from '../shared/sync/http-transport';
-import { EnrolmentError } from './host/enrolment';
-import { UpdateGate } from './host/app-update';
+import { EnrolmentError } from '../shared/sync/enrolment';
+import { registerAppShell, UpdateGate } from './host/app-update';
 import { KioskDb } from './storage/kiosk-db';
 import { RatingQueue } from './storage/rating-queue';
 import { EnrolmentProblemScreen } from './ui/EnrolmentProblemScreen';
@@ -35,41 +41,18 @@ const markScreen = (screen: ScreenName) => {
   updates.screenShown(screen);
 };
 
-/** The offline app shell (service worker), for browser kiosks served over http(s). */
-function registerAppShell() {
-  if (!('serviceWorker' in navigator) || !location.protocol.startsWith('http')) return;
-  const { serviceWorker } = navigator;
-  // A new version waits until the kiosk is on its start screen; then it takes over and the page reloads.
-  const offer = (waiting: ServiceWorker) => updates.updateReady(() => waiting.postMessage('apply-update'));
-  let hadController = serviceWorker.controller !== null;
-  serviceWorker.addEventListener('controllerchange', () => {
-    if (hadController) location.reload();
-    hadController = true;
-  });
-  serviceWorker
-    .register('./sw.js', { scope: './' })
-    .then((registration) => {
-      if (registration.waiting && serviceWorker.controller) offer(registration.waiting);
-      registration.addEventListener('updatefound', () => {
-        const installing = registration.installing;
-        installing?.addEventListener('statechange', () => {
-          if (installing.state === 'installed' && serviceWorker.controller) offer(installing);
-        });
-      });
-      // A kiosk rarely navigates, which is when browsers look for a new version: look every hour.
-      setInterval(() => void registration.update().catch(() => undefined), 3_600_000);
-    })
-    .catch((error: unknown) => reportError('service-worker', error));
-}
-
 async function boot(root: ReturnType<typeof createRoot>) {
   const db = new KioskDb();
-  const host = new BrowserHost(db, {
-    search: location.search,
-    serverOrigin: location.origin,
-    fetch: (input, init) => fetch(input, init),
-    appVersion: __APP_VERSION__,
-  });
+  // In Electron the preload gives `window.kiosk`: configuration, token and journal live in the main process.
+  const bridge = kioskBridge();
+  const host: KioskHost = bridge
+    ? new ElectronHost(bridge, () => unsentKiosk(db))
+    : new BrowserHost(db, {
+        search: location.search,
+        serverOrigin: location.origin,
+        fetch: (input, init) => fetch(input, init),
+        appVersion: __APP_VERSION__,
+      });
   let config: KioskConfig | null;
   try {
     config = await host.loadConfig();
@@ -97,7 +80,25 @@ async function boot(root: ReturnType<typeof createRoot>) {
     retentionDays: () => ready.retentionDays,
     settleDb: new KioskDb(undefined, { chromeTransactionDurability: 'relaxed' }),
   });
-  const sync = await startSync(db, queue, ready);
+  // IndexedDB may have been wiped under the app: what the journal holds and the queue lost comes back.
+  if (host.journal) await restoreFromJournal(queue, host.journal).catch((error: unknown) => reportError('journal', error));
+  const store: RatingStore = host.journal ? journalledStore(queue, host.journal) : queue;
+  const transport: SyncTransport | null = bridge
+    ? new BridgeTransport((request) => bridge.sync(request))
+    : (await hasDeviceToken(db))
+      ? new HttpTransport({ serverOrigin: location.origin, deviceToken: () => deviceToken(db), fetch: (input, init) => fetch(input, init), now: () => new Date() })
+      : null;
+  const sync = transport
+    ? startSync(host, queue, transport, ready, {
+        state: (state) => {
+          if (state.status !== 'sending') void refreshNotice(queue, state).catch((error: unknown) => reportError('notice', error));
+        },
+        config: (next) => {
+          for (const listener of configUpdates) listener(next);
+        },
+        report: reportError,
+      })
+    : null;
   let current = ready;
   const technician = browserTechnician({ db, queue, sync, config: () => current, host, appVersion: __APP_VERSION__ });
   configUpdates.add((next) => (current = next));
@@ -108,19 +109,19 @@ async function boot(root: ReturnType<typeof createRoot>) {
   const deps: FlowDeps = {
     store: {
       open: async (rating, finish) => {
-        const result = await queue.open(rating, finish);
+        const result = await store.open(rating, finish);
         performance.mark('hl:durable');
         if (finish) sync?.ratingStored();
         return result;
       },
-      saveProgress: (id, answers) => queue.saveProgress(id, answers),
+      saveProgress: (id, answers) => store.saveProgress(id, answers),
       finalise: async (id, answers, finish) => {
-        await queue.finalise(id, answers, finish);
+        await store.finalise(id, answers, finish);
         sync?.ratingStored();
       },
       // Ratings cut short by a crash or power cut are finished now: send them without waiting.
       finaliseInterrupted: async (completedAt) => {
-        const finished = await queue.finaliseInterrupted(completedAt);
+        const finished = await store.finaliseInterrupted(completedAt);
         if (finished > 0) sync?.ratingStored();
         return finished;
       },
@@ -169,51 +170,7 @@ async function refreshNotice(queue: RatingQueue, state: SyncState) {
   for (const listener of noticeListeners) listener();
 }
 
-/** An enrolled kiosk sends its queue to the server that served it; a demo kiosk keeps it. */
-async function startSync(db: KioskDb, queue: RatingQueue, config: KioskConfig) {
-  const deviceToken = async () => {
-    const entry = await db.meta.get(DEVICE_TOKEN_KEY);
-    return typeof entry?.value === 'string' ? entry.value : null;
-  };
-  if (!(await deviceToken())) return null;
-  const now = () => new Date();
-  const engine = new SyncEngine({
-    kioskId: config.kioskId,
-    queue,
-    transport: new HttpTransport({ serverOrigin: location.origin, deviceToken, fetch: (input, init) => fetch(input, init), now }),
-    now,
-    newBatchId: () => crypto.randomUUID(),
-    random: Math.random,
-    setTimer: (run, ms) => {
-      const timer = setTimeout(run, ms);
-      return { cancel: () => clearTimeout(timer) };
-    },
-    // One sender across windows and reloads: a second window waits for the next chance.
-    withLock: (work) =>
-      navigator.locks
-        ? navigator.locks.request('hai-long-sync', { ifAvailable: true }, (lock) => (lock ? work() : null))
-        : work(),
-    onChange: (state) => {
-      if (state.status === 'stopped') reportError('sync', state.lastError);
-      if (state.status !== 'sending') void refreshNotice(queue, state).catch((error: unknown) => reportError('notice', error));
-    },
-    appVersion: __APP_VERSION__,
-    storageEstimate: async () => {
-      const estimate = await navigator.storage?.estimate?.();
-      return { usage: estimate?.usage ?? null, quota: estimate?.quota ?? null };
-    },
-    onBatch: (timing) => performance.mark('hl:sync-batch', { detail: timing }),
-    onConfig: (next) => {
-      void db.meta.put({ key: 'config', value: next }).catch((error: unknown) => reportError('config', error));
-      for (const listener of configUpdates) listener(next);
-    },
-  });
-  window.addEventListener('online', () => void engine.syncNow('online'));
-  engine.start();
-  return engine;
-}
-
 window.addEventListener('error', (e) => reportError('window', e.error ?? e.message));
 window.addEventListener('unhandledrejection', (e) => reportError('promise', e.reason));
-registerAppShell();
+registerAppShell(updates, reportError);
 void boot(createRoot(document.getElementById('root')!));

@@ -25,3 +25,30 @@ export class UpdateGate {
     apply();
   }
 }
+
+/** The offline app shell (service worker), for browser kiosks served over http(s). */
+export function registerAppShell(updates: UpdateGate, report: (where: string, error: unknown) => void) {
+  if (!('serviceWorker' in navigator) || !location.protocol.startsWith('http')) return;
+  const { serviceWorker } = navigator;
+  // A new version waits until the kiosk is on its start screen; then it takes over and the page reloads.
+  const offer = (waiting: ServiceWorker) => updates.updateReady(() => waiting.postMessage('apply-update'));
+  let hadController = serviceWorker.controller !== null;
+  serviceWorker.addEventListener('controllerchange', () => {
+    if (hadController) location.reload();
+    hadController = true;
+  });
+  serviceWorker
+    .register('./sw.js', { scope: './' })
+    .then((registration) => {
+      if (registration.waiting && serviceWorker.controller) offer(registration.waiting);
+      registration.addEventListener('updatefound', () => {
+        const installing = registration.installing;
+        installing?.addEventListener('statechange', () => {
+          if (installing.state === 'installed' && serviceWorker.controller) offer(installing);
+        });
+      });
+      // A kiosk rarely navigates, which is when browsers look for a new version: look every hour.
+      setInterval(() => void registration.update().catch(() => undefined), 3_600_000);
+    })
+    .catch((error: unknown) => report('service-worker', error));
+}

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { demoKioskConfig } from '../../shared/demo';
 import { KioskConfig } from '../../shared/schema/kiosk-config';
 import type { KioskDb } from '../storage/kiosk-db';
-import { redeemEnrolment } from './enrolment';
+import { redeemEnrolment } from '../../shared/sync/enrolment';
 import type { KioskHost } from './kiosk-host';
 
 const CONFIG_KEY = 'config';
@@ -62,6 +62,10 @@ export class BrowserHost implements KioskHost {
       return id;
     });
     return demoKioskConfig(kioskId, params.get('demo') || undefined);
+  }
+
+  async saveConfig(config: KioskConfig): Promise<void> {
+    await this.db.meta.put({ key: CONFIG_KEY, value: KioskConfig.parse(config) });
   }
 
   /** "Kiểm tra kết nối": whether the district server answers. */

@@ -23,6 +23,8 @@ export interface KioskHost {
   /** Null when the kiosk has no configuration yet: the setup screen shows instead. */
   loadConfig(): Promise<KioskConfig | null>;
   enrol(code: string): Promise<KioskConfig>;
+  /** A configuration the server sent while running (a new template): kept for the next start. */
+  saveConfig(config: KioskConfig): Promise<void>;
   checkConnection(): Promise<boolean>;
   readonly serverOrigin: string;
   readonly journal: RatingJournal | null;

@@ -1,4 +1,4 @@
-import type { EnrolmentProblem } from '../host/enrolment';
+import type { EnrolmentProblem } from '../../shared/sync/enrolment';
 import type { MessageKey } from '../i18n/messages';
 import { KioskViewContext, useKioskView } from './KioskContext';
 import { ScreenHeading } from './ScreenHeading';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { EnrolmentError } from '../host/enrolment';
+import { EnrolmentError } from '../../shared/sync/enrolment';
 import type { KioskHost } from '../host/kiosk-host';
 import type { MessageKey } from '../i18n/messages';
 import { KioskViewContext, useKioskView } from './KioskContext';

@@ -46,3 +46,15 @@ export const ConfigOutcome = z.discriminatedUnion('kind', [
 export type ConfigOutcome = z.infer<typeof ConfigOutcome>;
 
 export const HeartbeatOutcome = z.boolean();
+
+/** The enrolment answer the main process gives the renderer: never the token, which it keeps. */
+export const EnrolOutcome = z.discriminatedUnion('ok', [
+  z.strictObject({ ok: z.literal(true), config: KioskConfig }),
+  z.strictObject({
+    ok: z.literal(false),
+    problem: z.enum(['wrong_code', 'used_code', 'expired_code', 'kiosk_mismatch', 'certificate', 'unreachable', 'server_error']),
+  }),
+]);
+export type EnrolOutcome = z.infer<typeof EnrolOutcome>;
+
+export const EnrolBridgeRequest = z.strictObject({ code: z.string().min(1).max(40), keepKioskId: z.uuid().optional() });

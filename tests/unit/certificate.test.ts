@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { redeemEnrolment } from '../../renderer/host/enrolment';
+import { redeemEnrolment } from '../../shared/sync/enrolment';
 import { HttpTransport } from '../../shared/sync/http-transport';
 import { isCertificateError } from '../../shared/sync/network-errors';
 import { toIsoWithOffset } from '../../shared/time';

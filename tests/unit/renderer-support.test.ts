@@ -6,7 +6,7 @@ import { findElectronBinary } from '../../electron/binary';
 import { readDiagnostics, reportError } from '../../renderer/diagnostics';
 import { UpdateGate } from '../../renderer/host/app-update';
 import { BrowserHost, DEVICE_TOKEN_KEY, type BrowserHostOptions } from '../../renderer/host/browser-host';
-import { EnrolmentError } from '../../renderer/host/enrolment';
+import { EnrolmentError } from '../../shared/sync/enrolment';
 import { catalogueKeys, translate } from '../../renderer/i18n/messages';
 import { demoKioskConfig } from '../../shared/demo';
 import { fakeKioskDb } from './support/fake-db';

@@ -1,5 +1,5 @@
-import { ApiError, EnrolResponse } from '../../shared/schema/api';
-import { isCertificateError } from '../../shared/sync/network-errors';
+import { ApiError, EnrolResponse } from '../schema/api';
+import { isCertificateError } from './network-errors';
 
 /** Why an enrolment failed, in terms a technician can act on (the screen words them in Vietnamese). */
 export type EnrolmentProblem = 'wrong_code' | 'used_code' | 'expired_code' | 'kiosk_mismatch' | 'certificate' | 'unreachable' | 'server_error';

@@ -1,0 +1,82 @@
+import Dexie from 'dexie';
+import type { KioskConfig } from '../../shared/schema/kiosk-config';
+import { SyncEngine, type SyncState } from '../../shared/sync/engine';
+import type { SyncTransport } from '../../shared/sync/ports';
+import type { KioskDb } from '../storage/kiosk-db';
+import type { RatingQueue } from '../storage/rating-queue';
+import { DEVICE_TOKEN_KEY } from './browser-host';
+import type { KioskHost } from './kiosk-host';
+
+export const deviceToken = async (db: KioskDb) => {
+  const entry = await db.meta.get(DEVICE_TOKEN_KEY);
+  return typeof entry?.value === 'string' ? entry.value : null;
+};
+export const hasDeviceToken = async (db: KioskDb) => (await deviceToken(db)) !== null;
+
+/** The kiosk id of ratings still waiting to be sent, if any (re-enrolment must keep it). */
+export async function unsentKiosk(db: KioskDb): Promise<{ kioskId: string } | null> {
+  const first = await db.ratings.where('[state+seq]').between(['open', Dexie.minKey], ['quarantined', Dexie.maxKey]).first();
+  return first ? { kioskId: first.kioskId } : null;
+}
+
+/** An enrolled kiosk sends its queue to its district server; a demo kiosk keeps it. */
+export function startSync(
+  host: KioskHost,
+  queue: RatingQueue,
+  transport: SyncTransport,
+  config: KioskConfig,
+  on: { state: (state: SyncState) => void; config: (config: KioskConfig) => void; report: (where: string, error: unknown) => void },
+) {
+  // What the server acknowledged is dropped from the journal once a drain is over.
+  let acknowledged: string[] = [];
+  const journal = host.journal;
+  const compactJournal = () => {
+    if (!journal || acknowledged.length === 0) return;
+    const ids = acknowledged;
+    acknowledged = [];
+    void journal.compact(ids).catch((error: unknown) => on.report('journal', error));
+  };
+  const now = () => new Date();
+  const engine = new SyncEngine({
+    kioskId: config.kioskId,
+    queue: {
+      unsynced: (limit, afterSeq) => queue.unsynced(limit, afterSeq),
+      backlog: () => queue.backlog(),
+      settle: async (ids, rejected, at) => {
+        await queue.settle(ids, rejected, at);
+        if (journal) acknowledged.push(...ids);
+      },
+    },
+    transport,
+    now,
+    newBatchId: () => crypto.randomUUID(),
+    random: Math.random,
+    setTimer: (run, ms) => {
+      const timer = setTimeout(run, ms);
+      return { cancel: () => clearTimeout(timer) };
+    },
+    // One sender across windows and reloads: a second window waits for the next chance.
+    withLock: (work) =>
+      navigator.locks
+        ? navigator.locks.request('hai-long-sync', { ifAvailable: true }, (lock) => (lock ? work() : null))
+        : work(),
+    onChange: (state) => {
+      if (state.status === 'stopped') on.report('sync', state.lastError);
+      if (state.status === 'idle') compactJournal();
+      on.state(state);
+    },
+    appVersion: __APP_VERSION__,
+    storageEstimate: async () => {
+      const estimate = await navigator.storage?.estimate?.();
+      return { usage: estimate?.usage ?? null, quota: estimate?.quota ?? null };
+    },
+    onBatch: (timing) => performance.mark('hl:sync-batch', { detail: timing }),
+    onConfig: (next) => {
+      void host.saveConfig(next).catch((error: unknown) => on.report('config', error));
+      on.config(next);
+    },
+  });
+  window.addEventListener('online', () => void engine.syncNow('online'));
+  engine.start();
+  return engine;
+}
