@@ -5,7 +5,7 @@ import type { BrowserWindowConstructorOptions } from 'electron';
  * and sandboxed with no Node, no devtools in a production build, no spellchecker (it would send words
  * to no one here, but it also pops menus), no zoom.
  */
-export function kioskWindowOptions(options: { production: boolean; preload: string }): BrowserWindowConstructorOptions {
+export function kioskWindowOptions(options: { production: boolean; preload?: string }): BrowserWindowConstructorOptions {
   return {
     fullscreen: true,
     kiosk: true,
@@ -13,7 +13,7 @@ export function kioskWindowOptions(options: { production: boolean; preload: stri
     backgroundColor: '#f7f5f0',
     show: false, // shown once the first screen is painted: no white flash
     webPreferences: {
-      preload: options.preload,
+      ...(options.preload && { preload: options.preload }),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
