@@ -222,3 +222,24 @@ export function typeText(method: InputMethod, keys: string): string {
   }
   return out + word;
 }
+
+/** Keys of the on-screen keyboard that are not characters. */
+export type EditKey = { kind: 'char'; char: string } | { kind: 'backspace' } | { kind: 'space' } | { kind: 'enter' };
+
+/**
+ * One on-screen key applied to a text (the comment): the word at its end goes through the input
+ * method; backspace removes the last character as the user sees it; nothing grows past `maxLength`.
+ * `method` null is plain typing (English).
+ */
+export function editText(text: string, key: EditKey, method: InputMethod | null, maxLength: number): string {
+  if (key.kind === 'backspace') return [...text].slice(0, -1).join('');
+  const added = key.kind === 'space' ? ' ' : key.kind === 'enter' ? '\n' : key.char;
+  let next: string;
+  if (key.kind === 'char' && method && /\p{L}|\d/u.test(key.char)) {
+    const match = /[\p{L}\d]*$/u.exec(text)!;
+    const word = match[0];
+    // Telex's word is letters; a digit ends it (VNI uses digits as marks).
+    next = method === 'telex' && /\d/.test(key.char) ? text + added : text.slice(0, text.length - word.length) + typeKey(method, word, key.char);
+  } else next = text + added;
+  return [...next].length > maxLength ? text : next;
+}

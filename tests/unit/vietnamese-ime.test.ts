@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { typeKey, typeText, type InputMethod } from '../../shared/input/vietnamese-ime';
+import { editText, typeKey, typeText, type InputMethod } from '../../shared/input/vietnamese-ime';
 
 /**
  * Real words and phrases a citizen may write about a one-stop counter. Each is typed the way most
@@ -149,5 +149,25 @@ describe('editing', () => {
   it('keeps spaces, punctuation and digits (Telex) as they are', () => {
     expect(typeText('telex', 'Quaays 2, raats nhanh!')).toBe('Quấy 2, rất nhanh!');
     expect(typeText('vni', 'Qua6y1 so61 2.')).toBe('Quấy số 2.');
+  });
+});
+
+describe('the on-screen keyboard editing a comment', () => {
+  const typeAll = (method: InputMethod | null, keys: string, start = '', max = 500) =>
+    [...keys].reduce(
+      (text, c) => editText(text, c === ' ' ? { kind: 'space' } : c === '<' ? { kind: 'backspace' } : { kind: 'char', char: c }, method, max),
+      start,
+    );
+  it('types a Vietnamese comment word by word, with backspace as the user sees it', () => {
+    expect(typeAll('telex', 'Cans booj nhieetj tinhf')).toBe('Cán bộ nhiệt tình');
+    expect(typeAll('telex', 'rats<<aats')).toBe('rất');
+    expect(typeAll('vni', 'Ca1n bo65 nhie65t ti2nh')).toBe('Cán bộ nhiệt tình');
+    expect(typeAll(null, 'hello world')).toBe('hello world');
+  });
+  it('stops at the length limit', () => {
+    expect(typeAll(null, 'abcdef', '', 4)).toBe('abcd');
+    // A tone key changes the word without making it longer: still allowed at the limit.
+    expect(typeAll('telex', 'toans', '', 4)).toBe('toán');
+    expect(editText('abcd', { kind: 'space' }, 'telex', 4)).toBe('abcd');
   });
 });

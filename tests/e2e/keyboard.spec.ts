@@ -1,0 +1,58 @@
+import { expect, test, type Page } from '@playwright/test';
+import { finishEnrolment } from '../support/technician-pin';
+import { createEnrolment, expectNoScroll, humanPause } from './support';
+
+/** Presses the on-screen keys for a string, as a finger would ("^" = Shift for the next letter). */
+async function press(page: Page, keys: string) {
+  const keyboard = page.getByRole('group', { name: 'Bàn phím' });
+  let capital = false;
+  for (const key of keys) {
+    if (key === '^') {
+      await keyboard.getByRole('button', { name: '⇧ Chữ hoa' }).click();
+      capital = true;
+      continue;
+    }
+    const name = key === ' ' ? 'Dấu cách' : key === '<' ? 'Xoá ký tự' : capital ? key.toUpperCase() : key;
+    await keyboard.getByRole('button', { name, exact: true }).click();
+    capital = false;
+  }
+}
+
+test('a citizen writes a Vietnamese comment on the on-screen keyboard (Telex, then VNI); it reaches the district’s feedback list', async ({ page, request }) => {
+  const base = process.env.HAILONG_BASE_URL!;
+  await page.goto((await createEnrolment(request, 'trang-tien', 'quay-1')).link);
+  await finishEnrolment(page);
+  await page.getByRole('button', { name: 'Rất không hài lòng', exact: true }).click();
+  // Skip the criteria and reasons to the comment.
+  const comment = page.getByRole('textbox', { name: 'Góp ý của Ông/Bà' });
+  while (!(await comment.isVisible())) {
+    await humanPause(page);
+    const next = page.getByRole('button', { name: 'Tiếp tục' });
+    await (await next.isVisible() ? next : page.getByRole('button', { name: 'Bỏ qua' })).click();
+  }
+  await expect(page.getByRole('radio', { name: 'Telex' })).toHaveAttribute('aria-checked', 'true');
+  await press(page, '^cans booj chuwa nhieetj tinhf');
+  await expect(comment).toHaveValue('Cán bộ chưa nhiệt tình');
+  // A typo fixed with backspace, then the rest in VNI.
+  await press(page, ' x<');
+  await page.getByRole('radio', { name: 'VNI' }).click();
+  await expectNoScroll(page); // the number row VNI needs still fits
+  await press(page, 'vi2 pha3i cho72 lau');
+  await expect(comment).toHaveValue('Cán bộ chưa nhiệt tình vì phải chờ lau');
+  await expect(page.getByText('38/500 ký tự')).toBeVisible();
+  await humanPause(page);
+  await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+  await expect(page.getByRole('heading', { name: /Cảm ơn/ })).toBeVisible();
+
+  const login = await request.post(`${base}/api/v1/admin/login`, { data: { username: 'admin', password: 'test-admin-password' } });
+  expect(login.ok()).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const feedback = (await (await request.get(`${base}/api/v1/admin/feedback?wardId=trang-tien`)).json()) as { comment: string }[];
+        return feedback.map((f) => f.comment);
+      },
+      { timeout: 20_000 },
+    )
+    .toContain('Cán bộ chưa nhiệt tình vì phải chờ lau');
+});
