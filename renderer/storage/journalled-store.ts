@@ -7,7 +7,8 @@ import type { RatingQueue } from './rating-queue';
 /**
  * The flow's store when a journal exists: a rating is confirmed (the thank-you shown) only once it is
  * both in IndexedDB and in the main process's journal on disk. Open ratings are not journalled: a
- * crash mid-flow is covered by IndexedDB and finalised as interrupted at the next start.
+ * crash mid-flow is covered by IndexedDB, and they are journalled once finalised as interrupted at
+ * the next start.
  */
 export function journalledStore(queue: RatingQueue, journal: RatingJournal): RatingStore {
   const journalFinished = async (id: string) => {
@@ -25,7 +26,13 @@ export function journalledStore(queue: RatingQueue, journal: RatingJournal): Rat
       await queue.finalise(id, answers, finish);
       await journalFinished(id);
     },
-    finaliseInterrupted: (completedAt: string) => queue.finaliseInterrupted(completedAt),
+    // Cut short by a crash or power cut: once finalised they are owed to the server like any other.
+    async finaliseInterrupted(completedAt: string) {
+      const ids = await queue.openIds();
+      const finished = await queue.finaliseInterrupted(completedAt);
+      for (const id of ids) await journalFinished(id);
+      return finished;
+    },
   };
 }
 

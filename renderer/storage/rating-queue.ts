@@ -200,6 +200,11 @@ export class RatingQueue implements RatingStore, SyncQueue {
     for (const id of ids) this.sending.delete(id);
   }
 
+  /** Ratings a citizen had started and not finished (to journal them once finalised as interrupted). */
+  async openIds(): Promise<string[]> {
+    return (await this.db.ratings.where('[state+seq]').between(['open', Dexie.minKey], ['open', Dexie.maxKey]).primaryKeys()) as string[];
+  }
+
   /** One finished rating as the server (and the journal) sees it; null while it is still open. */
   async finished(id: string): Promise<Rating | null> {
     const entry = await this.db.ratings.get(id);

@@ -60,6 +60,16 @@ describe('a wiped IndexedDB rebuilt from the main process’s journal', () => {
     expect((await wiped.counts()).pending).toBe(5);
   });
 
+  it('journals a rating cut short by a crash once it is finalised as interrupted', async () => {
+    const queue = queueOn(fakeKioskDb());
+    const store = journalledStore(queue, asPort(journal));
+    const started = sampleNewRating(1, { id: v7(), overall: 2 });
+    await store.open(started, null);
+    expect(await journal.entries()).toEqual([]);
+    expect(await store.finaliseInterrupted('2026-11-22T10:30:00.000+07:00')).toBe(1);
+    expect(await journal.entries()).toMatchObject([{ id: started.id, outcome: 'interrupted', overall: 2 }]);
+  });
+
   it('forgets what the server acknowledged, so the journal stays small', async () => {
     const queue = queueOn(fakeKioskDb());
     const store = journalledStore(queue, asPort(journal));
