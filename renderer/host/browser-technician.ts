@@ -46,7 +46,7 @@ export function browserTechnician(options: {
         queue: counts,
         oldestPendingAt: backlog.oldestCompletedAt,
         sync: sync?.snapshot ?? null,
-        quarantined: quarantined.filter((r) => r.state === 'quarantined'),
+        quarantined,
         storage: { usage: estimate?.usage ?? null, quota: estimate?.quota ?? null },
       };
     },

@@ -1,5 +1,5 @@
 import type { StoredPin } from '../../shared/technician/pin';
-import type { QueuedRating } from '../../shared/schema/rating';
+import type { QuarantinedRating } from '../storage/rating-queue';
 import type { SyncState } from '../../shared/sync/engine';
 
 /** What the technician's screen shows: the kiosk, its network, its queue and its sync. */
@@ -15,7 +15,7 @@ export interface Diagnostics {
   queue: { open: number; pending: number; synced: number; quarantined: number };
   oldestPendingAt: string | null;
   sync: SyncState | null;
-  quarantined: Extract<QueuedRating, { state: 'quarantined' }>[];
+  quarantined: QuarantinedRating[];
   storage: { usage: number | null; quota: number | null };
 }
 

@@ -38,7 +38,8 @@ export function journalledStore(queue: RatingQueue, journal: RatingJournal): Rat
 
 /** Start-up: whatever the journal has and the queue lost comes back as pending. Returns how many. */
 export async function restoreFromJournal(queue: RatingQueue, journal: RatingJournal): Promise<number> {
-  const plan = reconcile(await journal.entries(), await queue.inventory());
-  if (plan.restore.length > 0 || plan.nextSeq > (await queue.inventory()).nextSeq) await queue.restore(plan.restore, plan.nextSeq);
+  const inventory = await queue.inventory();
+  const plan = reconcile(await journal.entries(), inventory);
+  if (plan.restore.length > 0 || plan.nextSeq > inventory.nextSeq) await queue.restore(plan.restore, plan.nextSeq);
   return plan.restore.length;
 }

@@ -26,6 +26,7 @@ export interface QueueOptions {
 }
 
 export type QueueCounts = Record<QueueState, number>;
+export type QuarantinedRating = Extract<QueuedRating, { state: 'quarantined' }>;
 
 /**
  * The kiosk's durable queue of ratings. Every write is one strict-durability transaction and is
@@ -243,8 +244,11 @@ export class RatingQueue implements RatingStore, SyncQueue {
   }
 
   /** Quarantined ratings with the server's reasons, for the technician's screen. */
-  quarantined(): Promise<QueuedRating[]> {
-    return this.db.ratings.where('[state+seq]').between(['quarantined', Dexie.minKey], ['quarantined', Dexie.maxKey]).toArray();
+  quarantined(): Promise<QuarantinedRating[]> {
+    return this.db.ratings
+      .where('[state+seq]')
+      .between(['quarantined', Dexie.minKey], ['quarantined', Dexie.maxKey])
+      .toArray() as Promise<QuarantinedRating[]>; // the index range holds only quarantined records
   }
 
   /** A full disk: free space by pruning what the server already has, then try once more. */

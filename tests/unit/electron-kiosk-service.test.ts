@@ -13,8 +13,12 @@ import { toIsoWithOffset } from '../../shared/time';
 import { testServer } from './support/server-harness';
 
 /** The renderer's `window.kiosk`, as the preload builds it: each call a structured-cloned IPC message. */
-function bridgeTo(handlers: Record<Channel, (raw: unknown) => Promise<unknown>>, serverOrigin: string): KioskBridge {
-  const invoke = async (channel: Channel, message?: unknown) => structuredClone(await handlers[channel](structuredClone(message)));
+function bridgeTo(handlers: Record<Channel, (raw: unknown) => Promise<unknown>>, serverOrigin: string, seen: unknown[] = []): KioskBridge {
+  const invoke = async (channel: Channel, message?: unknown) => {
+    const answer = structuredClone(await handlers[channel](structuredClone(message)));
+    seen.push(answer);
+    return answer;
+  };
   return {
     serverOrigin,
     loadConfig: () => invoke('kiosk:config'),
@@ -61,26 +65,17 @@ describe('the Electron kiosk: renderer host ⇄ bridge ⇄ main-process service 
       now: () => new Date(),
     });
     expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
-    const bridge = bridgeTo(handlers, origin);
+    const answers: unknown[] = [];
+    const bridge = bridgeTo(handlers, origin, answers);
     const host = new ElectronHost(bridge, async () => null);
 
     expect(await host.loadConfig()).toBeNull();
     expect(await host.checkConnection()).toBe(true);
     await expect(host.enrol('AAAA-BBBB-CCCC')).rejects.toMatchObject({ problem: 'wrong_code' });
-    const admin = await server.login();
-    const code = (
-      await server.app.inject({
-        method: 'POST',
-        url: '/api/v1/admin/enrolment-codes',
-        headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
-        payload: { wardId: 'hang-bac', counterId: 'quay-1' },
-      })
-    ).json().code as string;
-    const config = await host.enrol(code);
+    const config = await host.enrol((await server.enrolmentCode('hang-bac', 'quay-1')).code);
     expect(config.ward.id).toBe('hang-bac');
     expect(await host.loadConfig()).toEqual(config);
-    // The renderer saw the configuration, never the token; the main process stored it encrypted.
-    expect(JSON.stringify(config)).not.toMatch(/deviceToken/);
+    // The main process stored the token encrypted; no answer the renderer ever got contains it.
     const token = await tokens.load();
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(tokenFile!.toString()).not.toContain(token!);
@@ -94,6 +89,8 @@ describe('the Electron kiosk: renderer host ⇄ bridge ⇄ main-process service 
     expect(sent).toMatchObject({ kind: 'answer', status: 200, result: { accepted: [rating.id] } });
     await host.journal.compact([rating.id]);
     expect(await host.journal.entries()).toEqual([]);
+    expect(answers.length).toBeGreaterThan(5);
+    expect(answers.filter((answer) => JSON.stringify(answer).includes(token!))).toEqual([]);
   });
 
   it('refuses malformed messages from the renderer', async () => {

@@ -24,16 +24,7 @@ describe.each(engines())('district server on %s', (engine) => {
 
   it('refuses a used, wrong or expired enrolment code', async () => {
     server = await testServer(engine);
-    const admin = await server.login();
-    const make = async () =>
-      (
-        await server.app.inject({
-          method: 'POST',
-          url: '/api/v1/admin/enrolment-codes',
-          headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
-          payload: { wardId: 'trang-tien', counterId: 'quay-1' },
-        })
-      ).json();
+    const make = () => server.enrolmentCode('trang-tien', 'quay-1');
     const first = await make();
     expect(first.link).toContain(`/kiosk/?enrol=${first.code}`);
     expect(first.qrSvg).toContain('<svg');
@@ -125,14 +116,7 @@ describe.each(engines())('district server on %s', (engine) => {
 
     const enrol = (payload: object) => server.app.inject({ method: 'POST', url: '/api/v1/enrol', payload });
     // A kiosk holding unsent ratings refuses an ordinary code, and the code is not spent by it.
-    const ordinary = (
-      await server.app.inject({
-        method: 'POST',
-        url: '/api/v1/admin/enrolment-codes',
-        headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
-        payload: { wardId: 'trang-tien', counterId: 'quay-1' },
-      })
-    ).json();
+    const ordinary = await server.enrolmentCode('trang-tien', 'quay-1');
     const mismatch = await enrol({ code: ordinary.code, keepKioskId: kiosk.kioskId });
     expect([mismatch.statusCode, mismatch.json().error.code]).toEqual([409, 'kiosk_mismatch']);
     expect((await enrol({ code: ordinary.code })).statusCode).toBe(201);

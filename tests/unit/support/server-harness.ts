@@ -40,15 +40,22 @@ export async function testServer(engine: 'sqlite' | 'postgres', start = new Date
     return { cookie: `hl_session=${cookie.value}`, csrf: res.json().csrfToken as string };
   }
 
-  async function enrolKiosk(wardId = 'trang-tien', counterId = 'quay-1') {
+  /** A district admin's enrolment code for a counter: `{ code, expiresAt, link, qrSvg }`. */
+  async function enrolmentCode(wardId = 'trang-tien', counterId = 'quay-1') {
     const admin = await login();
-    const code = await app.inject({
+    const created = await app.inject({
       method: 'POST',
       url: '/api/v1/admin/enrolment-codes',
       headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
       payload: { wardId, counterId },
     });
-    const enrolled = await app.inject({ method: 'POST', url: '/api/v1/enrol', payload: { code: code.json().code } });
+    if (created.statusCode !== 201) throw new Error(`enrolment code refused: ${created.body}`);
+    return created.json() as { code: string; expiresAt: string; link: string; qrSvg: string };
+  }
+
+  async function enrolKiosk(wardId = 'trang-tien', counterId = 'quay-1') {
+    const code = await enrolmentCode(wardId, counterId);
+    const enrolled = await app.inject({ method: 'POST', url: '/api/v1/enrol', payload: { code: code.code } });
     if (enrolled.statusCode !== 201) throw new Error(`enrol failed: ${enrolled.body}`);
     const body = enrolled.json();
     return { kioskId: body.kioskId as string, token: body.deviceToken as string, config: body.config };
@@ -96,6 +103,7 @@ export async function testServer(engine: 'sqlite' | 'postgres', start = new Date
     store,
     login,
     enrolKiosk,
+    enrolmentCode,
     rating,
     sendBatch,
     counts,
