@@ -42,9 +42,12 @@ export async function ingestBatch(
   kiosk: Pick<KiosksTable, 'id' | 'ward_id' | 'counter_id'>,
   batch: RatingBatch,
   now: Date,
+  // A file carried from the kiosk (an export) arrives days after it was written: its sentAt says
+  // nothing about the kiosk's clock, so the offset last measured by sync is used instead.
+  imported?: { clockOffsetMs: number },
 ): Promise<BatchResult> {
   const receivedAt = now.getTime();
-  const offsetMs = receivedAt - Date.parse(batch.sentAt);
+  const offsetMs = imported ? imported.clockOffsetMs : receivedAt - Date.parse(batch.sentAt);
   const rejected: Rejection[] = [];
   const reject = (index: number, id: string | null, code: Rejection['code'], message: string) =>
     rejected.push({ index, id, code, message });
@@ -118,11 +121,9 @@ export async function ingestBatch(
       })
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();
-    await trx
-      .updateTable('kiosks')
-      .set({ last_seen_at: receivedAt, clock_offset_ms: offsetMs })
-      .where('id', '=', kiosk.id)
-      .execute();
+    if (!imported) {
+      await trx.updateTable('kiosks').set({ last_seen_at: receivedAt, clock_offset_ms: offsetMs }).where('id', '=', kiosk.id).execute();
+    }
   });
 
   rejected.sort((a, b) => a.index - b.index);

@@ -3,6 +3,9 @@ import { demoKioskConfig } from '../../shared/demo';
 import { KioskConfig } from '../../shared/schema/kiosk-config';
 import type { KioskDb } from '../storage/kiosk-db';
 import { redeemEnrolment } from '../../shared/sync/enrolment';
+import { exportFileName, signExport } from '../../shared/sync/export-file';
+import type { Rating } from '../../shared/schema/rating';
+import { toIsoWithOffset } from '../../shared/time';
 import type { KioskHost } from './kiosk-host';
 
 const CONFIG_KEY = 'config';
@@ -21,6 +24,16 @@ export interface BrowserHostOptions {
   fetch: typeof fetch;
   appVersion: string;
   newKioskId?: () => string;
+  /** Hands a finished file to the person (a download); injected so tests can catch it. */
+  saveFile?: (name: string, text: string) => void;
+}
+
+/** A download of a text file through a temporary link: the only way a web page writes a file. */
+function downloadFile(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /**
@@ -101,5 +114,18 @@ export class BrowserHost implements KioskHost {
       await this.db.meta.put({ key: SPENT_CODE_KEY, value: normaliseCode(code) });
     });
     return enrolled.config;
+  }
+
+  async saveExport(kioskId: string, ratings: Rating[]): Promise<{ fileName: string } | null> {
+    const token = (await this.db.meta.get(DEVICE_TOKEN_KEY))?.value;
+    if (typeof token !== 'string') return null;
+    const file = await signExport({ kioskId, exportedAt: toIsoWithOffset(new Date()), ratings }, token);
+    const fileName = exportFileName(file);
+    (this.options.saveFile ?? downloadFile)(fileName, JSON.stringify(file));
+    return { fileName };
+  }
+
+  async forget(): Promise<void> {
+    await this.db.meta.bulkDelete([CONFIG_KEY, DEVICE_TOKEN_KEY, SPENT_CODE_KEY, DEMO_KIOSK_ID_KEY]);
   }
 }

@@ -1,24 +1,30 @@
 import { z } from 'zod';
-import { EnrolOutcome, type SyncRequest } from '../../shared/schema/bridge';
+import { EnrolOutcome, ExportOutcome, type ScreenReport, type SyncRequest } from '../../shared/schema/bridge';
 import { KioskConfig } from '../../shared/schema/kiosk-config';
 import { Rating } from '../../shared/schema/rating';
+import { ShellSettings } from '../../shared/schema/shell-settings';
 import { EnrolmentError } from '../../shared/sync/enrolment';
 import type { KioskHost, RatingJournal } from './kiosk-host';
 
 /**
  * What the preload exposes as `window.kiosk` (electron/preload.ts): a pass-through to the main
  * process, which checks every message. Answers are checked here again: the renderer trusts no one.
+ * Built from KIOSK_BRIDGE_METHODS, so the preload and this list cannot drift apart.
  */
 export interface KioskBridge {
-  readonly serverOrigin: string;
   loadConfig(): Promise<unknown>;
   saveConfig(config: KioskConfig): Promise<unknown>;
-  enrol(request: { code: string; keepKioskId?: string }): Promise<unknown>;
-  checkConnection(): Promise<unknown>;
+  loadSettings(): Promise<unknown>;
+  saveSettings(settings: ShellSettings): Promise<unknown>;
+  enrol(request: { code: string; keepKioskId?: string; serverOrigin?: string }): Promise<unknown>;
+  checkConnection(request?: { serverOrigin?: string }): Promise<unknown>;
   sync(request: SyncRequest): Promise<unknown>;
   journalAppend(rating: Rating): Promise<unknown>;
   journalEntries(): Promise<unknown>;
   journalCompact(acknowledged: readonly string[]): Promise<unknown>;
+  exportRatings(request: { ratings: Rating[] }): Promise<unknown>;
+  forget(): Promise<unknown>;
+  reportScreen(report: ScreenReport): Promise<unknown>;
 }
 
 export function kioskBridge(): KioskBridge | null {
@@ -26,10 +32,11 @@ export function kioskBridge(): KioskBridge | null {
   return candidate && typeof candidate.sync === 'function' ? candidate : null;
 }
 
-/** The Electron kiosk's host: configuration, enrolment and the journal live in the main process. */
+/** The Electron kiosk's host: configuration, enrolment, the server address and the journal live in the main process. */
 export class ElectronHost implements KioskHost {
   readonly kind = 'electron';
   readonly journal: RatingJournal;
+  private origin = '';
 
   constructor(
     private readonly bridge: KioskBridge,
@@ -44,20 +51,35 @@ export class ElectronHost implements KioskHost {
     };
   }
 
+  /** The server address the main process keeps (empty until the technician sets one). */
   get serverOrigin() {
-    return this.bridge.serverOrigin;
+    return this.origin;
+  }
+
+  async loadSettings(): Promise<ShellSettings | null> {
+    const parsed = ShellSettings.safeParse(await this.bridge.loadSettings());
+    if (parsed.success) this.origin = parsed.data.serverOrigin ?? '';
+    return parsed.success ? parsed.data : null;
+  }
+
+  async saveSettings(settings: ShellSettings): Promise<void> {
+    if ((await this.bridge.saveSettings(settings)) !== true) throw new Error('the kiosk shell did not keep the settings');
+    this.origin = settings.serverOrigin ?? '';
   }
 
   async loadConfig(): Promise<KioskConfig | null> {
+    await this.loadSettings();
     const parsed = KioskConfig.safeParse(await this.bridge.loadConfig());
     return parsed.success ? parsed.data : null;
   }
 
-  async enrol(code: string): Promise<KioskConfig> {
+  async enrol(code: string, serverOrigin?: string): Promise<KioskConfig> {
     const holding = await this.unsent();
-    const answer = EnrolOutcome.safeParse(await this.bridge.enrol({ code, ...(holding && { keepKioskId: holding.kioskId }) }));
+    const request = { code, ...(holding && { keepKioskId: holding.kioskId }), ...(serverOrigin && { serverOrigin }) };
+    const answer = EnrolOutcome.safeParse(await this.bridge.enrol(request).catch(() => null));
     if (!answer.success) throw new EnrolmentError('server_error');
     if (!answer.data.ok) throw new EnrolmentError(answer.data.problem);
+    await this.loadSettings();
     return answer.data.config;
   }
 
@@ -65,7 +87,16 @@ export class ElectronHost implements KioskHost {
     await this.bridge.saveConfig(config);
   }
 
-  async checkConnection(): Promise<boolean> {
-    return (await this.bridge.checkConnection().catch(() => false)) === true;
+  async checkConnection(serverOrigin?: string): Promise<boolean> {
+    return (await this.bridge.checkConnection(serverOrigin ? { serverOrigin } : undefined).catch(() => false)) === true;
+  }
+
+  async saveExport(_kioskId: string, ratings: Rating[]): Promise<{ fileName: string } | null> {
+    const answer = ExportOutcome.safeParse(await this.bridge.exportRatings({ ratings }).catch(() => null));
+    return answer.success && answer.data.ok ? { fileName: answer.data.fileName } : null;
+  }
+
+  async forget(): Promise<void> {
+    if ((await this.bridge.forget()) !== true) throw new Error('the kiosk shell did not forget the enrolment');
   }
 }

@@ -22,10 +22,18 @@ export interface KioskHost {
   readonly kind: 'browser' | 'electron';
   /** Null when the kiosk has no configuration yet: the setup screen shows instead. */
   loadConfig(): Promise<KioskConfig | null>;
-  enrol(code: string): Promise<KioskConfig>;
+  /** `serverOrigin`: the address typed on the setup screen (Electron); a browser kiosk uses the server that served it. */
+  enrol(code: string, serverOrigin?: string): Promise<KioskConfig>;
   /** A configuration the server sent while running (a new template): kept for the next start. */
   saveConfig(config: KioskConfig): Promise<void>;
-  checkConnection(): Promise<boolean>;
+  checkConnection(serverOrigin?: string): Promise<boolean>;
   readonly serverOrigin: string;
   readonly journal: RatingJournal | null;
+  /**
+   * Writes these ratings to a signed export file for a USB stick (a download in a browser, a file the
+   * technician picks in Electron). Null when nothing was written (no device token, or cancelled).
+   */
+  saveExport(kioskId: string, ratings: Rating[]): Promise<{ fileName: string } | null>;
+  /** Forgets the enrolment (device token, configuration): the kiosk shows the setup screen next. */
+  forget(): Promise<void>;
 }

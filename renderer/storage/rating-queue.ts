@@ -6,6 +6,7 @@ import { Answers, NewRating, QueuedRating, toRating, type QueueState, type Ratin
 import type { SyncQueue } from '../../shared/sync/ports';
 import type { KioskDb } from './kiosk-db';
 
+const EXPORTED_THROUGH = 'exportedThroughSeq';
 const NEXT_SEQ = 'nextSeq';
 // Answers are applied in small transactions: a citizen's tap (a strict write on the same store)
 // waits behind at most one of them.
@@ -241,6 +242,29 @@ export class RatingQueue implements RatingStore, SyncQueue {
       this.pending(1),
     ]);
     return { pending, oldestCompletedAt: oldest[0]?.completedAt ?? null };
+  }
+
+  /**
+   * Everything finished that the server has not acknowledged (pending and quarantined), in sequence
+   * order: what an export to a file must carry so that nothing is lost if the kiosk is wiped.
+   */
+  async notSynced(): Promise<Rating[]> {
+    const inState = (state: QueueState) => this.db.ratings.where('[state+seq]').between([state, Dexie.minKey], [state, Dexie.maxKey]).toArray();
+    const entries = [...(await inState('pending')), ...(await inState('quarantined'))].sort((a, b) => a.seq - b.seq);
+    return entries.map(toRating);
+  }
+
+  /** Records that every rating up to `seq` is in an export file (sequence numbers only grow). */
+  async markExported(seq: number): Promise<void> {
+    await this.db.meta.put({ key: EXPORTED_THROUGH, value: seq });
+  }
+
+  /** Ratings neither acknowledged by the server nor in an export file: what wiping the kiosk would lose. */
+  async unexported(): Promise<number> {
+    const through = ((await this.db.meta.get(EXPORTED_THROUGH))?.value as number | undefined) ?? 0;
+    const after = (state: QueueState) => this.db.ratings.where('[state+seq]').between([state, through], [state, Dexie.maxKey], false, true).count();
+    const [open, pending, quarantined] = await Promise.all([after('open'), after('pending'), after('quarantined')]);
+    return open + pending + quarantined;
   }
 
   /** Quarantined ratings with the server's reasons, for the technician's screen. */

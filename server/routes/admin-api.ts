@@ -4,11 +4,13 @@ import QRCode from 'qrcode';
 import { z } from 'zod';
 import { Slug } from '../../shared/schema/common';
 import { ReportQuery } from '../../shared/schema/report';
+import { ExportFile } from '../../shared/sync/export-file';
 import { hashToken, verifyPassword } from '../auth/secrets';
 import { requireAdmin, requireDistrictAdmin, SESSION_COOKIE, startSession, wardScope } from '../auth/sessions';
 import type { Store } from '../db/connect';
 import { createEnrolmentCode, createReenrolmentCode } from '../repo/enrolment';
 import { HttpError, parseInput } from '../http/errors';
+import { importExportFile } from '../import-file';
 import { reportCsv, reportXlsx } from '../reports/export';
 import { buildReport } from '../reports/query';
 import { endSession, findUser } from '../repo/accounts';
@@ -92,6 +94,14 @@ export async function adminApi(app: FastifyInstance, { store, now, minResponses 
     const { id } = parseInput(KioskParams, request.params, 'kiosk');
     if (!(await revokeKiosk(store, id, now()))) throw new HttpError(404, 'unknown_kiosk', 'No such active kiosk.');
     return { ok: true };
+  });
+
+  // A kiosk's export file, brought on a USB stick: signed by the kiosk, stored exactly once.
+  app.post('/api/v1/admin/imports', { bodyLimit: 160 * 1024 * 1024 }, async (request) => {
+    const user = await requireAdmin(store, request, now());
+    requireDistrictAdmin(user);
+    const file = parseInput(ExportFile, request.body, 'export file');
+    return importExportFile(store, file, { wardScope: undefined, now });
   });
 
   app.get('/api/v1/reports', async (request, reply) => {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { BatchResult, Heartbeat, MAX_BATCH_RATINGS, RatingBatch } from './api';
 import { KioskConfig } from './kiosk-config';
 import { Rating } from './rating';
+import { ServerOrigin, ShellSettings } from './shell-settings';
+import { MAX_EXPORT_RATINGS } from '../sync/export-file';
 
 /**
  * What sync sends to the district server and what comes back, as messages: the Electron renderer
@@ -57,4 +59,46 @@ export const EnrolOutcome = z.discriminatedUnion('ok', [
 ]);
 export type EnrolOutcome = z.infer<typeof EnrolOutcome>;
 
-export const EnrolBridgeRequest = z.strictObject({ code: z.string().min(1).max(40), keepKioskId: z.uuid().optional() });
+export const EnrolBridgeRequest = z.strictObject({
+  code: z.string().min(1).max(40),
+  keepKioskId: z.uuid().optional(),
+  /** The server the technician typed on the setup screen; kept by the main process once enrolment works. */
+  serverOrigin: ServerOrigin.optional(),
+});
+
+/** "Kiểm tra kết nối" for an address typed but not yet saved, or the saved one. */
+export const CheckBridgeRequest = z.strictObject({ serverOrigin: ServerOrigin.optional() }).optional();
+
+/** Pending ratings the main process signs with the device token and writes to a file. */
+export const ExportBridgeRequest = z.strictObject({ ratings: z.array(Rating).min(1).max(MAX_EXPORT_RATINGS) });
+export const ExportOutcome = z.discriminatedUnion('ok', [
+  z.strictObject({ ok: z.literal(true), fileName: z.string().max(200) }),
+  z.strictObject({ ok: z.literal(false), problem: z.enum(['no_token', 'cancelled', 'failed']) }),
+]);
+export type ExportOutcome = z.infer<typeof ExportOutcome>;
+
+/** Where the citizen is, as the main process needs it: updates wait for the start screen. */
+export const ScreenReport = z.strictObject({ onStartScreen: z.boolean() });
+export type ScreenReport = z.infer<typeof ScreenReport>;
+
+/**
+ * Every message the renderer may send over `window.kiosk`, by IPC channel: the preload checks what
+ * leaves the page against it and the main process checks again what arrives.
+ */
+export const BRIDGE_REQUESTS = {
+  'kiosk:config': z.undefined(),
+  'kiosk:config-save': KioskConfig,
+  'kiosk:settings': z.undefined(),
+  'kiosk:settings-save': ShellSettings,
+  'kiosk:enrol': EnrolBridgeRequest,
+  'kiosk:check': CheckBridgeRequest,
+  'kiosk:sync': SyncRequest,
+  'kiosk:journal-append': Rating,
+  'kiosk:journal-entries': z.undefined(),
+  'kiosk:journal-compact': z.array(z.uuid()).max(200_000),
+  'kiosk:export': ExportBridgeRequest,
+  'kiosk:forget': z.undefined(),
+  'kiosk:screen': ScreenReport,
+} as const;
+export type BridgeChannel = keyof typeof BRIDGE_REQUESTS;
+export const BRIDGE_CHANNELS = Object.keys(BRIDGE_REQUESTS) as BridgeChannel[];

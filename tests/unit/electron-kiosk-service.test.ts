@@ -1,35 +1,46 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { bridgeOver } from '../../electron/bridge';
+import { exportTarget, jsonFile, tokenFiles } from '../../electron/files';
 import { Journal } from '../../electron/journal';
 import { CHANNELS, kioskService, type Channel } from '../../electron/kiosk-service';
 import { TokenStore } from '../../electron/token-store';
 import { BridgeTransport } from '../../renderer/host/bridge-transport';
 import { ElectronHost, type KioskBridge } from '../../renderer/host/electron-host';
-import type { KioskConfig } from '../../shared/schema/kiosk-config';
 import { Rating } from '../../shared/schema/rating';
 import { toIsoWithOffset } from '../../shared/time';
+import { sampleRating } from '../support/fixtures';
 import { testServer } from './support/server-harness';
 
-/** The renderer's `window.kiosk`, as the preload builds it: each call a structured-cloned IPC message. */
-function bridgeTo(handlers: Record<Channel, (raw: unknown) => Promise<unknown>>, serverOrigin: string, seen: unknown[] = []): KioskBridge {
-  const invoke = async (channel: Channel, message?: unknown) => {
+/** The renderer's `window.kiosk`, as the preload builds it, each call a structured-cloned IPC message. */
+function bridgeTo(handlers: Record<Channel, (raw: unknown) => Promise<unknown>>, seen: unknown[] = []): KioskBridge {
+  return bridgeOver(async (channel, message) => {
     const answer = structuredClone(await handlers[channel](structuredClone(message)));
     seen.push(answer);
     return answer;
-  };
-  return {
-    serverOrigin,
-    loadConfig: () => invoke('kiosk:config'),
-    saveConfig: (config) => invoke('kiosk:config-save', config),
-    enrol: (request) => invoke('kiosk:enrol', request),
-    checkConnection: () => invoke('kiosk:check'),
-    sync: (request) => invoke('kiosk:sync', request),
-    journalAppend: (rating) => invoke('kiosk:journal-append', rating),
-    journalEntries: () => invoke('kiosk:journal-entries'),
-    journalCompact: (ids) => invoke('kiosk:journal-compact', ids),
-  };
+  });
+}
+
+/** The main-process service over real files in a temporary userData folder. */
+async function serviceIn(dir: string, options: { fetch?: typeof fetch; chooseExport?: (name: string) => Promise<string | null> } = {}) {
+  const journal = await Journal.open(join(dir, 'journal.jsonl'));
+  const tokens = new TokenStore(
+    { isEncryptionAvailable: () => true, encryptString: (s) => Buffer.from(s).reverse(), decryptString: (b) => Buffer.from(b).reverse().toString() },
+    tokenFiles(join(dir, 'device-token.json')),
+  );
+  const handlers = kioskService({
+    fetch: options.fetch ?? fetch,
+    tokens,
+    config: jsonFile(join(dir, 'kiosk-config.json')),
+    settings: jsonFile(join(dir, 'settings.json')),
+    journal,
+    exports: exportTarget(join(dir, 'exports'), options.chooseExport ?? (async (name) => join(dir, 'usb', name))),
+    appVersion: '0.1.0',
+    now: () => new Date(),
+  });
+  return { journal, tokens, handlers };
 }
 
 describe('the Electron kiosk: renderer host ⇄ bridge ⇄ main-process service ⇄ district server', () => {
@@ -40,45 +51,37 @@ describe('the Electron kiosk: renderer host ⇄ bridge ⇄ main-process service 
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('enrols with the token kept in the main process, syncs through it, and journals', async () => {
+  it('takes the server address typed at setup, enrols with the token kept in the main process, syncs, journals, exports and forgets', async () => {
     dir = await mkdtemp(join(tmpdir(), 'hai-long-electron-'));
     const server = await testServer('sqlite');
     const origin = await server.app.listen({ port: 0, host: '127.0.0.1' });
-    const journal = await Journal.open(join(dir, 'journal.jsonl'));
+    const { journal, tokens, handlers } = await serviceIn(dir);
+    await mkdir(join(dir, 'usb'));
     close = async () => {
       await journal.close();
       await server.close();
     };
-    let tokenFile: Buffer | null = null;
-    let configFile: unknown = null;
-    const tokens = new TokenStore(
-      { isEncryptionAvailable: () => true, encryptString: (s) => Buffer.from(s).reverse(), decryptString: (b) => Buffer.from(b).reverse().toString() },
-      { read: async () => tokenFile, write: async (c) => void (tokenFile = c), remove: async () => void (tokenFile = null) },
-    );
-    const handlers = kioskService({
-      serverOrigin: origin,
-      fetch,
-      tokens,
-      config: { read: async () => configFile, write: async (c: KioskConfig) => void (configFile = c) },
-      journal,
-      appVersion: '0.1.0',
-      now: () => new Date(),
-    });
     expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
     const answers: unknown[] = [];
-    const bridge = bridgeTo(handlers, origin, answers);
+    const bridge = bridgeTo(handlers, answers);
     const host = new ElectronHost(bridge, async () => null);
 
+    // A new kiosk: no configuration, no server address yet.
     expect(await host.loadConfig()).toBeNull();
-    expect(await host.checkConnection()).toBe(true);
-    await expect(host.enrol('AAAA-BBBB-CCCC')).rejects.toMatchObject({ problem: 'wrong_code' });
-    const config = await host.enrol((await server.enrolmentCode('hang-bac', 'quay-1')).code);
+    expect(host.serverOrigin).toBe('');
+    expect(await host.checkConnection()).toBe(false);
+    expect(await host.checkConnection(`${origin}/`)).toBe(true);
+    await expect(host.enrol('AAAA-BBBB-CCCC', origin)).rejects.toMatchObject({ problem: 'wrong_code' });
+    expect(host.serverOrigin).toBe(''); // a failed enrolment keeps nothing
+    const config = await host.enrol((await server.enrolmentCode('hang-bac', 'quay-1')).code, `${origin}/`);
     expect(config.ward.id).toBe('hang-bac');
+    expect(host.serverOrigin).toBe(origin);
     expect(await host.loadConfig()).toEqual(config);
+    expect(await host.checkConnection()).toBe(true);
     // The main process stored the token encrypted; no answer the renderer ever got contains it.
     const token = await tokens.load();
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(tokenFile!.toString()).not.toContain(token!);
+    expect((await readFile(join(dir, 'device-token.json'), 'utf8'))).not.toContain(token!);
 
     // A rating, journalled, then sent through the bridge with the main process's token.
     const rating = Rating.parse(server.rating({ kioskId: config.kioskId, config }));
@@ -89,28 +92,66 @@ describe('the Electron kiosk: renderer host ⇄ bridge ⇄ main-process service 
     expect(sent).toMatchObject({ kind: 'answer', status: 200, result: { accepted: [rating.id] } });
     await host.journal.compact([rating.id]);
     expect(await host.journal.entries()).toEqual([]);
-    expect(answers.length).toBeGreaterThan(5);
+
+    // Two more that never reach the server by network: exported, signed by the main process, imported.
+    const carried = [Rating.parse(server.rating({ kioskId: config.kioskId, config })), Rating.parse(server.rating({ kioskId: config.kioskId, config }))];
+    for (const r of carried) await host.journal.append(r);
+    const saved = await host.saveExport(config.kioskId, carried);
+    expect(saved?.fileName).toMatch(/^hai-long-.*-2\.json$/);
+    const onStick = JSON.parse(await readFile(join(dir, 'usb', saved!.fileName), 'utf8'));
+    expect(JSON.parse(await readFile(join(dir, 'exports', saved!.fileName), 'utf8'))).toEqual(onStick);
+    const admin = await server.login();
+    const imported = await server.app.inject({ method: 'POST', url: '/api/v1/admin/imports', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf }, payload: onStick });
+    expect(imported.json()).toMatchObject({ accepted: 2, duplicate: 0 });
+
+    // Decommission: the journal's contents are kept in a file, the token and configuration go.
+    await host.forget();
+    expect(await tokens.load()).toBeNull();
+    expect(await host.loadConfig()).toBeNull();
+    expect(await host.journal.entries()).toEqual([]);
+    const kept = (await readdir(join(dir, 'exports'))).filter((name) => name.startsWith('journal-'));
+    expect(kept).toHaveLength(1);
+    expect(JSON.parse(await readFile(join(dir, 'exports', kept[0]!), 'utf8')).ratings.map((r: Rating) => r.id)).toEqual(carried.map((r) => r.id));
+    expect(answers.length).toBeGreaterThan(10);
     expect(answers.filter((answer) => JSON.stringify(answer).includes(token!))).toEqual([]);
   });
 
-  it('refuses malformed messages from the renderer', async () => {
+  it('refuses malformed messages on both sides of the bridge, and sends nothing without a server address', async () => {
     dir = await mkdtemp(join(tmpdir(), 'hai-long-electron-'));
-    const journal = await Journal.open(join(dir, 'journal.jsonl'));
+    let requests = 0;
+    const { journal, handlers } = await serviceIn(dir, { fetch: async () => (requests++, new Response('{}')) });
     close = () => journal.close();
-    const handlers = kioskService({
-      serverOrigin: 'http://127.0.0.1:9',
-      fetch,
-      tokens: new TokenStore({ isEncryptionAvailable: () => false, encryptString: Buffer.from, decryptString: String }, { read: async () => null, write: async () => {}, remove: async () => {} }),
-      config: { read: async () => null, write: async () => {} },
-      journal,
-      appVersion: '0.1.0',
-      now: () => new Date(),
-    });
-    await expect(handlers['kiosk:enrol']({ code: 'x'.repeat(500) })).rejects.toThrow();
-    await expect(handlers['kiosk:config-save']({ kioskId: 'not a config' })).rejects.toThrow();
-    await expect(handlers['kiosk:journal-append']({ overall: 5 })).rejects.toThrow();
-    await expect(handlers['kiosk:journal-compact'](['not-a-uuid'])).rejects.toThrow();
+    const hostile: [Channel, unknown][] = [
+      ['kiosk:enrol', { code: 'x'.repeat(500) }],
+      ['kiosk:enrol', { code: 'ABCD', serverOrigin: 'file:///etc/passwd' }],
+      ['kiosk:enrol', { code: 'ABCD', serverOrigin: 'https://user:pw@quan.example' }],
+      ['kiosk:check', { serverOrigin: 'javascript:alert(1)' }],
+      ['kiosk:config-save', { kioskId: 'not a config' }],
+      ['kiosk:settings-save', { serverOrigin: 'https://quan.example', openingHours: { '1': [{ from: '17:00', to: '07:00' }] }, qrScanning: false }],
+      ['kiosk:journal-append', { overall: 5 }],
+      ['kiosk:journal-compact', ['not-a-uuid']],
+      ['kiosk:export', { ratings: [] }],
+      ['kiosk:screen', { onStartScreen: 'yes' }],
+    ];
+    const bridge = bridgeTo(handlers) as unknown as Record<string, (m: unknown) => Promise<unknown>>;
+    const method: Partial<Record<Channel, string>> = {
+      'kiosk:enrol': 'enrol',
+      'kiosk:check': 'checkConnection',
+      'kiosk:config-save': 'saveConfig',
+      'kiosk:settings-save': 'saveSettings',
+      'kiosk:journal-append': 'journalAppend',
+      'kiosk:journal-compact': 'journalCompact',
+      'kiosk:export': 'exportRatings',
+      'kiosk:screen': 'reportScreen',
+    };
+    for (const [channel, message] of hostile) {
+      await expect(handlers[channel](message), `${channel} ${JSON.stringify(message)}`).rejects.toThrow();
+      await expect(bridge[method[channel]!]!(message), channel).rejects.toThrow(`invalid ${channel} message`);
+    }
     expect(await handlers['kiosk:enrol']({ code: 'ABCD-EFGH-JKLM' })).toEqual({ ok: false, problem: 'unreachable' });
+    expect(await handlers['kiosk:sync']({ op: 'fetchConfig', etag: null, timeoutMs: 1000 })).toEqual({ kind: 'failed' });
+    expect(await handlers['kiosk:export']({ ratings: [sampleRating(1, new Date())] })).toEqual({ ok: false, problem: 'no_token' });
+    expect(requests).toBe(0);
     expect(await journal.entries()).toEqual([]);
   });
 });

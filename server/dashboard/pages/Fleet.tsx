@@ -4,6 +4,7 @@ import { useT } from '../i18n';
 import { useState } from 'react';
 import { EnrolmentCode, Kiosk } from '../shapes';
 import { EnrolmentCodeCard } from './EnrolmentCodeCard';
+import { ImportCard } from './ImportCard';
 import { useLoad } from '../useLoad';
 import { dateTime } from './format';
 
@@ -69,6 +70,7 @@ export function Fleet({ canManage }: { canManage: boolean }) {
         ))}
       </tbody>
     </table>
+    {canManage && <ImportCard onImported={kiosks.reload} />}
     </>
   );
 }

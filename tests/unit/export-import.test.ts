@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Rating } from '../../shared/schema/rating';
+import { exportFileName, exportKey, signExport, verifyExport } from '../../shared/sync/export-file';
+import { hashToken } from '../../server/auth/secrets';
+import { engines, testServer } from './support/server-harness';
+
+describe('export files: signed by the kiosk, checked by the server', () => {
+  it('uses the server’s own token hash as the key, so the server can check what only the kiosk could sign', async () => {
+    const token = 'a'.repeat(43);
+    expect(await exportKey(token)).toBe(hashToken(token));
+  });
+});
+
+describe.each(engines())('importing a kiosk’s export file (%s)', (engine) => {
+  let server: Awaited<ReturnType<typeof testServer>>;
+  afterEach(() => server.close());
+
+  const upload = async (payload: unknown, admin: { cookie: string; csrf: string }) =>
+    server.app.inject({ method: 'POST', url: '/api/v1/admin/imports', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf }, payload: payload as object });
+
+  it('stores each rating once: a second import of the same file, or of an overlapping one, counts nothing twice', async () => {
+    server = await testServer(engine);
+    const kiosk = await server.enrolKiosk();
+    const pending = Array.from({ length: 1203 }, () => Rating.parse(server.rating(kiosk)));
+    const file = await signExport({ kioskId: kiosk.kioskId, exportedAt: '2026-11-22T10:00:00.000+07:00', ratings: pending }, kiosk.token);
+    expect(exportFileName(file)).toBe(`hai-long-${kiosk.kioskId.slice(0, 8)}-2026-11-22-1203.json`);
+    expect(await verifyExport(file, hashToken(kiosk.token))).toBe(true);
+    const admin = await server.login();
+
+    const first = await upload(file, admin);
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ kioskId: kiosk.kioskId, ratings: 1203, accepted: 1203, duplicate: 0, rejected: 0 });
+    const again = await upload(JSON.parse(JSON.stringify(file)), admin);
+    expect(again.json()).toMatchObject({ accepted: 0, duplicate: 1203, rejected: 0 });
+    // Some of them also arrive by sync later (the network came back): still once.
+    const synced = await server.sendBatch(kiosk, pending.slice(0, 10));
+    expect(synced.json().duplicate).toHaveLength(10);
+    expect(await server.counts()).toEqual({ ratings: 1203, aggregated: 1203 });
+  });
+
+  it('refuses an altered file, another kiosk’s signature, a ward viewer, and garbage, storing nothing', async () => {
+    server = await testServer(engine);
+    const kiosk = await server.enrolKiosk();
+    const other = await server.enrolKiosk('hang-bac', 'quay-1');
+    const pending = [Rating.parse(server.rating(kiosk)), Rating.parse(server.rating(kiosk))];
+    const file = await signExport({ kioskId: kiosk.kioskId, exportedAt: '2026-11-22T10:00:00.000+07:00', ratings: pending }, kiosk.token);
+    const admin = await server.login();
+
+    const altered = structuredClone(file);
+    altered.ratings[0]!.overall = altered.ratings[0]!.overall === 1 ? 5 : 1;
+    const cases: [unknown, number, string][] = [
+      [altered, 422, 'bad_signature'],
+      [{ ...file, ratings: file.ratings.slice(1) }, 422, 'bad_signature'],
+      [await signExport({ kioskId: kiosk.kioskId, exportedAt: file.exportedAt, ratings: pending }, other.token), 422, 'bad_signature'],
+      [{ ...file, kioskId: crypto.randomUUID() }, 404, 'unknown_kiosk'],
+      [{ ...file, format: 'something-else' }, 400, 'invalid_request'],
+      [{ hello: 'world' }, 400, 'invalid_request'],
+    ];
+    for (const [payload, status, code] of cases) {
+      const res = await upload(payload, admin);
+      expect(res.statusCode, JSON.stringify(payload).slice(0, 80)).toBe(status);
+      expect(res.json().error.code).toBe(code);
+    }
+    const noCsrf = await server.app.inject({ method: 'POST', url: '/api/v1/admin/imports', headers: { cookie: admin.cookie }, payload: file });
+    expect(noCsrf.statusCode).toBe(403);
+    const viewer = { username: 'xem.trangtien', password: 'mot-mat-khau-dai', role: 'ward_viewer', wardId: 'trang-tien' };
+    const created = await server.app.inject({ method: 'POST', url: '/api/v1/admin/users', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf }, payload: viewer });
+    expect(created.statusCode).toBe(201);
+    expect((await upload(file, await server.login(viewer.username, viewer.password))).statusCode).toBe(403);
+    expect(await server.counts()).toEqual({ ratings: 0, aggregated: 0 });
+  });
+
+  it('dates imported ratings by the kiosk’s clock offset measured at its last sync, not by the day of import', async () => {
+    server = await testServer(engine);
+    const kiosk = await server.enrolKiosk();
+    // The kiosk synced once with its clock an hour behind; then the network went, and a stick came a week later.
+    const first = server.rating(kiosk);
+    await server.sendBatch(kiosk, [first], { sentAt: new Date(Date.parse('2026-11-22T03:00:00Z') - 3_600_000).toISOString().replace('Z', '+00:00') });
+    const later = Rating.parse(server.rating(kiosk));
+    server.advance(7 * 86_400_000);
+    const file = await signExport({ kioskId: kiosk.kioskId, exportedAt: '2026-11-29T10:00:00.000+07:00', ratings: [later] }, kiosk.token);
+    expect((await upload(file, await server.login())).json().accepted).toBe(1);
+    const row = await server.store.db.selectFrom('ratings').select(['completed_at_ms', 'corrected_at_ms']).where('id', '=', later.id).executeTakeFirstOrThrow();
+    expect(row.corrected_at_ms - row.completed_at_ms).toBe(3_600_000);
+  });
+});
