@@ -1,4 +1,4 @@
-import { open, readFile, rename, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, writeFile, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Rating } from '../shared/schema/rating';
 
@@ -17,6 +17,7 @@ export class Journal {
   ) {}
 
   static async open(path: string): Promise<Journal> {
+    await mkdir(dirname(path), { recursive: true });
     const handle = await open(path, 'a+');
     // A crash in the middle of an append leaves a line without its end: end it, so the next
     // rating starts on a line of its own instead of being glued to the torn one.

@@ -45,6 +45,8 @@ export interface KioskServiceDeps {
   exports: ExportTarget;
   appVersion: string;
   now: () => Date;
+  /** Before the technician saves any: `npm start` suggests its local server (electron/launch-args.ts). */
+  defaultSettings?: ShellSettings;
   /** The renderer says where the citizen is: the updater waits for the start screen. */
   screen?: (report: ScreenReport) => void;
 }
@@ -58,7 +60,7 @@ export interface KioskServiceDeps {
 export function kioskService(deps: KioskServiceDeps): Record<Channel, (raw: unknown) => Promise<unknown>> {
   const loadSettings = async (): Promise<ShellSettings> => {
     const parsed = ShellSettings.safeParse(await deps.settings.read().catch(() => null));
-    return parsed.success ? parsed.data : DEFAULT_SHELL_SETTINGS;
+    return parsed.success ? parsed.data : (deps.defaultSettings ?? DEFAULT_SHELL_SETTINGS);
   };
   // Built per exchange: the technician may change the server address while the app runs.
   const transport = async (): Promise<SyncTransport | null> => {

@@ -1,56 +1,169 @@
-// The Electron kiosk shell's entry point: kept thin. Every decision lives in a plain module with its
-// own tests (window options, the shortcut table, permissions, crash reloads, the kiosk URL); this file
-// only hands Electron's objects to them. For now it shows the kiosk web app of a local server; the
-// packaged app:// renderer, the preload bridge and the journal (electron/kiosk-service.ts) come next.
-import { app, BrowserWindow, session } from 'electron';
-import { crashPolicy } from './crash-policy.js';
-import { kioskUrlFromArgs } from './kiosk-url.js';
-import { allowPermission } from './permissions.js';
-import { isBlockedShortcut } from './shortcuts.js';
-import { kioskWindowOptions } from './window-options.js';
+// The Electron kiosk shell's entry point, kept thin: every decision lives in a plain module with its
+// own tests (window options, shortcuts, permissions, crash reloads, the URL policy, the app://
+// files, the IPC guard, the main-process service, display and update timing, the log); this file
+// only hands Electron's objects to them. Bundled with its modules into dist/electron-app/main.cjs.
+import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, protocol, safeStorage, session } from 'electron';
+import electronUpdater from 'electron-updater';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DEFAULT_SHELL_SETTINGS, ShellSettings } from '../shared/schema/shell-settings';
+import { toIsoWithOffset } from '../shared/time';
+import { serveAppFile } from './app-protocol';
+import { crashPolicy } from './crash-policy';
+import { exportTarget, jsonFile, tokenFiles } from './files';
+import { guardedHandler } from './ipc';
+import { Journal } from './journal';
+import { DisplayKeeper } from './keep-awake';
+import { CHANNELS, kioskService } from './kiosk-service';
+import { RotatingLog } from './log-file';
+import { allowPermission } from './permissions';
+import { isBlockedShortcut } from './shortcuts';
+import { TokenStore } from './token-store';
+import { UpdateInstaller } from './update-installer';
+import { isKioskUrl, KIOSK_HOST, KIOSK_SCHEME } from './url-policy';
+import { kioskWindowOptions } from './window-options';
+import { serverFromArgs } from './launch-args';
 
-const kioskUrl = kioskUrlFromArgs(process.argv);
-const kioskOrigin = new URL(kioskUrl).origin;
-const sameOrigin = (url: string) => {
-  try {
-    return new URL(url).origin === kioskOrigin;
-  } catch {
-    return false;
-  }
-};
+const KIOSK_ORIGIN = `${KIOSK_SCHEME}://${KIOSK_HOST}`;
+const MINUTE = 60_000;
 
-if (!app.requestSingleInstanceLock()) app.quit();
+// A fixed userData folder, whatever the product name's spelling: IndexedDB lives under it, and a
+// rename would silently start an empty queue.
+app.setPath('userData', join(app.getPath('appData'), 'hai-long-kiosk'));
+// A standard, secure scheme: the renderer gets a real origin (IndexedDB, fetch of its own files).
+protocol.registerSchemesAsPrivileged([{ scheme: KIOSK_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-void app.whenReady().then(() => {
-  session.defaultSession.setPermissionRequestHandler((contents, permission, callback) =>
-    callback(allowPermission(permission, contents.getURL(), { kioskOrigin, qrScanning: false })),
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  // A shell that cannot start exits non-zero, so the session (systemd, Shell Launcher) restarts it.
+  void app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error('Hài Lòng Kiosk could not start:', error instanceof Error ? error.message : error);
+      app.exit(1);
+    });
+}
+
+async function start() {
+  const userData = app.getPath('userData');
+  const log = new RotatingLog(join(userData, 'logs'));
+  const report = (event: string, error: unknown) => void log.write('error', event, error);
+  process.on('uncaughtException', (error) => report('uncaught', error));
+  void log.write('info', 'start', { version: app.getVersion(), packaged: app.isPackaged });
+
+  // Auto-start at login where the OS has the setting (Windows, macOS); Linux kiosks start from a
+  // systemd unit running `cage` (docs/deployment.md).
+  if (app.isPackaged && process.platform !== 'linux') app.setLoginItemSettings({ openAtLogin: true });
+
+  const settingsFile = jsonFile<ShellSettings>(join(userData, 'settings.json'));
+  const defaultSettings = { ...DEFAULT_SHELL_SETTINGS, serverOrigin: serverFromArgs(process.argv) };
+  const saved = ShellSettings.safeParse(await settingsFile.read());
+  let current = saved.success ? saved.data : defaultSettings;
+  const keeper = new DisplayKeeper(powerSaveBlocker, () => current.openingHours);
+
+  const journal = await Journal.open(join(userData, 'journal.jsonl'));
+  const exports = exportTarget(join(userData, 'exports'), async (fileName) => {
+    const window = BrowserWindow.getFocusedWindow();
+    const options = { title: 'Xuất đánh giá chưa gửi', defaultPath: join(app.getPath('documents'), fileName) };
+    const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+    return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+  });
+
+  const installer = new UpdateInstaller({
+    hours: () => current.openingHours,
+    now: () => new Date(),
+    keepPending: async (version) => {
+      const held = await journal.entries();
+      await exports.keep(`before-update-${version}-${Date.now()}.json`, JSON.stringify({ keptAt: toIsoWithOffset(new Date()), ratings: held }));
+    },
+    install: () => electronUpdater.autoUpdater.quitAndInstall(true, true),
+    log: (event, detail) => void log.write('info', event, detail),
+  });
+
+  const handlers = kioskService({
+    fetch: (input, init) => fetch(input, init),
+    tokens: new TokenStore(safeStorage, tokenFiles(join(userData, 'device-token.json'))),
+    config: jsonFile(join(userData, 'kiosk-config.json')),
+    settings: {
+      ...settingsFile,
+      write: async (next) => {
+        await settingsFile.write(next);
+        current = next;
+        keeper.check(new Date());
+      },
+    },
+    journal,
+    exports,
+    appVersion: app.getVersion(),
+    now: () => new Date(),
+    defaultSettings,
+    screen: ({ onStartScreen }) => {
+      installer.screen(onStartScreen);
+      void installer.check();
+    },
+  });
+  for (const channel of CHANNELS) ipcMain.handle(channel, guardedHandler(channel, handlers[channel], report));
+
+  protocol.handle(KIOSK_SCHEME, (request) => serveAppFile(request.url, join(__dirname, 'renderer'), (path) => readFile(path)));
+
+  const kioskSession = session.defaultSession;
+  kioskSession.setPermissionRequestHandler((contents, permission, callback) =>
+    callback(allowPermission(permission, contents.getURL(), { kioskOrigin: KIOSK_ORIGIN, qrScanning: current.qrScanning })),
   );
-  session.defaultSession.setPermissionCheckHandler((_contents, permission, origin) => allowPermission(permission, origin, { kioskOrigin, qrScanning: false }));
+  kioskSession.setPermissionCheckHandler((_contents, permission, origin) =>
+    allowPermission(permission, origin, { kioskOrigin: KIOSK_ORIGIN, qrScanning: current.qrScanning }),
+  );
+  // Nothing from the network is ever loaded into the kiosk window (the server is reached from here).
+  kioskSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isKioskUrl(details.url) && !details.url.startsWith('devtools:') }));
 
-  const window = new BrowserWindow(kioskWindowOptions({ production: app.isPackaged }));
+  keeper.check(new Date());
+  setInterval(() => {
+    keeper.check(new Date());
+    void installer.check();
+  }, MINUTE);
+
+  openKioskWindow(report);
+
+  if (app.isPackaged && current.serverOrigin) {
+    const { autoUpdater } = electronUpdater;
+    autoUpdater.autoInstallOnAppQuit = false;
+    autoUpdater.setFeedURL({ provider: 'generic', url: `${current.serverOrigin}/updates/` });
+    autoUpdater.on('update-downloaded', (info) => installer.downloaded(info.version));
+    autoUpdater.on('error', (error) => report('updater', error));
+    const look = () => void autoUpdater.checkForUpdates().catch((error: unknown) => report('updater', error));
+    look();
+    setInterval(look, 6 * 60 * MINUTE);
+  }
+}
+
+function openKioskWindow(report: (event: string, error: unknown) => void) {
+  const window = new BrowserWindow(kioskWindowOptions({ production: app.isPackaged, preload: join(__dirname, 'preload.cjs') }));
   const { webContents } = window;
   webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  webContents.on('will-navigate', (e) => {
-    if (!sameOrigin(e.url)) e.preventDefault();
-  });
-  webContents.on('will-redirect', (e) => {
-    if (!sameOrigin(e.url)) e.preventDefault();
-  });
+  const guard = (e: { url: string; preventDefault: () => void }) => {
+    if (!isKioskUrl(e.url)) e.preventDefault();
+  };
+  webContents.on('will-navigate', guard);
+  webContents.on('will-redirect', guard);
+  webContents.on('will-frame-navigate', guard);
   webContents.on('will-attach-webview', (e) => e.preventDefault());
   webContents.on('before-input-event', (e, input) => {
     if (isBlockedShortcut(input)) e.preventDefault();
   });
-  webContents.setVisualZoomLevelLimits(1, 1).catch(() => undefined);
+  void webContents.setVisualZoomLevelLimits(1, 1).catch(() => undefined);
 
   const crashes = crashPolicy();
-  const reloadLater = () => {
+  const reloadLater = (why: string) => {
+    report('renderer', new Error(why));
     const delay = crashes.afterCrash(Date.now());
     if (delay !== null) setTimeout(() => webContents.reload(), delay);
   };
-  webContents.on('render-process-gone', reloadLater);
-  window.on('unresponsive', reloadLater);
+  webContents.on('render-process-gone', (_e, details) => reloadLater(`gone: ${details.reason}`));
+  window.on('unresponsive', () => reloadLater('unresponsive'));
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(kioskUrl);
-});
+  void window.loadURL(`${KIOSK_ORIGIN}/`);
+}
 
 app.on('window-all-closed', () => app.quit());

@@ -21,9 +21,10 @@ try {
   console.log(kioskLink);
 
   const electron = findElectronBinary(fileURLToPath(new URL('../node_modules/electron/', import.meta.url)));
-  if (electron.found && existsSync(fileURLToPath(new URL('../dist/electron/main.js', import.meta.url)))) {
-    console.log('Opening the kiosk in Electron…');
-    spawn(electron.path, ['.', `--kiosk-url=${origin}/kiosk/`], { stdio: 'inherit' }).on('error', (e) =>
+  const shell = fileURLToPath(new URL('../dist/electron-app/', import.meta.url));
+  if (electron.found && existsSync(`${shell}main.cjs`)) {
+    console.log('Opening the kiosk in Electron (its setup screen offers this server; enrol it with the code above)…');
+    spawn(electron.path, [shell, `--server=${origin}`], { stdio: 'inherit' }).on('error', (e) =>
       console.error(`Could not start Electron: ${e.message}`),
     );
   } else if (!electron.found) {
