@@ -45,7 +45,7 @@ export default defineConfig(({ mode }) => {
       lib: preload ? { entry: 'electron/preload.ts', formats: ['cjs'], fileName: () => 'preload.cjs' } : undefined,
       rollupOptions: {
         external,
-        output: preload ? { inlineDynamicImports: true } : { format: 'cjs', entryFileNames: 'main.cjs', inlineDynamicImports: true },
+        output: preload ? { codeSplitting: false } : { format: 'cjs', entryFileNames: 'main.cjs', codeSplitting: false },
       },
     },
     ssr: { noExternal: true, target: 'node' },

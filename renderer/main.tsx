@@ -1,3 +1,4 @@
+import '../shared/zod-jitless';
 import '@fontsource/be-vietnam-pro/vietnamese-400.css';
 import '@fontsource/be-vietnam-pro/vietnamese-600.css';
 import '@fontsource/be-vietnam-pro/latin-400.css';
@@ -39,6 +40,8 @@ const updates = new UpdateGate();
 const markScreen = (screen: ScreenName) => {
   performance.mark('hl:screen', { detail: screen });
   updates.screenShown(screen);
+  // The Electron shell installs its updates only while the kiosk waits on the start screen.
+  void kioskBridge()?.reportScreen({ onStartScreen: screen === 'start' }).catch(() => undefined);
 };
 
 async function boot(root: ReturnType<typeof createRoot>) {
@@ -100,7 +103,15 @@ async function boot(root: ReturnType<typeof createRoot>) {
       })
     : null;
   let current = ready;
-  const technician = browserTechnician({ db, queue, sync, config: () => current, host, appVersion: __APP_VERSION__ });
+  const technician = browserTechnician({
+    db,
+    queue,
+    sync,
+    config: () => current,
+    host,
+    appVersion: __APP_VERSION__,
+    settings: host instanceof ElectronHost ? { load: () => host.loadSettings(), save: (next) => host.saveSettings(next) } : null,
+  });
   configUpdates.add((next) => (current = next));
   // An enrolled kiosk gets its technician PIN before any citizen sees it.
   if (sync && !(await technician.loadPin())) {
@@ -172,5 +183,6 @@ async function refreshNotice(queue: RatingQueue, state: SyncState) {
 
 window.addEventListener('error', (e) => reportError('window', e.error ?? e.message));
 window.addEventListener('unhandledrejection', (e) => reportError('promise', e.reason));
-registerAppShell(updates, reportError);
+// A browser kiosk keeps its app shell in a service worker; the Electron shell has it on disk.
+if (!kioskBridge()) registerAppShell(updates, reportError);
 void boot(createRoot(document.getElementById('root')!));

@@ -16,6 +16,7 @@ export function browserTechnician(options: {
   config: () => KioskConfig;
   host: KioskHost;
   appVersion: string;
+  settings?: TechnicianPort['settings'];
 }): TechnicianPort {
   const { db, queue, sync, host } = options;
   return {
@@ -51,5 +52,21 @@ export function browserTechnician(options: {
       };
     },
     syncNow: sync ? () => sync.syncNow('manual') : null,
+    async exportUnsent() {
+      const ratings = await queue.notSynced();
+      if (ratings.length === 0) return { kind: 'nothing' };
+      const saved = await host.saveExport(options.config().kioskId, ratings).catch(() => null);
+      if (!saved) return { kind: 'failed' };
+      await queue.markExported(ratings.at(-1)!.seq);
+      return { kind: 'saved', count: ratings.length, fileName: saved.fileName };
+    },
+    unexported: () => queue.unexported(),
+    async leave() {
+      if ((await queue.unexported()) > 0) return false;
+      await host.forget();
+      await db.delete();
+      return true;
+    },
+    settings: options.settings ?? null,
   };
 }

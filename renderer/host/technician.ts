@@ -1,3 +1,4 @@
+import type { ShellSettings } from '../../shared/schema/shell-settings';
 import type { StoredPin } from '../../shared/technician/pin';
 import type { QuarantinedRating } from '../storage/rating-queue';
 import type { SyncState } from '../../shared/sync/engine';
@@ -26,4 +27,17 @@ export interface TechnicianPort {
   diagnostics(): Promise<Diagnostics>;
   /** "Đồng bộ ngay": resolves when the attempt is over; null when the kiosk has no server. */
   syncNow: (() => Promise<void>) | null;
+  /** Writes every rating the server has not acknowledged to a signed file (a USB stick). */
+  exportUnsent(): Promise<ExportResult>;
+  /** Ratings that wiping the kiosk would lose: neither acknowledged by the server nor exported. */
+  unexported(): Promise<number>;
+  /**
+   * Decommission, or a move to another counter: forgets the enrolment and the queue. Refused (false)
+   * while ratings would be lost; the caller then reloads into the setup screen.
+   */
+  leave(): Promise<boolean>;
+  /** Opening hours and the server address, where the host keeps them (the Electron shell); else null. */
+  settings: { load(): Promise<ShellSettings | null>; save(settings: ShellSettings): Promise<void> } | null;
 }
+
+export type ExportResult = { kind: 'saved'; count: number; fileName: string } | { kind: 'nothing' } | { kind: 'failed' };

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ServerOrigin } from '../../shared/schema/shell-settings';
 import { EnrolmentError } from '../../shared/sync/enrolment';
 import type { KioskHost } from '../host/kiosk-host';
 import type { MessageKey } from '../i18n/messages';
@@ -10,16 +11,30 @@ type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'message'; key: Mess
 function Setup({ host, onEnrolled }: { host: KioskHost; onEnrolled: () => void }) {
   const { t } = useKioskView();
   const [code, setCode] = useState('');
+  // The Electron shell has no server of its own: the technician types the district's address.
+  const asksServer = host.kind === 'electron';
+  const [server, setServer] = useState(host.serverOrigin);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  /** The typed address, normalised; null (with the reason shown) when it is not one. */
+  const typedServer = (): string | undefined | null => {
+    if (!asksServer) return undefined;
+    const parsed = ServerOrigin.safeParse(server);
+    if (!parsed.success) setStatus({ kind: 'message', key: 'setup.badServer', ok: false });
+    return parsed.success ? parsed.data : null;
+  };
   const check = async () => {
+    const origin = typedServer();
+    if (origin === null) return;
     setStatus({ kind: 'busy' });
-    const ok = await host.checkConnection();
+    const ok = await host.checkConnection(origin);
     setStatus({ kind: 'message', key: ok ? 'setup.checkOk' : 'setup.checkFailed', ok });
   };
   const enrol = async () => {
+    const origin = typedServer();
+    if (origin === null) return;
     setStatus({ kind: 'busy' });
     try {
-      await host.enrol(code);
+      await host.enrol(code, origin);
       onEnrolled();
     } catch (error) {
       const problem = error instanceof EnrolmentError ? error.problem : 'server_error';
@@ -31,7 +46,7 @@ function Setup({ host, onEnrolled }: { host: KioskHost; onEnrolled: () => void }
       <main className="main">
         <section className="screen screen-setup" data-screen="setup">
           <ScreenHeading>{t('setup.title')}</ScreenHeading>
-          <p>{t('setup.server', { server: host.serverOrigin })}</p>
+          {!asksServer && <p>{t('setup.server', { server: host.serverOrigin })}</p>}
           <form
             className="setup-form"
             onSubmit={(e) => {
@@ -39,6 +54,12 @@ function Setup({ host, onEnrolled }: { host: KioskHost; onEnrolled: () => void }
               void enrol();
             }}
           >
+            {asksServer && (
+              <label className="comment-field">
+                <span className="comment-label">{t('setup.serverAddress')}</span>
+                <input value={server} onChange={(e) => setServer(e.target.value)} inputMode="url" autoComplete="off" spellCheck={false} placeholder={t('setup.serverExample')} required />
+              </label>
+            )}
             <label className="comment-field">
               <span className="comment-label">{t('setup.code')}</span>
               <input value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" spellCheck={false} required />

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { checkPin, type StoredPin } from '../../shared/technician/pin';
 import type { TechnicianPort } from '../host/technician';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
+import { KioskTools } from './KioskTools';
 import { Keypad } from './Keypad';
 import { useKioskView } from './KioskContext';
 import { PinSetup } from './PinSetup';
@@ -64,7 +65,12 @@ export function TechnicianMode({ port, onClose }: { port: TechnicianPort; onClos
           <Keypad value={value} onChange={setValue} onDone={() => void submit(stage.stored)} label={t('technician.pin')} busy={busy} />
         </section>
       )}
-      {stage.kind === 'open' && <DiagnosticsPanel port={port} />}
+      {stage.kind === 'open' && (
+        <>
+          <DiagnosticsPanel port={port} />
+          <KioskTools port={port} onLeft={() => location.reload()} />
+        </>
+      )}
       <div className="footer">
         <button type="button" className="secondary" onClick={onClose}>
           {t('technician.close')}

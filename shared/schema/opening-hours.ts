@@ -38,3 +38,14 @@ export function isOpen(hours: OpeningHours, at: Date): boolean {
 export function mayInstallUpdate(hours: OpeningHours, at: Date, onStartScreen: boolean): boolean {
   return onStartScreen && !isOpen(hours, at);
 }
+
+/** One day's periods as a technician types them: "07:30-11:30, 13:30-17:00" (empty = closed). */
+export function parsePeriods(text: string): { from: string; to: string }[] | null {
+  const parts = text.split(/[,;]/).map((part) => part.trim()).filter(Boolean);
+  const periods = parts.map((part) => /^(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})$/.exec(part));
+  if (periods.some((m) => m === null)) return null;
+  const pad = (h: string, m: string) => `${h.padStart(2, '0')}:${m}`;
+  return periods.map((m) => ({ from: pad(m![1]!, m![2]!), to: pad(m![3]!, m![4]!) }));
+}
+
+export const formatPeriods = (periods: readonly { from: string; to: string }[] = []) => periods.map((p) => `${p.from}-${p.to}`).join(', ');

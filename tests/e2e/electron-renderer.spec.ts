@@ -1,0 +1,183 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exportTarget, jsonFile, tokenFiles } from '../../electron/files';
+import { Journal } from '../../electron/journal';
+import { kioskService, type Channel } from '../../electron/kiosk-service';
+import { TokenStore } from '../../electron/token-store';
+import { TEST_ADMIN_PASSWORD } from '../support/server';
+import { finishEnrolment, TECHNICIAN_PIN, typePin } from '../support/technician-pin';
+import { createEnrolment, face, humanPause } from './support';
+
+/**
+ * The Electron kiosk without the Electron binary: the renderer in Chromium, the bundled preload
+ * (dist/electron-app/preload.cjs) run in the page over a stand-in for ipcRenderer, and the real
+ * main-process service (token store, journal, settings, exports on disk) in this test process,
+ * talking to the real district server. Only Electron's IPC pipe itself is replaced.
+ */
+async function electronKiosk(page: Page, userData: string) {
+  const journal = await Journal.open(join(userData, 'journal.jsonl'));
+  const handlers = kioskService({
+    fetch,
+    tokens: new TokenStore(
+      { isEncryptionAvailable: () => true, encryptString: (s) => Buffer.from(s).reverse(), decryptString: (b) => Buffer.from(b).reverse().toString() },
+      tokenFiles(join(userData, 'device-token.json')),
+    ),
+    config: jsonFile(join(userData, 'kiosk-config.json')),
+    settings: jsonFile(join(userData, 'settings.json')),
+    journal,
+    exports: exportTarget(join(userData, 'exports'), async (name) => join(userData, 'usb', name)),
+    appVersion: '0.1.0',
+    now: () => new Date(),
+  });
+  const network = { up: true };
+  const seenByPage: string[] = [];
+  const appended: string[] = [];
+  await page.exposeFunction('__hlInvoke', async (channel: Channel, message: unknown) => {
+    if (channel === 'kiosk:sync' && !network.up) return { kind: 'network', message: 'the cable is out' };
+    const answer = await handlers[channel](message);
+    if (channel === 'kiosk:journal-append') appended.push((message as { id: string }).id);
+    seenByPage.push(JSON.stringify(answer ?? null));
+    return answer;
+  });
+  const preload = await readFile('dist/electron-app/preload.cjs', 'utf8');
+  // The preload runs as Electron runs it: a CommonJS function whose `require` gives only electron.
+  await page.addInitScript(`(() => {
+    const stand_in = {
+      contextBridge: { exposeInMainWorld: (name, api) => Object.defineProperty(window, name, { value: Object.freeze(api) }) },
+      ipcRenderer: { invoke: (channel, message) => window.__hlInvoke(channel, message === undefined ? null : message).then((a) => a === null ? undefined : a) },
+    };
+    const module = { exports: {} };
+    (function (require, module, exports) {
+      ${preload}
+    })((name) => { if (name !== 'electron') throw new Error('a sandboxed preload requires only electron'); return stand_in; }, module, module.exports);
+  })();`);
+  return { journal, network, seenByPage, appended };
+}
+
+async function adminSession(page: Page) {
+  const base = process.env.HAILONG_BASE_URL!;
+  const login = await page.request.post(`${base}/api/v1/admin/login`, { data: { username: 'admin', password: TEST_ADMIN_PASSWORD } });
+  return { base, csrf: (await login.json()).csrfToken as string };
+}
+
+async function rate(page: Page, label: string) {
+  await face(page, label).click();
+  await humanPause(page);
+  await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+  await expect(page.locator('[data-screen="start"]')).toBeVisible({ timeout: 10_000 });
+}
+
+async function openTechnicianMode(page: Page) {
+  await page.mouse.move(30, 30);
+  await page.mouse.down();
+  await page.waitForTimeout(5_200);
+  await page.mouse.up();
+  await typePin(page, TECHNICIAN_PIN);
+  await expect(page.getByRole('heading', { name: 'Tình trạng ki-ốt' })).toBeVisible();
+}
+
+test('Electron kiosk: server typed at setup, journal on disk, export to USB imported once, decommission refused until nothing would be lost', async ({ page }) => {
+  test.setTimeout(120_000);
+  const userData = await mkdtemp(join(tmpdir(), 'hai-long-userdata-'));
+  await mkdir(join(userData, 'usb'));
+  const shell = await electronKiosk(page, userData);
+  // Nobody else rates at this counter in the E2E suite, so its count is this test's alone.
+  const { code } = await createEnrolment(page.request, 'hang-bac', 'quay-2');
+  const { base, csrf } = await adminSession(page); // after: each sign-in replaces the session cookie
+
+  // A fresh Electron kiosk asks for the server address; a wrong one is explained, never tried.
+  await page.goto(`${base}/kiosk/`);
+  await expect(page.locator('[data-screen="setup"]')).toBeVisible();
+  await page.getByLabel('Địa chỉ máy chủ của quận').fill('file:///etc/passwd');
+  await page.getByRole('button', { name: 'Kiểm tra kết nối' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Địa chỉ máy chủ chưa đúng. Ví dụ: https://hailong.quan.gov.vn');
+  await page.getByLabel('Địa chỉ máy chủ của quận').fill(`${base}/`);
+  await page.getByRole('button', { name: 'Kiểm tra kết nối' }).click();
+  await expect(page.getByRole('status')).toHaveText('Kết nối tốt.');
+  await page.getByLabel(/^Mã đăng ký/).fill(code);
+  await page.getByRole('button', { name: 'Đăng ký ki-ốt' }).click();
+  await finishEnrolment(page);
+  expect(JSON.parse(await readFile(join(userData, 'settings.json'), 'utf8')).serverOrigin).toBe(base);
+  expect((await readFile(join(userData, 'device-token.json'), 'utf8')).length).toBeGreaterThan(0);
+
+  // A rating is on disk in the journal before the thank-you, and reaches the server through the main process.
+  await rate(page, 'Hài lòng');
+  // (The thank-you waited for the main process to flush it to the journal file.)
+  expect(shell.appended).toHaveLength(1);
+
+  const counted = async () => {
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const report = await (await page.request.get(`${base}/api/v1/reports?period=day&at=${today}&groupBy=counter&wardId=hang-bac`)).json();
+    return report.rows.find((r: { key: string }) => r.key === 'hang-bac/quay-2')?.count ?? 0;
+  };
+  await expect.poll(counted, { timeout: 20_000 }).toBe(1);
+
+  // The network goes; two citizens rate.
+  shell.network.up = false;
+  await rate(page, 'Rất hài lòng');
+  await rate(page, 'Bình thường');
+
+  await openTechnicianMode(page);
+  await page.getByRole('button', { name: 'Ngừng sử dụng ki-ốt' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/^Còn 2 đánh giá chưa gửi về quận và chưa xuất ra tệp/);
+
+  await page.getByRole('button', { name: 'Xuất đánh giá chưa gửi ra tệp (USB)' }).click();
+  await expect(page.getByRole('status')).toContainText('Đã xuất 2 đánh giá ra tệp hai-long-');
+  const [fileName] = await readdir(join(userData, 'usb'));
+  const file = JSON.parse(await readFile(join(userData, 'usb', fileName!), 'utf8'));
+  for (let round = 0; round < 2; round++) {
+    const imported = await page.request.post(`${base}/api/v1/admin/imports`, { headers: { 'x-csrf-token': csrf }, data: file });
+    expect(await imported.json()).toMatchObject(round === 0 ? { accepted: 2, duplicate: 0 } : { accepted: 0, duplicate: 2 });
+  }
+
+  // Opening hours go to the shell's settings file.
+  await page.getByLabel('Thứ Bảy').fill('07:30-11:30, 13:30-16:30');
+  await page.getByRole('button', { name: 'Lưu giờ làm việc' }).click();
+  await expect(page.getByText('Đã lưu giờ làm việc.')).toBeVisible();
+  expect(JSON.parse(await readFile(join(userData, 'settings.json'), 'utf8')).openingHours['6']).toEqual([
+    { from: '07:30', to: '11:30' },
+    { from: '13:30', to: '16:30' },
+  ]);
+
+  // Everything is exported: decommissioning is allowed after a second press, and the kiosk starts over.
+  await page.getByRole('button', { name: 'Ngừng sử dụng ki-ốt' }).click();
+  await expect(page.locator('[data-screen="kiosk-tools"] > [role=status]')).toContainText('Bấm lần nữa để xác nhận');
+  await page.getByRole('button', { name: 'Bấm lần nữa để xác nhận' }).click();
+  await expect(page.locator('[data-screen="setup"]')).toBeVisible({ timeout: 15_000 });
+  await expect(readFile(join(userData, 'device-token.json'))).rejects.toThrow();
+  const kept = (await readdir(join(userData, 'exports'))).filter((name) => name.startsWith('journal-'));
+  expect(kept).toHaveLength(1);
+  expect(shell.seenByPage.filter((answer) => answer.includes('deviceToken'))).toEqual([]);
+
+  // The district counts the first rating (sync) and the two carried on the stick, once each.
+  expect(await counted()).toBe(3);
+  await shell.journal.close();
+  await rm(userData, { recursive: true, force: true });
+});
+
+test('touch test: every target lights where it is touched', async ({ page }) => {
+  const userData = await mkdtemp(join(tmpdir(), 'hai-long-userdata-'));
+  const shell = await electronKiosk(page, userData);
+  const { base } = await adminSession(page);
+  const { code } = await createEnrolment(page.request, 'hang-bac', 'quay-1');
+  await page.goto(`${base}/kiosk/`);
+  await page.getByLabel('Địa chỉ máy chủ của quận').fill(base);
+  await page.getByLabel(/^Mã đăng ký/).fill(code);
+  await page.getByRole('button', { name: 'Đăng ký ki-ốt' }).click();
+  await finishEnrolment(page);
+  await openTechnicianMode(page);
+  await page.getByRole('button', { name: 'Kiểm tra cảm ứng' }).click();
+  const targets = page.locator('.touch-target');
+  await expect(targets).toHaveCount(20);
+  for (const i of [0, 4, 12, 19]) await targets.nth(i).tap();
+  await expect(page.getByRole('status')).toContainText('Đã chạm 4/20 ô');
+  await expect(page.locator('.touch-target.lit')).toHaveCount(4);
+  await expect(targets.nth(4)).toHaveAttribute('aria-pressed', 'true');
+  await expect(targets.nth(5)).toHaveAttribute('aria-pressed', 'false');
+  await page.getByRole('button', { name: 'Xong' }).click();
+  await expect(page.locator('[data-screen="kiosk-tools"]')).toBeVisible();
+  await shell.journal.close();
+  await rm(userData, { recursive: true, force: true });
+});
