@@ -13,7 +13,7 @@ const domGlobals = ['window', 'document', 'localStorage', 'indexedDB', 'navigato
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'reports/', 'test-results/', 'playwright-report/', 'data/'] },
+  { ignores: ['dist/', 'node_modules/', 'tools/*/node_modules/', 'reports/', 'test-results/', 'playwright-report/', 'data/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -92,7 +92,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: [electronValue] }] },
   },
   {
-    files: ['tests/**/*.{ts,mjs}', '*.ts', '*.js'],
+    files: ['tests/**/*.{ts,mjs}', '*.ts', '*.js', 'tools/**/*.mjs', 'build/**/*.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

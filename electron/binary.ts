@@ -4,7 +4,7 @@ import { join } from 'node:path';
 export type ElectronBinary = { found: true; path: string } | { found: false; advice: string };
 
 const ADVICE = [
-  'The Electron binary is not installed, so the kiosk shell will not open; the web kiosk above works in any browser.',
+  'The Electron binary is not installed on this machine, so the kiosk shell cannot run or be packaged here.',
   'To get the shell, on a machine with internet access run: npx install-electron',
   '(Electron 42+ no longer downloads its binary during npm install.)',
 ].join('\n');

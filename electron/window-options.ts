@@ -26,6 +26,8 @@ export function kioskWindowOptions(options: { production: boolean; preload?: str
       navigateOnDragDrop: false,
       safeDialogs: true,
       zoomFactor: 1,
+      // A middle click must not open a link in a new window (electronegativity's AUXCLICK check).
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }

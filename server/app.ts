@@ -22,7 +22,15 @@ export interface ServerOptions {
   /** Sign-in and enrolment attempts per minute per address (default 10). */
   authRateLimit?: number;
   logger?: boolean;
+  /**
+   * The Electron kiosks' update feed (electron-updater's generic provider): a folder holding what
+   * `npm run dist` produced (latest.yml, latest-linux.yml, the installers and their blockmaps).
+   */
+  updatesDir?: string;
 }
+
+/** What an update feed holds; anything else in the folder is not served. */
+const UPDATE_FILE = /\.(ya?ml|exe|AppImage|deb|blockmap|zip)$/;
 
 /** The district server: the kiosk API, the admin API, reports, public results and the kiosk web app. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -55,6 +63,21 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       setHeaders: (res, path) => res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
     });
     app.get('/admin', (_request, reply) => reply.redirect('/admin/'));
+  }
+
+  if (options.updatesDir && existsSync(options.updatesDir)) {
+    await app.register(fastifyStatic, {
+      root: options.updatesDir,
+      prefix: '/updates/',
+      index: false,
+      list: false,
+      dotfiles: 'deny',
+      decorateReply: false,
+      allowedPath: (path) => UPDATE_FILE.test(path),
+      cacheControl: false,
+      // The feed files change with each release; installers are named by version and never do.
+      setHeaders: (res, path) => res.setHeader('cache-control', /\.ya?ml$/.test(path) ? 'no-cache' : 'public, max-age=86400'),
+    });
   }
 
   await app.register(kioskApi, { store: options.store, now, authRateLimit: options.authRateLimit });

@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildServer } from './app';
 import { readServerEnv } from './config';
@@ -10,7 +12,16 @@ export async function bootServer(env = readServerEnv()) {
   const seeded = await seedIfEmpty(store, { adminPassword: env.HAILONG_ADMIN_PASSWORD, now: new Date() });
   const kioskDir = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
   const dashboardDir = fileURLToPath(new URL('../dist/dashboard/', import.meta.url));
-  const app = await buildServer({ kioskDir, dashboardDir, store, minResponses: env.HAILONG_MIN_RESPONSES, authRateLimit: env.HAILONG_AUTH_RATE_LIMIT });
+  const updatesDir = resolve(env.HAILONG_UPDATES_DIR ?? join(env.HAILONG_DATA_DIR, 'updates'));
+  await mkdir(updatesDir, { recursive: true });
+  const app = await buildServer({
+    kioskDir,
+    dashboardDir,
+    updatesDir,
+    store,
+    minResponses: env.HAILONG_MIN_RESPONSES,
+    authRateLimit: env.HAILONG_AUTH_RATE_LIMIT,
+  });
   app.addHook('onClose', () => store.close());
   const address = await app.listen({ port: env.PORT, host: env.HOST });
   return { app, store, origin: address.replace('[::1]', 'localhost'), generatedAdminPassword: seeded.generatedAdminPassword };

@@ -6,6 +6,8 @@ export const ServerEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
   HAILONG_DATA_DIR: z.string().min(1).default('./data'),
+  /** The Electron kiosks' update feed, served at /updates/ (default: <data dir>/updates). */
+  HAILONG_UPDATES_DIR: z.string().min(1).optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
