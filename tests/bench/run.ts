@@ -2,6 +2,10 @@
 // Targets are printed beside the figures; nothing here asserts (timings vary by machine).
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { demoKioskConfig } from '../../shared/demo';
+import { electronKiosk } from '../support/electron-stand-in';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../support/chromium';
@@ -115,6 +119,55 @@ async function tapPath(baseUrl: string, browser: Browser) {
   await page.context().close();
 }
 
+/**
+ * The same taps in the Electron kiosk's renderer, with the bridge in the path: every confirmed
+ * rating is also handed over the (bundled) preload to the main-process service, which appends it
+ * to the journal file and fsyncs it before the thank-you. Electron's IPC pipe itself is replaced by
+ * Playwright's binding (tests/support/electron-stand-in.ts), which is, if anything, slower.
+ */
+async function tapPathElectron(baseUrl: string, browser: Browser) {
+  const userData = await mkdtemp(join(tmpdir(), 'hai-long-bench-'));
+  await writeFile(join(userData, 'kiosk-config.json'), JSON.stringify(demoKioskConfig(crypto.randomUUID(), 'quick')));
+  const page = await newPage(browser);
+  const shell = await electronKiosk(page, userData);
+  await page.addInitScript(probeScript);
+  await page.addInitScript(shortTimersScript, 250);
+  await page.goto(`${baseUrl}/kiosk/`);
+  for (let i = 0; i < 2; i++) {
+    for (const digit of '2468') await page.getByRole('button', { name: digit, exact: true }).click();
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+  }
+  await page.locator('[data-screen="start"]').waitFor();
+  const taps = Math.min(RATINGS, 200);
+  for (let i = 0; i < taps; i++) {
+    await page.locator('.face-button').nth(i % 5).click();
+    await page.locator('[data-screen="thanks"]').waitFor();
+    await page.locator('[data-screen="start"]').waitFor();
+    await page.waitForTimeout(20);
+  }
+  const probed = await probe(page);
+  const durable = probed.marks.filter((m) => m.name === 'hl:durable').map((m) => m.t);
+  const thanks = probed.paints.filter((p) => p.text.includes('Cảm ơn')).map((p) => p.t);
+  const after = (times: number[], t: number) => times.find((x) => x > t) ?? Number.NaN;
+  const faceTaps = probed.taps.slice(-taps); // the PIN keypad's taps came first
+  const toDurable = faceTaps.map((t) => after(durable, t) - t);
+  const toThanks = faceTaps.map((t) => after(thanks, t) - t);
+  report(
+    `Electron renderer, bridge + fsync'd journal: tap → durable (IndexedDB and journal), p50 / p99 over ${faceTaps.length}`,
+    `${ms(percentile(toDurable, 50))} / ${ms(percentile(toDurable, 99))}`,
+    'p99 ≤ 25 ms',
+  );
+  report('Electron renderer: tap → thank-you painted, p50 / p99', `${ms(percentile(toThanks, 50))} / ${ms(percentile(toThanks, 99))}`, 'p99 ≤ 50 ms');
+  report(
+    'of which the main process: journal append (check, write, fdatasync), p50 / p99',
+    `${ms(percentile(shell.appendMs, 50))} / ${ms(percentile(shell.appendMs, 99))}`,
+  );
+  report('Electron renderer: ratings in the journal file', String(shell.appended.length), `${taps}`);
+  await page.context().close();
+  await shell.journal.close();
+  await rm(userData, { recursive: true, force: true });
+}
+
 /** A criterion answer: the next question is painted with no write awaited on the way. */
 async function stepPaint(baseUrl: string, browser: Browser) {
   const page = await newPage(browser);
@@ -189,8 +242,14 @@ async function heapGrowth(baseUrl: string, browser: Browser) {
 }
 
 async function main() {
-  // BENCH_ONLY=kiosk, =drain or =server runs one part.
+  // BENCH_ONLY=kiosk, =drain, =electron or =server runs one part.
   const only = process.env.BENCH_ONLY;
+  if (only === 'electron') {
+    const server = await startTestServer();
+    const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
+    await tapPathElectron(server.baseUrl, browser).finally(() => Promise.all([browser.close(), server.close()]));
+    return printTable();
+  }
   if (only === 'drain') {
     const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
     await drainBench(browser, report).finally(() => browser.close());
@@ -204,6 +263,7 @@ async function main() {
       await coldLoad(server.baseUrl, browser);
       await rawDurability(server.baseUrl, browser);
       await tapPath(server.baseUrl, browser);
+      await tapPathElectron(server.baseUrl, browser);
       await stepPaint(server.baseUrl, browser);
       await heapGrowth(server.baseUrl, browser);
       await drainBench(browser, report);

@@ -42,6 +42,8 @@ describe('a wiped IndexedDB rebuilt from the main process’s journal', () => {
     expect((await journal.entries()).map((r) => r.id)).toEqual(ids);
     await store.finalise(stepped.id, { overall: 4, criteria: { 'cong-chuc': 5 }, reasons: [], comment: 'Cán bộ hướng dẫn tận tình' }, finish);
     expect((await journal.entries()).map((r) => r.seq)).toEqual([1, 2, 3, 4]);
+    // The journal's copy is the queue's, field for field: a restored copy must hash as the sent one.
+    for (const entry of await journal.entries()) expect(entry).toEqual(await first.finished(entry.id));
 
     // The browser reset the kiosk's storage: a fresh, empty database.
     const wiped = queueOn(fakeKioskDb());

@@ -1,0 +1,60 @@
+import type { Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { exportTarget, jsonFile, tokenFiles } from '../../electron/files';
+import { Journal } from '../../electron/journal';
+import { kioskService, type Channel } from '../../electron/kiosk-service';
+import { TokenStore } from '../../electron/token-store';
+
+/**
+ * The Electron kiosk without the Electron binary: the renderer in Chromium, the bundled preload
+ * (dist/electron-app/preload.cjs) run in the page over a stand-in for ipcRenderer, and the real
+ * main-process service (token store, journal, settings, exports on disk) in this test process,
+ * talking to the real district server. Only Electron's IPC pipe itself is replaced.
+ */
+export async function electronKiosk(page: Page, userData: string) {
+  const journal = await Journal.open(join(userData, 'journal.jsonl'));
+  const handlers = kioskService({
+    fetch,
+    tokens: new TokenStore(
+      { isEncryptionAvailable: () => true, encryptString: (s) => Buffer.from(s).reverse(), decryptString: (b) => Buffer.from(b).reverse().toString() },
+      tokenFiles(join(userData, 'device-token.json')),
+    ),
+    config: jsonFile(join(userData, 'kiosk-config.json')),
+    settings: jsonFile(join(userData, 'settings.json')),
+    journal,
+    exports: exportTarget(join(userData, 'exports'), async (name) => join(userData, 'usb', name)),
+    appVersion: '0.1.0',
+    now: () => new Date(),
+  });
+  const network = { up: true };
+  const seenByPage: string[] = [];
+  const appended: string[] = [];
+  /** How long the main-process side of each journal append took (parse, write, fsync). */
+  const appendMs: number[] = [];
+  await page.exposeFunction('__hlInvoke', async (channel: Channel, message: unknown) => {
+    if (channel === 'kiosk:sync' && !network.up) return { kind: 'network', message: 'the cable is out' };
+    const started = performance.now();
+    const answer = await handlers[channel](message);
+    if (channel === 'kiosk:journal-append') {
+      appendMs.push(performance.now() - started);
+      appended.push((message as { id: string }).id);
+    }
+    seenByPage.push(JSON.stringify(answer ?? null));
+    return answer;
+  });
+  const preload = await readFile('dist/electron-app/preload.cjs', 'utf8');
+  // The preload runs as Electron runs it: a CommonJS function whose `require` gives only electron.
+  await page.addInitScript(`(() => {
+    const stand_in = {
+      contextBridge: { exposeInMainWorld: (name, api) => Object.defineProperty(window, name, { value: Object.freeze(api) }) },
+      ipcRenderer: { invoke: (channel, message) => window.__hlInvoke(channel, message === undefined ? null : message).then((a) => a === null ? undefined : a) },
+    };
+    const module = { exports: {} };
+    (function (require, module, exports) {
+      ${preload}
+    })((name) => { if (name !== 'electron') throw new Error('a sandboxed preload requires only electron'); return stand_in; }, module, module.exports);
+  })();`);
+  return { journal, network, seenByPage, appended, appendMs };
+}
+
