@@ -29,7 +29,8 @@ const MINUTE = 60_000;
 
 // A fixed userData folder, whatever the product name's spelling: IndexedDB lives under it, and a
 // rename would silently start an empty queue.
-app.setPath('userData', join(app.getPath('appData'), 'hai-long-kiosk'));
+// (An unpackaged shell under test may be pointed elsewhere, so tests never touch a real kiosk's data.)
+app.setPath('userData', (!app.isPackaged && process.env.HAILONG_USER_DATA) || join(app.getPath('appData'), 'hai-long-kiosk'));
 // A standard, secure scheme: the renderer gets a real origin (IndexedDB, fetch of its own files).
 protocol.registerSchemesAsPrivileged([{ scheme: KIOSK_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 

@@ -24,6 +24,17 @@ if (!vitest && !playwright) {
   console.log('tests: 0 passed, 1 failed (no test report was written: typecheck, lint or build failed first)');
   process.exit(1);
 }
+// Skipped tests say why (the Electron shell's tests where the binary is missing).
+const walk = (suite, out = []) => {
+  for (const spec of suite.specs ?? []) {
+    for (const test of spec.tests ?? []) {
+      if (test.status === 'skipped') out.push(`${spec.title}: ${test.annotations?.find((a) => a.type === 'skip')?.description ?? 'skipped'}`);
+    }
+  }
+  for (const child of suite.suites ?? []) walk(child, out);
+  return out;
+};
+for (const line of playwright ? playwright.suites.flatMap((suite) => walk(suite)) : []) console.log(`skipped: ${line}`);
 const ran = (report) => (report ? 'ran' : 'did not run');
 console.log(`vitest: ${ran(vitest)}; playwright: ${ran(playwright)}; reliability suite: ${ran(reliability)}`);
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
