@@ -126,6 +126,7 @@ async function boot(root: ReturnType<typeof createRoot>) {
         return result;
       },
       saveProgress: (id, answers) => store.saveProgress(id, answers),
+      dossierRecorded: (code, exceptId) => store.dossierRecorded(code, exceptId),
       finalise: async (id, answers, finish) => {
         await store.finalise(id, answers, finish);
         sync?.ratingStored();

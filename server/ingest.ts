@@ -130,6 +130,25 @@ export async function ingestBatch(
   return { batchId: batch.batchId, accepted, duplicate, rejected, serverTime: serverTimeIso(now) };
 }
 
+/**
+ * One rating per dossier across the district: a rating whose dossier code was already given (by any
+ * kiosk, or earlier in this batch) is stored with `dossier_repeat = 1`. The first one counts.
+ */
+async function markDossierRepeats(trx: Transaction<Database>, rows: RatingsTable[]) {
+  const codes = [...new Set(rows.map((r) => r.dossier_code).filter((c): c is string => c !== null))];
+  if (codes.length === 0) return;
+  const seen = new Set<string>();
+  for (let i = 0; i < codes.length; i += INSERT_CHUNK) {
+    const stored = await trx.selectFrom('ratings').select('dossier_code').where('dossier_code', 'in', codes.slice(i, i + INSERT_CHUNK)).execute();
+    for (const row of stored) seen.add(row.dossier_code!);
+  }
+  for (const row of rows) {
+    if (row.dossier_code === null) continue;
+    if (seen.has(row.dossier_code)) row.dossier_repeat = 1;
+    seen.add(row.dossier_code);
+  }
+}
+
 const insertStatements = new WeakMap<object, SQLite.Statement<unknown[]>>();
 
 /**
@@ -191,6 +210,8 @@ export function ratingRow(
     batch_id: batchId,
     received_at: receivedAt,
     content_hash: hash,
+    dossier_code: rating.dossierCode ?? null,
+    dossier_repeat: 0,
   };
 }
 
@@ -224,6 +245,7 @@ async function insertRatings(
 ) {
   if (fresh.length === 0) return;
   const rows = fresh.map(({ rating, hash, template }) => ratingRow(rating, template, hash, batchId, receivedAt, offsetMs));
+  await markDossierRepeats(trx, rows);
   await insertRatingRows(store, trx, rows);
 
   // Pre-aggregate in memory first: one upsert row per key (PostgreSQL refuses to touch a row twice).
@@ -231,7 +253,9 @@ async function insertRatings(
   const criterionCounts = new Map<string, Database['criterion_counts']>();
   for (const [i, { rating, template }] of fresh.entries()) {
     const row = rows[i]!;
-    const base = { day: row.day, ward_id: row.ward_id, counter_id: row.counter_id, official_id: '', template_id: row.template_id, burst: row.burst };
+    // `burst` in the counts means "flagged, left out by default": a burst, or a dossier rated before.
+    const flagged = row.burst || row.dossier_repeat ? 1 : 0;
+    const base = { day: row.day, ward_id: row.ward_id, counter_id: row.counter_id, official_id: '', template_id: row.template_id, burst: flagged };
     const place = `${base.day}|${base.ward_id}|${base.counter_id}|${base.official_id}|${base.template_id}|${base.burst}`;
     const key = `${place}|${row.scale_size}|${row.overall}`;
     const count = counts.get(key) ?? { ...base, scale_size: row.scale_size, overall: row.overall, count: 0 };

@@ -23,6 +23,7 @@ export function journalledStore(queue: RatingQueue, journal: RatingJournal): Rat
       return result;
     },
     saveProgress: (id: string, answers: Answers) => queue.saveProgress(id, answers),
+    dossierRecorded: (code: string, exceptId: string) => queue.dossierRecorded(code, exceptId),
     async finalise(id: string, answers: Answers, finish: Finish) {
       await queue.finalise(id, answers, finish);
       await journalFinished(id);

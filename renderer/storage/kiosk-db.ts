@@ -19,6 +19,8 @@ export function declareKioskSchema(db: Dexie): void {
     ratings: 'id, &seq, [state+seq], syncedAt',
     meta: 'key',
   });
+  // 2: dossier codes, for "one rating per dossier" (only ratings that carry one are indexed).
+  db.version(2).stores({ ratings: 'id, &seq, [state+seq], syncedAt, dossierCode' });
 }
 
 export class KioskDb extends Dexie {

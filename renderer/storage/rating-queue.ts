@@ -107,6 +107,11 @@ export class RatingQueue implements RatingStore, SyncQueue {
     );
   }
 
+  /** One rating per dossier: whether another rating here (kept for the retention period) has this code. */
+  async dossierRecorded(code: string, exceptId: string): Promise<boolean> {
+    return (await this.db.ratings.where('dossierCode').equals(code).filter((r) => r.id !== exceptId).count()) > 0;
+  }
+
   /** Finished ratings the server has not acknowledged, in sequence order (after `afterSeq`). */
   pending(limit: number, afterSeq?: number): Promise<QueuedRating[]> {
     return this.db.ratings

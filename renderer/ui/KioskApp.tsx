@@ -14,10 +14,11 @@ import { ApologyScreen, LoadingScreen, ThanksScreen } from './MessageScreens';
 import { ReasonsScreen } from './ReasonsScreen';
 import { StartScreen } from './StartScreen';
 import { HiddenCorner } from './HiddenCorner';
+import { DossierScreen } from './DossierScreen';
 import { TechnicianMode } from './TechnicianMode';
 import type { TechnicianPort } from '../host/technician';
 
-export type ScreenName = 'loading' | 'start' | 'criteria' | 'reasons' | 'comment' | 'thanks' | 'apology';
+export type ScreenName = 'loading' | 'start' | 'dossier' | 'criteria' | 'reasons' | 'comment' | 'thanks' | 'apology';
 
 interface Props {
   deps: FlowDeps;
@@ -95,6 +96,9 @@ export function KioskApp({ deps, config, onScreen, subscribeConfig, notices = no
         <main className="main">
           {screen === 'loading' && <LoadingScreen />}
           {screen === 'start' && <StartScreen template={template} notice={notice} />}
+          {screen === 'dossier' && rating && template.dossier && (
+            <DossierScreen rule={template.dossier} text={context.dossierText} problem={context.dossierProblem} />
+          )}
           {screen === 'criteria' && rating && (
             <CriterionScreen
               key={context.criterionIndex}

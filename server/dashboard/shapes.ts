@@ -54,6 +54,7 @@ export const Feedback = z.object({
 const Indicator = z.object({ criterionId: z.string(), dossiers: z.number(), score: z.number() });
 export const Tt01 = z.object({
   minResponses: z.number(),
+  repeatedDossiers: z.number(),
   units: z.array(z.object({ wardId: z.string(), label: z.string(), indicators: z.array(Indicator), total: z.number(), classification: z.string() })),
   officials: z.array(
     z.object({ label: z.string(), dossiers: z.number(), hidden: z.boolean(), indicators: z.array(Indicator), total: z.number().nullable(), classification: z.string().nullable() }),

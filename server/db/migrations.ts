@@ -210,6 +210,13 @@ function migrations(engine: Engine): Record<string, Migration> {
         await db.schema.alterTable('enrolment_codes').addColumn('for_kiosk_id', 'text').execute();
       },
     },
+    '0004_dossier_codes': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('ratings').addColumn('dossier_code', 'text').execute();
+        await db.schema.alterTable('ratings').addColumn('dossier_repeat', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+        await db.schema.createIndex('ratings_dossier_code').on('ratings').column('dossier_code').execute();
+      },
+    },
   };
 }
 

@@ -100,6 +100,13 @@ export interface RatingsTable {
   received_at: number;
   /** SHA-256 of the rating's canonical JSON: tells a retry (same content) from a conflict. */
   content_hash: string;
+  /** The receipt's dossier code, when the citizen gave one. */
+  dossier_code: string | null;
+  /**
+   * 1 when another rating (from any kiosk) already gave this dossier code: kept, but counted with
+   * the flagged ratings (the counts' `burst` key) so the TT01 scores count each dossier once.
+   */
+  dossier_repeat: number;
 }
 
 /** Pre-aggregated counts per day, kept in the same transaction as the ratings they count. */

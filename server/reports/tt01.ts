@@ -56,5 +56,15 @@ export async function tt01Report(store: Store, query: { quarter: string; wardId?
       classification: hidden ? null : classifyOfficial(total),
     };
   });
-  return { quarter: query.quarter, from: days.from, to: days.to, minResponses: options.minResponses, units, officials: people };
+  // Ratings of a dossier already rated: kept, shown here, never counted twice in the scores.
+  let repeats = store.db
+    .selectFrom('ratings')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('template_id', '=', TT01_TEMPLATE)
+    .where('dossier_repeat', '=', 1)
+    .where('day', '>=', days.from)
+    .where('day', '<=', days.to);
+  if (query.wardId) repeats = repeats.where('ward_id', '=', query.wardId);
+  const repeatedDossiers = Number((await repeats.executeTakeFirstOrThrow()).n);
+  return { quarter: query.quarter, from: days.from, to: days.to, minResponses: options.minResponses, units, officials: people, repeatedDossiers };
 }

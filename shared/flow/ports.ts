@@ -17,6 +17,8 @@ export interface RatingStore {
   finalise(id: string, answers: Answers, finish: Finish): Promise<void>;
   /** Start-up: records a crash or power cut left open become `interrupted`. Returns how many. */
   finaliseInterrupted(completedAt: string): Promise<number>;
+  /** Whether another rating on this kiosk already carries this dossier code (one rating per dossier). */
+  dossierRecorded(code: string, exceptId: string): Promise<boolean>;
 }
 
 /** Everything the flow needs from outside, injected so it runs in Node with fakes. */

@@ -1,7 +1,8 @@
-import { and, assign, fromPromise, sendTo, setup } from 'xstate';
+import { and, not, assign, fromPromise, sendTo, setup } from 'xstate';
 import type { Locale } from '../schema/common';
 import type { KioskConfig } from '../schema/kiosk-config';
 import type { Answers, NewRating, RatingFlag } from '../schema/rating';
+import { checkDossierCode } from '../input/scanner';
 import { checkBurst } from '../rating/burst';
 import { nextStep, type Step } from '../rating/steps';
 import { toIsoWithOffset } from '../time';
@@ -27,6 +28,7 @@ export type FlowEvent =
   | { type: 'BACK' }
   | { type: 'TOGGLE_REASON'; code: string }
   | { type: 'COMMENT_CHANGED'; text: string }
+  | { type: 'DOSSIER_CHANGED'; text: string }
   | { type: 'NEXT' }
   | { type: 'SUBMIT' }
   | { type: 'SET_LOCALE'; locale: Locale }
@@ -57,6 +59,9 @@ export interface FlowContext {
   countdown: number | null;
   /** Start times within the last minute, for burst detection. */
   recentStarts: number[];
+  /** What the dossier code being typed is, and why it was refused (null: not refused). */
+  dossierText: string;
+  dossierProblem: 'empty' | 'malformed' | 'recorded' | null;
 }
 
 const answersOf = (rating: NewRating): Answers => ({
@@ -64,7 +69,11 @@ const answersOf = (rating: NewRating): Answers => ({
   criteria: rating.criteria,
   reasons: rating.reasons,
   comment: rating.comment,
+  ...(rating.dossierCode && { dossierCode: rating.dossierCode }),
 });
+
+/** Dossier codes are compared in capitals, without spaces around: how receipts print them. */
+const normaliseDossier = (text: string) => text.trim().toUpperCase();
 
 const finishNow = (context: FlowContext, outcome: Finish['outcome']): Finish => ({
   outcome,
@@ -94,6 +103,9 @@ export const ratingMachine = setup({
     finaliseRating: fromPromise<void, { deps: FlowDeps; id: string; answers: Answers; finish: Finish }>(
       ({ input }) => input.deps.store.finalise(input.id, input.answers, input.finish),
     ),
+    checkDossier: fromPromise<boolean, { deps: FlowDeps; code: string; id: string }>(({ input }) =>
+      input.deps.store.dossierRecorded(input.code, input.id),
+    ),
   },
   guards: {
     isScaleLevel: ({ context, event }) =>
@@ -112,6 +124,7 @@ export const ratingMachine = setup({
     },
     isLastCriterion: ({ context }) => context.criterionIndex >= context.config.template.criteria.length - 1,
     hasPreviousCriterion: ({ context }) => context.criterionIndex > 0,
+    dossierRequired: ({ context }) => context.config.template.dossier?.required === true,
     isTemplateReason: ({ context, event }) =>
       event.type === 'TOGGLE_REASON' && context.config.template.reasons.some((r) => r.code === event.code),
   },
@@ -172,6 +185,24 @@ export const ratingMachine = setup({
       },
     }),
     clearComment: assign({ rating: ({ context }) => ({ ...currentRating(context), comment: '' }) }),
+    setDossierText: assign(({ event }) =>
+      event.type === 'DOSSIER_CHANGED' ? { dossierText: event.text.slice(0, 60), dossierProblem: null } : {},
+    ),
+    /** Checks the typed code against the template's pattern; a refusal says why. */
+    judgeDossier: assign(({ context }) => {
+      const rule = context.config.template.dossier;
+      const code = normaliseDossier(context.dossierText);
+      if (!rule) return {};
+      const verdict = checkDossierCode(code, rule);
+      return { dossierProblem: verdict === 'ok' ? (code === '' ? 'empty' : null) : verdict };
+    }),
+    keepDossier: assign({
+      rating: ({ context }) => ({ ...currentRating(context), dossierCode: normaliseDossier(context.dossierText) }),
+    }),
+    clearDossier: assign(({ context }) => {
+      const { dossierCode: _dropped, ...rating } = currentRating(context);
+      return { rating, dossierText: '', dossierProblem: null };
+    }),
     /** Fire and forget: IndexedDB runs these before the later finalise, which is awaited. */
     saveProgress: ({ context }) => {
       const rating = currentRating(context);
@@ -192,6 +223,8 @@ export const ratingMachine = setup({
     /** Nothing of one citizen's answers, language or comment is left for the next one. */
     forgetCitizen: assign({
       rating: null,
+      dossierText: '',
+      dossierProblem: null,
       step: null,
       criterionIndex: 0,
       countdown: null,
@@ -214,6 +247,8 @@ export const ratingMachine = setup({
     shownAt: 0,
     countdown: null,
     recentStarts: [],
+    dossierText: '',
+    dossierProblem: null,
   }),
   on: {
     CONFIG_UPDATED: { actions: 'keepNextConfig' },
@@ -288,11 +323,47 @@ export const ratingMachine = setup({
       states: {
         advancing: {
           always: [
+            { guard: { type: 'nextStepIs', params: 'dossier' }, target: 'dossier' },
             { guard: { type: 'nextStepIs', params: 'criteria' }, target: 'criteria' },
             { guard: { type: 'nextStepIs', params: 'reasons' }, target: 'reasons' },
             { guard: { type: 'nextStepIs', params: 'comment' }, target: 'comment' },
             { target: '#rating.finalising' },
           ],
+        },
+        /** The receipt's code: typed or scanned, checked, and refused if this kiosk already has it. */
+        dossier: {
+          entry: [{ type: 'enterStep', params: 'dossier' }, 'markShown'],
+          initial: 'typing',
+          states: {
+            typing: {
+              on: {
+                DOSSIER_CHANGED: { actions: 'setDossierText' },
+                NEXT: { guard: 'settled', target: 'judging', actions: 'judgeDossier' },
+                SKIP: { guard: and(['settled', not('dossierRequired')]), target: '#rating.answering.advancing', actions: 'clearDossier' },
+                // "Gửi đánh giá" cannot jump past a required code.
+                SUBMIT: [{ guard: and(['settled', not('dossierRequired')]), target: '#rating.finalising', actions: 'clearDossier' }, { actions: [] }],
+              },
+            },
+            judging: {
+              always: [
+                { guard: ({ context }) => context.dossierProblem === 'empty' && context.config.template.dossier?.required !== true, target: '#rating.answering.advancing', actions: 'clearDossier' },
+                { guard: ({ context }) => context.dossierProblem !== null, target: 'typing' },
+                { target: 'checking' },
+              ],
+            },
+            checking: {
+              invoke: {
+                src: 'checkDossier',
+                input: ({ context }) => ({ deps: context.deps, code: normaliseDossier(context.dossierText), id: currentRating(context).id }),
+                onDone: [
+                  { guard: ({ event }) => event.output, target: 'typing', actions: assign({ dossierProblem: 'recorded' as const }) },
+                  { target: '#rating.answering.advancing', actions: ['keepDossier', 'saveProgress'] },
+                ],
+                // The queue could not be asked: keep the code; the server flags a repeat anyway.
+                onError: { target: '#rating.answering.advancing', actions: ['keepDossier', 'saveProgress', 'reportError'] },
+              },
+            },
+          },
         },
         criteria: {
           entry: [{ type: 'enterStep', params: 'criteria' }, 'markShown'],

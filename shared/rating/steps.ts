@@ -1,11 +1,12 @@
 import type { SurveyTemplate } from '../schema/template';
 
 /** The screens after the first tap, in order. */
-export type Step = 'criteria' | 'reasons' | 'comment';
+export type Step = 'dossier' | 'criteria' | 'reasons' | 'comment';
 
 /** Which steps a citizen goes through after giving `overall` on this template. */
 export function stepsAfterOverall(template: SurveyTemplate, overall: number): Step[] {
   const steps: Step[] = [];
+  if (template.dossier) steps.push('dossier');
   if (template.criteria.length > 0) steps.push('criteria');
   if (template.reasons.length > 0 && template.reasonsFor.includes(overall)) steps.push('reasons');
   if (template.comment.enabled) steps.push('comment');

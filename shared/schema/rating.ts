@@ -15,6 +15,9 @@ export const Answers = z.strictObject({
   criteria: z.record(Slug, z.int().min(0).max(5)),
   reasons: z.array(Slug).max(12),
   comment: z.string().max(2000),
+  /** The receipt's dossier code, in capitals; absent when the template asks none or it was skipped
+   * (absent, not null: ratings from before the field existed keep their content fingerprint). */
+  dossierCode: z.string().min(1).max(60).optional(),
 });
 export type Answers = z.infer<typeof Answers>;
 

@@ -40,6 +40,27 @@ export const Criterion = z.strictObject({
 export type Criterion = z.infer<typeof Criterion>;
 
 export const Reason = z.strictObject({ code: Slug, label: LocalizedText });
+
+const compiles = (pattern: string) => {
+  try {
+    new RegExp(`^(?:${pattern})$`, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The dossier code printed on the receipt (Circular 01/2018, Mẫu số 01), asked right after the
+ * first tap: typed, or read by a scanner acting as a keyboard. `pattern` is anchored, matched on the
+ * code in capitals; `example` is shown to the citizen.
+ */
+export const DossierRule = z.strictObject({
+  required: z.boolean(),
+  pattern: z.string().min(1).max(200).refine(compiles, 'not a valid regular expression'),
+  example: z.string().min(1).max(60),
+});
+export type DossierRule = z.infer<typeof DossierRule>;
 export type Reason = z.infer<typeof Reason>;
 
 export const SurveyTemplate = z
@@ -56,6 +77,8 @@ export const SurveyTemplate = z
     /** Overall values that lead to the reasons step (the unsatisfied end of the scale). */
     reasonsFor: z.array(z.int()).max(5),
     comment: z.strictObject({ enabled: z.boolean(), maxLength: z.int().min(20).max(2000) }),
+    /** Absent: no dossier-code step. */
+    dossier: DossierRule.optional(),
     /** Walk-away: seconds without a touch before the kiosk keeps what was answered and starts over. */
     idleTimeoutSeconds: z.int().min(10).max(300).default(20),
   })

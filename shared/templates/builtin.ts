@@ -179,6 +179,8 @@ const tt01: SurveyTemplateInput = {
   reasons: commonReasons,
   reasonsFor: [2, 1],
   comment,
+  // The receipt's dossier code (Mẫu số 01): national portal codes look like 000.00.15.H26-241122-0001.
+  dossier: { required: false, pattern: '[0-9A-Z.]{5,30}-\\d{6}-\\d{4}', example: '000.00.15.H26-241122-0001' },
 };
 
 /** Online public services' three levels: an overall evaluation is the minimum. */

@@ -34,8 +34,8 @@ test('Electron kiosk: server typed at setup, journal on disk, export to USB impo
   const userData = await mkdtemp(join(tmpdir(), 'hai-long-userdata-'));
   await mkdir(join(userData, 'usb'));
   const shell = await electronKiosk(page, userData);
-  // Nobody else rates at this counter in the E2E suite, so its count is this test's alone.
-  const { code } = await createEnrolment(page.request, 'hang-bac', 'quay-2');
+  // A ward of this spec's own (tests/support/server.ts): its count is this test's alone.
+  const { code } = await createEnrolment(page.request, 'phuong-thu-electron', 'quay-1');
   const { base, csrf } = await adminSession(page); // after: each sign-in replaces the session cookie
 
   // A fresh Electron kiosk asks for the server address; a wrong one is explained, never tried.
@@ -60,8 +60,8 @@ test('Electron kiosk: server typed at setup, journal on disk, export to USB impo
 
   const counted = async () => {
     const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-    const report = await (await page.request.get(`${base}/api/v1/reports?period=day&at=${today}&groupBy=counter&wardId=hang-bac`)).json();
-    return report.rows.find((r: { key: string }) => r.key === 'hang-bac/quay-2')?.count ?? 0;
+    const report = await (await page.request.get(`${base}/api/v1/reports?period=day&at=${today}&groupBy=counter&wardId=phuong-thu-electron`)).json();
+    return report.rows.find((r: { key: string }) => r.key === 'phuong-thu-electron/quay-1')?.count ?? 0;
   };
   await expect.poll(counted, { timeout: 20_000 }).toBe(1);
 
@@ -112,7 +112,7 @@ test('touch test: every target lights where it is touched', async ({ page }) => 
   const userData = await mkdtemp(join(tmpdir(), 'hai-long-userdata-'));
   const shell = await electronKiosk(page, userData);
   const { base } = await adminSession(page);
-  const { code } = await createEnrolment(page.request, 'hang-bac', 'quay-1');
+  const { code } = await createEnrolment(page.request, 'phuong-thu-electron', 'quay-2');
   await page.goto(`${base}/kiosk/`);
   await page.getByLabel('Địa chỉ máy chủ của quận').fill(base);
   await page.getByLabel(/^Mã đăng ký/).fill(code);

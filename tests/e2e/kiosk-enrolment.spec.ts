@@ -84,6 +84,10 @@ test('a template the district assigns reaches the kiosk at its next start screen
   try {
     // A citizen rates; the sync after the rating pulls the new configuration.
     await page.getByRole('button', { name: 'Hài lòng', exact: true }).click();
+    // Circular 01/2018 asks the receipt's dossier code first; this citizen skips it.
+    await expect(page.locator('[data-screen="dossier"]')).toBeVisible();
+    await page.waitForTimeout(450);
+    await page.getByRole('button', { name: 'Bỏ qua' }).click();
     await expect(page.getByRole('radiogroup')).toBeVisible();
     // The network "comes back" mid-flow: a sync runs now and pulls the new configuration.
     await page.evaluate(() => window.dispatchEvent(new Event('online')));

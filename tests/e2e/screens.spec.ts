@@ -26,12 +26,16 @@ for (const viewport of viewports) {
     test(`every screen fits without scrolling and passes axe: ${viewport.name}, ${locale}`, async ({ page }) => {
       await page.setViewportSize(viewport);
       await page.clock.install();
-      // tt01-2018 has the longest answer labels; its overall scale has reasons and a comment.
+      // tt01-2018 has the longest answer labels, the dossier code, reasons and a comment.
       const template = builtinTemplate('tt01-2018')!;
       await openKiosk(page, template.id);
       if (locale === 'en') await page.getByRole('button', { name: 'English' }).click();
       await check(page, 'start');
       await face(page, template.scale[4]!.label[locale]).click();
+      await expect(page.locator('[data-screen="dossier"]')).toBeVisible();
+      await check(page, 'dossier');
+      await humanPause(page);
+      await page.getByRole('button', { name: locale === 'vi' ? 'Bỏ qua' : 'Skip' }).click();
       for (const criterion of template.criteria) {
         await expect(page.getByRole('radiogroup', { name: criterion.label[locale] })).toBeVisible();
         for (const level of criterion.levels) {

@@ -7,12 +7,24 @@ import { openStore } from '../../server/db/connect';
 import { seedIfEmpty } from '../../server/seed';
 
 export const TEST_ADMIN_PASSWORD = 'test-admin-password';
+export const TEST_WARDS = [
+  ['phuong-thu-electron', 'UBND Phường Thử Electron'],
+  ['phuong-thu-ho-so', 'UBND Phường Thử Hồ Sơ'],
+] as const;
 
 /** Starts the real server with a fresh seeded SQLite database on a free loopback port. */
 export async function startTestServer(options: { databaseUrl?: string } = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'hai-long-server-'));
   const store = await openStore({ dataDir, databaseUrl: options.databaseUrl });
   await seedIfEmpty(store, { adminPassword: TEST_ADMIN_PASSWORD, now: new Date() });
+  // Wards of the tests' own, on the Circular 01/2018 survey, whose template no test reassigns and
+  // whose report counts no other test touches: one per spec that counts (E2E runs specs in parallel).
+  for (const [id, name] of TEST_WARDS) {
+    await store.db.insertInto('wards').values({ id, name_vi: name, name_en: name, template_id: 'tt01-2018', created_at: Date.now() }).execute();
+    for (const n of [1, 2]) {
+      await store.db.insertInto('counters').values({ ward_id: id, id: `quay-${n}`, label_vi: `Quầy số ${n}`, label_en: `Counter ${n}` }).execute();
+    }
+  }
   const kioskDir = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
   const dashboardDir = fileURLToPath(new URL('../../dist/dashboard/', import.meta.url));
   // Many browser tests sign in from one address within a minute: the limit itself is unit-tested.

@@ -43,6 +43,12 @@ describe('kiosk database upgrades', () => {
     const { seq: _s, state: _st, completedAt: _c, outcome: _o, syncedAt: _sy, ...fields } = records[0]!;
     const next = await queue.open({ ...fields, id: '0190a000-0000-7000-8000-000000000099' }, null);
     expect(next.seq).toBe(5);
+    // Version 2's dossier-code index works on the upgraded store: old records have none.
+    expect(await queue.dossierRecorded('000.00.15.H26-241122-0001', 'none')).toBe(false);
+    const { seq: _s2, state: _st2, completedAt: _c2, outcome: _o2, syncedAt: _sy2, ...other } = records[1]!;
+    await queue.open({ ...other, id: '0190a000-0000-7000-8000-000000000098', dossierCode: '000.00.15.H26-241122-0001' }, null);
+    expect(await queue.dossierRecorded('000.00.15.H26-241122-0001', 'none')).toBe(true);
+    expect(await queue.dossierRecorded('000.00.15.H26-241122-0001', '0190a000-0000-7000-8000-000000000098')).toBe(false);
     current.close();
   });
 
@@ -55,8 +61,8 @@ describe('kiosk database upgrades', () => {
     // The shape the next real upgrade will take: the released versions, then one more.
     const v2 = new Dexie(KIOSK_DB_NAME, idb);
     declareKioskSchema(v2);
-    v2.version(2)
-      .stores({ ratings: 'id, &seq, [state+seq], syncedAt, templateId' })
+    v2.version(3)
+      .stores({ ratings: 'id, &seq, [state+seq], syncedAt, dossierCode, templateId' })
       .upgrade((tx) =>
         tx
           .table('ratings')

@@ -350,3 +350,81 @@ describe('rating flow', () => {
     expect(flow.state().context.config.template.id).toBe('dvc-3');
   });
 });
+
+describe('the dossier code (tt01-2018 asks it, optional)', () => {
+  const CODE = '000.00.15.H26-241122-0001';
+  const rateAndReachDossier = async (flow: Awaited<ReturnType<typeof startFlow>>) => {
+    flow.actor.send({ type: 'RATE', value: 4 });
+    await flow.flush();
+    expect(flow.state().context.step).toBe('dossier');
+    await flow.pause();
+  };
+
+  it('keeps a well-formed code in capitals and goes on to the criteria', async () => {
+    const flow = await startFlow('tt01-2018');
+    await rateAndReachDossier(flow);
+    flow.actor.send({ type: 'DOSSIER_CHANGED', text: ` ${CODE.toLowerCase()} ` });
+    flow.actor.send({ type: 'NEXT' });
+    await flow.flush();
+    expect(flow.state().context.step).toBe('criteria');
+    expect(flow.state().context.rating?.dossierCode).toBe(CODE);
+    expect(flow.store.calls).toContain(`dossier:${CODE}`);
+    flow.actor.send({ type: 'SUBMIT' });
+    await flow.pause();
+    flow.actor.send({ type: 'SUBMIT' });
+    await flow.flush();
+    expect(flow.store.finished()[0]?.answers.dossierCode).toBe(CODE);
+  });
+
+  it('refuses a malformed code, then a code this kiosk already recorded, and lets the citizen skip', async () => {
+    const flow = await startFlow('tt01-2018');
+    await rateAndReachDossier(flow);
+    flow.actor.send({ type: 'DOSSIER_CHANGED', text: CODE });
+    flow.actor.send({ type: 'NEXT' });
+    await flow.flush();
+    flow.actor.send({ type: 'SUBMIT' });
+    await flow.pause();
+    flow.actor.send({ type: 'SUBMIT' });
+    await flow.flush();
+    await vi.advanceTimersByTimeAsync(10_000); // thank-you, back to the start
+
+    await rateAndReachDossier(flow);
+    flow.actor.send({ type: 'DOSSIER_CHANGED', text: 'HS-123' });
+    flow.actor.send({ type: 'NEXT' });
+    await flow.flush();
+    expect(flow.state().context).toMatchObject({ step: 'dossier', dossierProblem: 'malformed' });
+    flow.actor.send({ type: 'DOSSIER_CHANGED', text: CODE });
+    expect(flow.state().context.dossierProblem).toBeNull();
+    flow.actor.send({ type: 'NEXT' });
+    await flow.flush();
+    expect(flow.state().context).toMatchObject({ step: 'dossier', dossierProblem: 'recorded' });
+    flow.actor.send({ type: 'SKIP' });
+    await flow.flush();
+    expect(flow.state().context.step).toBe('criteria');
+    expect(flow.state().context.rating).not.toHaveProperty('dossierCode');
+  });
+
+  it('does not let "send" or an empty code pass a required dossier code', async () => {
+    const flow = await startFlow('tt01-2018');
+    flow.actor.send({
+      type: 'CONFIG_UPDATED',
+      config: { ...flow.config, template: { ...flow.config.template, dossier: { ...flow.config.template.dossier!, required: true } } },
+    });
+    await rateAndReachDossier(flow);
+    flow.actor.send({ type: 'SUBMIT' });
+    flow.actor.send({ type: 'SKIP' });
+    flow.actor.send({ type: 'NEXT' });
+    await flow.flush();
+    expect(flow.state().context).toMatchObject({ step: 'dossier', dossierProblem: 'empty' });
+    expect(flow.store.finished()).toHaveLength(0);
+  });
+
+  it('forgets the typed code for the next citizen', async () => {
+    const flow = await startFlow('tt01-2018');
+    await rateAndReachDossier(flow);
+    flow.actor.send({ type: 'DOSSIER_CHANGED', text: 'HALF-TYPED' });
+    await vi.advanceTimersByTimeAsync(120_000); // walked away
+    expect(flow.state().value).toBe('start');
+    expect(flow.state().context.dossierText).toBe('');
+  });
+});

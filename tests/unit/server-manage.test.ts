@@ -6,6 +6,30 @@ describe.each(engines())('district administration on %s', (engine) => {
   let server: Awaited<ReturnType<typeof testServer>>;
   afterEach(async () => server?.close());
 
+  it('counts each dossier once in the TT01 scores, whichever kiosk rated it again, and shows the repeats', async () => {
+    server = await testServer(engine);
+    const first = await server.enrolKiosk('hang-bac', 'quay-1');
+    const second = await server.enrolKiosk('hang-bac', 'quay-2');
+    const code = '000.00.15.H26-241122-0001';
+    const answers = (value: number) => ({ criteria: { 'chi-so-1': value }, dossierCode: code });
+    // The same dossier twice in one batch, then again from the other counter's kiosk; one other dossier.
+    const batch = await server.sendBatch(first, [server.rating(first, answers(3)), server.rating(first, answers(1))]);
+    expect(batch.json().accepted).toHaveLength(2);
+    const repeat = server.rating(second, answers(1));
+    await server.sendBatch(second, [repeat, server.rating(second, { criteria: { 'chi-so-1': 2 }, dossierCode: '000.00.15.H26-241122-0002' })]);
+    const admin = await server.login();
+    const report = (await server.app.inject({ method: 'GET', url: '/api/v1/reports/tt01?quarter=2026-Q4', headers: { cookie: admin.cookie } })).json();
+    // chi-so-1 over the two dossiers: (2 + 1) / 2; the two repeats are kept but not scored.
+    expect(report.units[0].indicators).toEqual([{ criterionId: 'chi-so-1', dossiers: 2, score: 1.5 }]);
+    expect(report.repeatedDossiers).toBe(2);
+    const stored = await server.store.db.selectFrom('ratings').select(['dossier_code', 'dossier_repeat']).orderBy('received_at').orderBy('seq').execute();
+    expect(stored.map((r) => r.dossier_repeat)).toEqual([0, 1, 1, 0]);
+    // A retry of a repeat is a duplicate like any retry: nothing new is stored or counted.
+    const again = await server.sendBatch(second, [repeat]);
+    expect(again.json()).toMatchObject({ accepted: [], duplicate: [repeat.id], rejected: [] });
+    expect(await server.counts()).toEqual({ ratings: 4, aggregated: 4 });
+  });
+
   it('scores Circular 01/2018 indicators per unit and per official for a quarter', async () => {
     server = await testServer(engine);
     const kiosk = await server.enrolKiosk('hang-bac', 'quay-1');

@@ -69,7 +69,7 @@ describe('steps after the first tap', () => {
     ['sipas-5', 1, ['criteria', 'reasons', 'comment']],
     ['dvc-3', 1, ['reasons', 'comment']],
     ['dvc-3', 2, ['comment']],
-    ['tt01-2018', 3, ['criteria', 'comment']],
+    ['tt01-2018', 3, ['dossier', 'criteria', 'comment']],
   ] as const)('%s, overall %i: %j', (id, overall, steps) => {
     const template = builtinTemplate(id)!;
     expect(stepsAfterOverall(template, overall)).toEqual(steps);

@@ -33,6 +33,7 @@ export function Tt01() {
       {data.error && <p role="alert">{t('common.error', { message: data.error })}</p>}
       {data.data && (
         <>
+          {data.data.repeatedDossiers > 0 && <p role="note">{t('tt01.repeatedDossiers', { count: data.data.repeatedDossiers })}</p>}
           <table>
             <caption>
               {t('tt01.units')} ({t('tt01.partial')})

@@ -40,6 +40,10 @@ export class FakeStore implements RatingStore {
     this.records.set(rating.id, { rating, seq, answers: { overall, criteria, reasons, comment }, finish });
     return { seq };
   }
+  async dossierRecorded(code: string, exceptId: string) {
+    this.calls.push(`dossier:${code}`);
+    return [...this.records.values()].some((r) => r.rating.id !== exceptId && r.answers.dossierCode === code);
+  }
   async saveProgress(id: string, answers: Answers) {
     this.calls.push('progress');
     const record = this.records.get(id);
