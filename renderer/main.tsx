@@ -28,6 +28,7 @@ import { ErrorBoundary } from './ui/ErrorBoundary';
 import { SetupScreen } from './ui/SetupScreen';
 import { PinSetupScreen } from './ui/PinSetupScreen';
 import { browserTechnician } from './host/browser-technician';
+import { shiftPort } from './host/shift';
 import { KioskApp, type NoticeSource, type ScreenName } from './ui/KioskApp';
 import { serviceNotice, type ServiceNotice } from '../shared/sync/service-notice';
 import type { SyncState } from '../shared/sync/engine';
@@ -152,6 +153,7 @@ async function boot(root: ReturnType<typeof createRoot>) {
           subscribeConfig={subscribeConfig}
           notices={notices}
           technician={technician}
+          shift={shiftPort(db)}
         />
       </ErrorBoundary>
     </StrictMode>,

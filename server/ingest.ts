@@ -149,6 +149,21 @@ async function markDossierRepeats(trx: Transaction<Database>, rows: RatingsTable
   }
 }
 
+/**
+ * A rating names the official who served only as an official of its own ward; any other name (an
+ * official since removed, a kiosk's stale list) is dropped, never the rating: it counts unattributed.
+ */
+async function attributeOfficials(trx: Transaction<Database>, rows: RatingsTable[]) {
+  const named = rows.filter((r) => r.official_id !== null);
+  if (named.length === 0) return;
+  const known = new Set(
+    (await trx.selectFrom('officials').select(['id', 'ward_id']).where('id', 'in', [...new Set(named.map((r) => r.official_id!))]).execute()).map(
+      (o) => `${o.ward_id}|${o.id}`,
+    ),
+  );
+  for (const row of named) if (!known.has(`${row.ward_id}|${row.official_id}`)) row.official_id = null;
+}
+
 const insertStatements = new WeakMap<object, SQLite.Statement<unknown[]>>();
 
 /**
@@ -188,7 +203,7 @@ export function ratingRow(
     seq: rating.seq,
     ward_id: rating.wardId,
     counter_id: rating.counterId,
-    official_id: null,
+    official_id: rating.officialId ?? null,
     template_id: rating.templateId,
     template_version: rating.templateVersion,
     started_at: rating.startedAt,
@@ -246,6 +261,7 @@ async function insertRatings(
   if (fresh.length === 0) return;
   const rows = fresh.map(({ rating, hash, template }) => ratingRow(rating, template, hash, batchId, receivedAt, offsetMs));
   await markDossierRepeats(trx, rows);
+  await attributeOfficials(trx, rows);
   await insertRatingRows(store, trx, rows);
 
   // Pre-aggregate in memory first: one upsert row per key (PostgreSQL refuses to touch a row twice).
@@ -255,7 +271,7 @@ async function insertRatings(
     const row = rows[i]!;
     // `burst` in the counts means "flagged, left out by default": a burst, or a dossier rated before.
     const flagged = row.burst || row.dossier_repeat ? 1 : 0;
-    const base = { day: row.day, ward_id: row.ward_id, counter_id: row.counter_id, official_id: '', template_id: row.template_id, burst: flagged };
+    const base = { day: row.day, ward_id: row.ward_id, counter_id: row.counter_id, official_id: row.official_id ?? '', template_id: row.template_id, burst: flagged };
     const place = `${base.day}|${base.ward_id}|${base.counter_id}|${base.official_id}|${base.template_id}|${base.burst}`;
     const key = `${place}|${row.scale_size}|${row.overall}`;
     const count = counts.get(key) ?? { ...base, scale_size: row.scale_size, overall: row.overall, count: 0 };

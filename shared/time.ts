@@ -14,3 +14,8 @@ export function toIsoWithOffset(date: Date, offsetMinutes = -date.getTimezoneOff
     `.${pad(local.getUTCMilliseconds(), 3)}${sign}${pad(offsetMinutes / 60)}:${pad(offsetMinutes % 60)}`
   );
 }
+
+/** The calendar day in Vietnam (UTC+7, no daylight saving) of an instant: reports group by it. */
+export function vietnamDay(ms: number): string {
+  return new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
+}

@@ -15,10 +15,13 @@ import { ReasonsScreen } from './ReasonsScreen';
 import { StartScreen } from './StartScreen';
 import { HiddenCorner } from './HiddenCorner';
 import { DossierScreen } from './DossierScreen';
+import { OfficialScreen } from './OfficialScreen';
+import { ShiftDesk } from './ShiftDesk';
+import type { ShiftPort } from '../host/shift';
 import { TechnicianMode } from './TechnicianMode';
 import type { TechnicianPort } from '../host/technician';
 
-export type ScreenName = 'loading' | 'start' | 'dossier' | 'criteria' | 'reasons' | 'comment' | 'thanks' | 'apology';
+export type ScreenName = 'loading' | 'start' | 'dossier' | 'official' | 'criteria' | 'reasons' | 'comment' | 'thanks' | 'apology';
 
 interface Props {
   deps: FlowDeps;
@@ -31,6 +34,8 @@ interface Props {
   notices?: NoticeSource;
   /** Technician mode, opened from the start screen's hidden corner. */
   technician?: TechnicianPort;
+  /** Who is on duty, where the ward attributes ratings by shift. */
+  shift?: ShiftPort;
 }
 
 export interface NoticeSource {
@@ -41,7 +46,7 @@ export interface NoticeSource {
 const noNotices: NoticeSource = { subscribe: () => () => undefined, current: () => null };
 
 /** Renders the rating machine's state and sends it the citizen's taps. Nothing more. */
-export function KioskApp({ deps, config, onScreen, subscribeConfig, notices = noNotices, technician }: Props) {
+export function KioskApp({ deps, config, onScreen, subscribeConfig, notices = noNotices, technician, shift }: Props) {
   const actor = useActorRef(ratingMachine, { input: { deps, config } });
   const snapshot = useSelector(actor, (s) => s);
   const { context } = snapshot;
@@ -78,6 +83,11 @@ export function KioskApp({ deps, config, onScreen, subscribeConfig, notices = no
 
   useEffect(() => subscribeConfig?.((next) => actor.send({ type: 'CONFIG_UPDATED', config: next })), [actor, subscribeConfig]);
 
+  // The shift signed in earlier today survives a restart.
+  useEffect(() => {
+    void shift?.onDuty(new Date()).then((officialId) => actor.send({ type: 'ON_DUTY', officialId }));
+  }, [actor, shift]);
+
   useLayoutEffect(() => {
     document.documentElement.lang = context.locale;
   }, [context.locale]);
@@ -99,6 +109,7 @@ export function KioskApp({ deps, config, onScreen, subscribeConfig, notices = no
           {screen === 'dossier' && rating && template.dossier && (
             <DossierScreen rule={template.dossier} text={context.dossierText} problem={context.dossierProblem} />
           )}
+          {screen === 'official' && rating && <OfficialScreen officials={context.config.officials} />}
           {screen === 'criteria' && rating && (
             <CriterionScreen
               key={context.criterionIndex}
@@ -123,6 +134,14 @@ export function KioskApp({ deps, config, onScreen, subscribeConfig, notices = no
         </main>
         {context.countdown !== null && <Countdown seconds={context.countdown} />}
         {technician && screen === 'start' && !technicianOpen && <HiddenCorner onHeld={() => setTechnicianOpen(true)} />}
+        {shift && screen === 'start' && context.config.attribution === 'shift' && context.config.officials.length > 0 && (
+          <ShiftDesk
+            officials={context.config.officials}
+            onDuty={context.onDuty}
+            port={shift}
+            onChange={(officialId) => actor.send({ type: 'ON_DUTY', officialId })}
+          />
+        )}
         {technician && technicianOpen && <TechnicianMode port={technician} onClose={closeTechnician} />}
       </div>
     </KioskViewContext.Provider>

@@ -217,6 +217,13 @@ function migrations(engine: Engine): Record<string, Migration> {
         await db.schema.createIndex('ratings_dossier_code').on('ratings').column('dossier_code').execute();
       },
     },
+    '0005_official_attribution': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('wards').addColumn('attribution', 'text', (c) => c.notNull().defaultTo('none')).execute();
+        await db.schema.alterTable('officials').addColumn('pin', 'text').execute();
+        await db.schema.alterTable('officials').addColumn('photo', 'text').execute();
+      },
+    },
   };
 }
 

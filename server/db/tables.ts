@@ -15,6 +15,8 @@ export interface WardsTable {
   /** The survey template assigned to the ward (its latest version is used). */
   template_id: string;
   created_at: number;
+  /** How ratings are attributed to officials: 'none', 'shift' or 'citizen' (shared Attribution). */
+  attribution: Generated<string>;
 }
 
 export interface CountersTable {
@@ -30,6 +32,10 @@ export interface OfficialsTable {
   name: string;
   title: string | null;
   active: number;
+  /** The official's sign-in PIN as a salted PBKDF2 hash (shared StoredPin, JSON); kiosks check it offline. */
+  pin: string | null;
+  /** A data: URL of the official's photo, shown on the kiosk. */
+  photo: string | null;
 }
 
 export interface TemplatesTable {

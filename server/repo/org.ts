@@ -36,7 +36,16 @@ export async function kioskConfigFor(store: Store, kiosk: { id: string; ward_id:
     .executeTakeFirstOrThrow();
   const template = await latestTemplate(store, ward.template_id);
   if (!template) throw new Error(`ward ${ward.id} has no template ${ward.template_id}`);
+  const officials = await store.db
+    .selectFrom('officials')
+    .select(['id', 'name', 'title', 'photo', 'pin'])
+    .where('ward_id', '=', ward.id)
+    .where('active', '=', 1)
+    .orderBy('name')
+    .execute();
   return KioskConfig.parse({
+    attribution: ward.attribution,
+    officials: officials.map((o) => ({ ...o, pin: o.pin === null ? null : (JSON.parse(o.pin) as unknown) })),
     kioskId: kiosk.id,
     ward: { id: ward.id, name: { vi: ward.name_vi, en: ward.name_en } },
     counter: { id: counter.id, label: { vi: counter.label_vi, en: counter.label_en } },

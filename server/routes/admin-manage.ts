@@ -2,7 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { Slug } from '../../shared/schema/common';
 import { FeedbackStatus, FeedbackUpdate, Tt01Query } from '../../shared/schema/report';
+import { Attribution, OfficialPhoto } from '../../shared/schema/kiosk-config';
 import { SurveyTemplate } from '../../shared/schema/template';
+import { hashPin, TechnicianPin } from '../../shared/technician/pin';
+import { listOfficials, setAttribution, updateOfficial } from '../repo/officials';
 import { hashPassword } from '../auth/secrets';
 import { requireAdmin, requireDistrictAdmin, Role, wardScope } from '../auth/sessions';
 import type { Store } from '../db/connect';
@@ -24,6 +27,9 @@ const NewUser = z
     wardId: Slug.nullable(),
   })
   .refine((u) => (u.role === 'ward_viewer') === (u.wardId !== null), 'a ward viewer has a ward; a district admin has none');
+const OfficialsQuery = z.strictObject({ wardId: Slug.optional() });
+const OfficialChange = z.strictObject({ pin: TechnicianPin.nullable().optional(), photo: OfficialPhoto.nullable().optional() });
+const AttributionChange = z.strictObject({ attribution: Attribution });
 const FeedbackQuery = z.strictObject({ status: FeedbackStatus.optional(), wardId: Slug.optional() });
 
 /** Templates, ward assignments, feedback handling and the Circular 01/2018 report. */
@@ -52,6 +58,33 @@ export async function adminManage(app: FastifyInstance, { store, now, minRespons
     if (!(await latestTemplate(store, templateId))) throw new HttpError(404, 'unknown_template', `No template ${templateId}`);
     if (!(await assignTemplate(store, id, templateId))) throw new HttpError(404, 'unknown_ward', `No ward ${id}`);
     return { wardId: id, templateId };
+  });
+
+  // Officials and how a ward attributes ratings to them (kiosks get both with their configuration).
+  app.get('/api/v1/admin/officials', async (request) => {
+    const user = await requireAdmin(store, request, now());
+    const { wardId } = parseInput(OfficialsQuery, request.query, 'officials query');
+    return listOfficials(store, wardScope(user, wardId));
+  });
+
+  app.put('/api/v1/admin/officials/:id', async (request) => {
+    const user = await requireAdmin(store, request, now());
+    requireDistrictAdmin(user);
+    const { id } = parseInput(WardParams, request.params, 'official');
+    const change = parseInput(OfficialChange, request.body, 'official');
+    // Hashed here, checked offline by the kiosks: the PIN itself is never stored or sent.
+    const pin = change.pin === undefined ? undefined : change.pin === null ? null : await hashPin(change.pin);
+    if (!(await updateOfficial(store, id, { pin, photo: change.photo }))) throw new HttpError(404, 'unknown_official', `No official ${id}`);
+    return { id, hasPin: pin === undefined ? undefined : pin !== null };
+  });
+
+  app.put('/api/v1/admin/wards/:id/attribution', async (request) => {
+    const user = await requireAdmin(store, request, now());
+    requireDistrictAdmin(user);
+    const { id } = parseInput(WardParams, request.params, 'ward');
+    const { attribution } = parseInput(AttributionChange, request.body, 'attribution');
+    if (!(await setAttribution(store, id, attribution))) throw new HttpError(404, 'unknown_ward', `No ward ${id}`);
+    return { wardId: id, attribution };
   });
 
   app.get('/api/v1/admin/feedback', async (request) => {

@@ -29,6 +29,8 @@ export type FlowEvent =
   | { type: 'TOGGLE_REASON'; code: string }
   | { type: 'COMMENT_CHANGED'; text: string }
   | { type: 'DOSSIER_CHANGED'; text: string }
+  | { type: 'PICK_OFFICIAL'; officialId: string }
+  | { type: 'ON_DUTY'; officialId: string | null }
   | { type: 'NEXT' }
   | { type: 'SUBMIT' }
   | { type: 'SET_LOCALE'; locale: Locale }
@@ -62,6 +64,8 @@ export interface FlowContext {
   /** What the dossier code being typed is, and why it was refused (null: not refused). */
   dossierText: string;
   dossierProblem: 'empty' | 'malformed' | 'recorded' | null;
+  /** The official signed in for this shift, where the ward attributes ratings by shift. */
+  onDuty: string | null;
 }
 
 const answersOf = (rating: NewRating): Answers => ({
@@ -70,6 +74,7 @@ const answersOf = (rating: NewRating): Answers => ({
   reasons: rating.reasons,
   comment: rating.comment,
   ...(rating.dossierCode && { dossierCode: rating.dossierCode }),
+  ...(rating.officialId && { officialId: rating.officialId }),
 });
 
 /** Dossier codes are compared in capitals, without spaces around: how receipts print them. */
@@ -79,6 +84,15 @@ const finishNow = (context: FlowContext, outcome: Finish['outcome']): Finish => 
   outcome,
   completedAt: toIsoWithOffset(context.deps.now()),
 });
+
+/** The kiosk's own steps on top of the template's: picking the official, where the ward asks citizens. */
+const stepOptions = (context: FlowContext) => ({
+  pickOfficial: context.config.attribution === 'citizen' && context.config.officials.length > 0,
+});
+
+/** The official a new rating is attributed to: the one on duty, if the ward counts by shift. */
+const attributedOfficial = (context: FlowContext): string | undefined =>
+  context.config.attribution === 'shift' && context.config.officials.some((o) => o.id === context.onDuty) ? context.onDuty! : undefined;
 
 const currentRating = (context: FlowContext) => {
   if (!context.rating) throw new Error('no rating in progress');
@@ -110,9 +124,11 @@ export const ratingMachine = setup({
   guards: {
     isScaleLevel: ({ context, event }) =>
       event.type === 'RATE' && context.config.template.scale.some((level) => level.value === event.value),
-    hasNoSteps: ({ context }) => nextStep(context.config.template, currentRating(context).overall, null) === null,
+    hasNoSteps: ({ context }) => nextStep(context.config.template, currentRating(context).overall, null, stepOptions(context)) === null,
     nextStepIs: ({ context }, step: Step) =>
-      nextStep(context.config.template, currentRating(context).overall, context.step) === step,
+      nextStep(context.config.template, currentRating(context).overall, context.step, stepOptions(context)) === step,
+    isCounterOfficial: ({ context, event }) =>
+      event.type === 'PICK_OFFICIAL' && context.config.officials.some((o) => o.id === event.officialId),
     settled: ({ context }) => context.deps.now().getTime() - context.shownAt >= SETTLE_MS,
     isCurrentCriterionLevel: ({ context, event }) => {
       const criterion = context.config.template.criteria[context.criterionIndex];
@@ -135,6 +151,7 @@ export const ratingMachine = setup({
       const { window, burst } = checkBurst(context.recentStarts, now.getTime(), context.config.burstMaxPerMinute);
       const flags: RatingFlag[] = burst ? ['burst'] : [];
       const { config } = context;
+      const officialId = attributedOfficial(context);
       return {
         recentStarts: window,
         rating: {
@@ -152,9 +169,15 @@ export const ratingMachine = setup({
           criteria: {},
           reasons: [],
           comment: '',
+          ...(officialId && { officialId }),
         },
       };
     }),
+    pickOfficial: assign({
+      rating: ({ context, event }) =>
+        event.type === 'PICK_OFFICIAL' ? { ...currentRating(context), officialId: event.officialId } : currentRating(context),
+    }),
+    setOnDuty: assign({ onDuty: ({ event }) => (event.type === 'ON_DUTY' ? event.officialId : null) }),
     markShown: assign({ shownAt: ({ context }) => context.deps.now().getTime() }),
     enterStep: assign((_, step: Step) => ({ step, criterionIndex: 0 })),
     answerCriterion: assign({
@@ -249,9 +272,12 @@ export const ratingMachine = setup({
     recentStarts: [],
     dossierText: '',
     dossierProblem: null,
+    onDuty: null,
   }),
   on: {
     CONFIG_UPDATED: { actions: 'keepNextConfig' },
+    // A shift change counts from the next rating; the one in progress keeps whom it began with.
+    ON_DUTY: { actions: 'setOnDuty' },
   },
   initial: 'recovering',
   states: {
@@ -288,7 +314,7 @@ export const ratingMachine = setup({
         src: 'openRating',
         input: ({ context }) => {
           const { seq: _seq, ...rating } = currentRating(context);
-          const done = nextStep(context.config.template, rating.overall, null) === null;
+          const done = nextStep(context.config.template, rating.overall, null, stepOptions(context)) === null;
           return { deps: context.deps, rating, finish: done ? finishNow(context, 'completed') : null };
         },
         onDone: [
@@ -324,6 +350,7 @@ export const ratingMachine = setup({
         advancing: {
           always: [
             { guard: { type: 'nextStepIs', params: 'dossier' }, target: 'dossier' },
+            { guard: { type: 'nextStepIs', params: 'official' }, target: 'official' },
             { guard: { type: 'nextStepIs', params: 'criteria' }, target: 'criteria' },
             { guard: { type: 'nextStepIs', params: 'reasons' }, target: 'reasons' },
             { guard: { type: 'nextStepIs', params: 'comment' }, target: 'comment' },
@@ -363,6 +390,14 @@ export const ratingMachine = setup({
                 onError: { target: '#rating.answering.advancing', actions: ['keepDossier', 'saveProgress', 'reportError'] },
               },
             },
+          },
+        },
+        /** Who served you? Photos of the counter's officials; skipping leaves the rating unattributed. */
+        official: {
+          entry: [{ type: 'enterStep', params: 'official' }, 'markShown'],
+          on: {
+            PICK_OFFICIAL: { guard: and(['settled', 'isCounterOfficial']), target: 'advancing', actions: ['pickOfficial', 'saveProgress'] },
+            SKIP: { guard: 'settled', target: 'advancing' },
           },
         },
         criteria: {

@@ -1,12 +1,18 @@
 import type { SurveyTemplate } from '../schema/template';
 
 /** The screens after the first tap, in order. */
-export type Step = 'dossier' | 'criteria' | 'reasons' | 'comment';
+export type Step = 'dossier' | 'official' | 'criteria' | 'reasons' | 'comment';
+
+/** What the kiosk adds to the template's steps: the citizen picks who served them (by photo). */
+export interface StepOptions {
+  pickOfficial?: boolean;
+}
 
 /** Which steps a citizen goes through after giving `overall` on this template. */
-export function stepsAfterOverall(template: SurveyTemplate, overall: number): Step[] {
+export function stepsAfterOverall(template: SurveyTemplate, overall: number, options: StepOptions = {}): Step[] {
   const steps: Step[] = [];
   if (template.dossier) steps.push('dossier');
+  if (options.pickOfficial) steps.push('official');
   if (template.criteria.length > 0) steps.push('criteria');
   if (template.reasons.length > 0 && template.reasonsFor.includes(overall)) steps.push('reasons');
   if (template.comment.enabled) steps.push('comment');
@@ -14,8 +20,8 @@ export function stepsAfterOverall(template: SurveyTemplate, overall: number): St
 }
 
 /** The step after `current` (or the first one), or null when the rating is finished. */
-export function nextStep(template: SurveyTemplate, overall: number, current: Step | null): Step | null {
-  const steps = stepsAfterOverall(template, overall);
+export function nextStep(template: SurveyTemplate, overall: number, current: Step | null, options: StepOptions = {}): Step | null {
+  const steps = stepsAfterOverall(template, overall, options);
   const at = current === null ? -1 : steps.indexOf(current);
   return steps[at + 1] ?? null;
 }

@@ -18,6 +18,8 @@ export const Answers = z.strictObject({
   /** The receipt's dossier code, in capitals; absent when the template asks none or it was skipped
    * (absent, not null: ratings from before the field existed keep their content fingerprint). */
   dossierCode: z.string().min(1).max(60).optional(),
+  /** The official who served, where the ward attributes ratings (absent otherwise, as above). */
+  officialId: Slug.optional(),
 });
 export type Answers = z.infer<typeof Answers>;
 

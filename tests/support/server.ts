@@ -10,7 +10,10 @@ export const TEST_ADMIN_PASSWORD = 'test-admin-password';
 export const TEST_WARDS = [
   ['phuong-thu-electron', 'UBND Phường Thử Electron'],
   ['phuong-thu-ho-so', 'UBND Phường Thử Hồ Sơ'],
+  ['phuong-thu-cong-chuc', 'UBND Phường Thử Công Chức'],
 ] as const;
+/** Each test ward's officials: `<ward>-cb-1` and `<ward>-cb-2`. */
+export const TEST_OFFICIALS = ['Nguyễn Văn An', 'Lê Thị Bình'] as const;
 
 /** Starts the real server with a fresh seeded SQLite database on a free loopback port. */
 export async function startTestServer(options: { databaseUrl?: string } = {}) {
@@ -23,6 +26,7 @@ export async function startTestServer(options: { databaseUrl?: string } = {}) {
     await store.db.insertInto('wards').values({ id, name_vi: name, name_en: name, template_id: 'tt01-2018', created_at: Date.now() }).execute();
     for (const n of [1, 2]) {
       await store.db.insertInto('counters').values({ ward_id: id, id: `quay-${n}`, label_vi: `Quầy số ${n}`, label_en: `Counter ${n}` }).execute();
+      await store.db.insertInto('officials').values({ id: `${id}-cb-${n}`, ward_id: id, name: TEST_OFFICIALS[n - 1]!, title: 'Công chức Bộ phận Một cửa', active: 1 }).execute();
     }
   }
   const kioskDir = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));

@@ -428,3 +428,63 @@ describe('the dossier code (tt01-2018 asks it, optional)', () => {
     expect(flow.state().context.dossierText).toBe('');
   });
 });
+
+describe('officer attribution', () => {
+  const officials = [
+    { id: 'cb-hoa', name: 'Nguyễn Thị Hoa', title: null, photo: null, pin: null },
+    { id: 'cb-minh', name: 'Trần Văn Minh', title: null, photo: null, pin: null },
+  ];
+  const withAttribution = async (attribution: 'shift' | 'citizen', templateId = 'quick') => {
+    const flow = await startFlow(templateId);
+    flow.actor.send({ type: 'CONFIG_UPDATED', config: { ...flow.config, attribution, officials } });
+    return flow;
+  };
+
+  it('by shift: each rating names the official on duty when it began; a handover counts from the next one', async () => {
+    const flow = await withAttribution('shift', 'sipas-5');
+    flow.actor.send({ type: 'ON_DUTY', officialId: 'cb-hoa' });
+    flow.actor.send({ type: 'RATE', value: 5 });
+    await flow.flush();
+    flow.actor.send({ type: 'ON_DUTY', officialId: 'cb-minh' }); // handover mid-rating
+    await flow.pause();
+    flow.actor.send({ type: 'SUBMIT' });
+    await flow.flush();
+    await vi.advanceTimersByTimeAsync(10_000);
+    flow.actor.send({ type: 'RATE', value: 4 });
+    await flow.flush();
+    await flow.pause();
+    flow.actor.send({ type: 'SUBMIT' });
+    await flow.flush();
+    expect(flow.store.finished().map((r) => r.rating.officialId)).toEqual(['cb-hoa', 'cb-minh']);
+  });
+
+  it('by shift: nobody signed in, or someone not of this counter, leaves the rating unattributed', async () => {
+    const flow = await withAttribution('shift');
+    flow.actor.send({ type: 'ON_DUTY', officialId: 'cb-la' });
+    flow.actor.send({ type: 'RATE', value: 5 });
+    await flow.flush();
+    expect(flow.store.finished()[0]?.rating).not.toHaveProperty('officialId');
+  });
+
+  it('by the citizen: a step of photos after the first tap; picking names the official, skipping does not', async () => {
+    const flow = await withAttribution('citizen');
+    flow.actor.send({ type: 'RATE', value: 5 });
+    await flow.flush();
+    expect(flow.state().context.step).toBe('official');
+    await flow.pause();
+    flow.actor.send({ type: 'PICK_OFFICIAL', officialId: 'cb-la' }); // not one of the counter's: ignored
+    expect(flow.state().context.step).toBe('official');
+    flow.actor.send({ type: 'PICK_OFFICIAL', officialId: 'cb-minh' });
+    await flow.flush();
+    expect(flow.state().value).toBe('thanks');
+    await vi.advanceTimersByTimeAsync(10_000);
+    flow.actor.send({ type: 'RATE', value: 3 });
+    await flow.flush();
+    await flow.pause();
+    flow.actor.send({ type: 'SKIP' });
+    await flow.flush();
+    const [picked, skipped] = flow.store.finished();
+    expect(picked?.answers.officialId).toBe('cb-minh');
+    expect(skipped?.answers).not.toHaveProperty('officialId');
+  });
+});
