@@ -6,13 +6,14 @@ import { Enrolment } from './pages/Enrolment';
 import { Feedback } from './pages/Feedback';
 import { Fleet } from './pages/Fleet';
 import { Login } from './pages/Login';
+import { Officials } from './pages/Officials';
 import { Overview } from './pages/Overview';
 import { Reports } from './pages/Reports';
 import { Templates } from './pages/Templates';
 import { Tt01 } from './pages/Tt01';
 import { z } from 'zod';
 
-const pages = ['overview', 'reports', 'tt01', 'fleet', 'enrolment', 'templates', 'feedback'] as const;
+const pages = ['overview', 'reports', 'tt01', 'fleet', 'enrolment', 'templates', 'officials', 'feedback'] as const;
 type Page = (typeof pages)[number];
 const districtOnly: Page[] = ['enrolment'];
 
@@ -85,6 +86,7 @@ function Shell({ session, onSignedOut, onLocale }: { session: Session; onSignedO
         {page === 'fleet' && <Fleet canManage={isAdmin} />}
         {page === 'enrolment' && <Enrolment />}
         {page === 'templates' && <Templates canManage={isAdmin} />}
+        {page === 'officials' && <Officials canManage={isAdmin} />}
         {page === 'feedback' && <Feedback />}
       </main>
     </div>

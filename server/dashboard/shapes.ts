@@ -21,9 +21,21 @@ export const Ward = z.object({
   name_vi: z.string(),
   name_en: z.string(),
   template_id: z.string(),
+  attribution: z.enum(['none', 'shift', 'citizen']),
   counters: z.array(z.object({ id: z.string(), label_vi: z.string(), label_en: z.string() })),
 });
 export type Ward = z.infer<typeof Ward>;
+
+export const Official = z.object({
+  id: z.string(),
+  ward_id: z.string(),
+  name: z.string(),
+  title: z.string().nullable(),
+  active: z.number(),
+  photo: z.string().nullable(),
+  hasPin: z.boolean(),
+});
+export type Official = z.infer<typeof Official>;
 
 export const Kiosk = z.object({
   id: z.string(),

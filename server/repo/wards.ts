@@ -3,7 +3,7 @@ import type { Store } from '../db/connect';
 
 /** Wards with their counters (one ward for a ward viewer). */
 export async function listWards(store: Store, wardId?: string) {
-  let q = store.db.selectFrom('wards').select(['id', 'name_vi', 'name_en', 'template_id']).orderBy('id');
+  let q = store.db.selectFrom('wards').select(['id', 'name_vi', 'name_en', 'template_id', 'attribution']).orderBy('id');
   if (wardId) q = q.where('id', '=', wardId);
   const wards = await q.execute();
   const counters = await store.db.selectFrom('counters').selectAll().execute();

@@ -123,3 +123,27 @@ test('the public results page shows aggregates only and prints', async ({ page, 
   const pdf = await page.pdf({ format: 'A4' });
   expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
 });
+
+test('officials: the district sets an official’s shift PIN and photo and the ward’s way of attributing ratings', async ({ page }) => {
+  await signIn(page);
+  await page.getByRole('button', { name: 'Công chức' }).click();
+  const ward = page.getByRole('region', { name: 'UBND Phường Thử Quản Trị' });
+  const row = ward.getByRole('row').filter({ hasText: 'Lê Thị Bình' });
+  await expect(row).toContainText('Chưa đặt');
+  await row.getByLabel('Mã PIN mới cho Lê Thị Bình (4–8 số)').fill('12');
+  await row.getByRole('button', { name: 'Đặt mã PIN' }).click();
+  await expect(page.getByRole('alert')).toContainText('4 to 8 digits');
+  await row.getByLabel('Mã PIN mới cho Lê Thị Bình (4–8 số)').fill('246810');
+  await row.getByRole('button', { name: 'Đặt mã PIN' }).click();
+  await expect(row).toContainText('Đã đặt');
+  await row.getByLabel('Ảnh:').setInputFiles({ name: 'binh.png', mimeType: 'image/png', buffer: await readFile('build/icon.png') });
+  await expect(row.locator('img.official-thumb')).toBeVisible();
+  await ward.getByLabel('Ghi nhận công chức:').selectOption('citizen');
+  await expect(page.getByRole('status')).toHaveText('Đã lưu.');
+  await audit(page, 'officials');
+  // The kiosks of that ward get both with their configuration.
+  const { code } = await createEnrolment(page.request, 'phuong-thu-quan-tri', 'quay-1');
+  const kiosk = await (await page.request.post(`${base()}/api/v1/enrol`, { data: { code } })).json();
+  expect(kiosk.config.attribution).toBe('citizen');
+  expect(kiosk.config.officials.find((o: { name: string }) => o.name === 'Lê Thị Bình').photo).toMatch(/^data:image\/png;base64,/);
+});

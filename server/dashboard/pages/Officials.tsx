@@ -1,0 +1,121 @@
+import { useState } from 'react';
+import { z } from 'zod';
+import { api, ApiFailure } from '../api';
+import { useT, type DashboardKey } from '../i18n';
+import { Official, Ward } from '../shapes';
+import { useLoad } from '../useLoad';
+
+const MODES = ['none', 'shift', 'citizen'] as const;
+
+/** A file chosen in the browser as a data: URL, for an official's photo on the kiosks. */
+const asDataUrl = (file: File) =>
+  new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+
+/** Officials per ward: how the ward attributes ratings, each official's sign-in PIN and photo. */
+export function Officials({ canManage }: { canManage: boolean }) {
+  const t = useT();
+  const wards = useLoad(() => api('/api/v1/admin/wards', z.array(Ward)), []);
+  const officials = useLoad(() => api('/api/v1/admin/officials', z.array(Official)), []);
+  const [pins, setPins] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
+
+  const change = async (work: () => Promise<unknown>, done: DashboardKey) => {
+    try {
+      await work();
+      setMessage({ text: t(done), ok: true });
+      wards.reload();
+      officials.reload();
+    } catch (error) {
+      setMessage({ text: error instanceof ApiFailure ? error.message : String(error), ok: false });
+    }
+  };
+  const saveOfficial = (id: string, body: object) => change(() => api(`/api/v1/admin/officials/${id}`, z.unknown(), { method: 'PUT', body }), 'officials.saved');
+
+  if (wards.error || officials.error) return <p role="alert">{t('common.error', { message: wards.error ?? officials.error ?? '' })}</p>;
+  return (
+    <>
+      <p>{t('officials.help')}</p>
+      {message && <p role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+      {wards.data?.map((ward) => (
+        <section key={ward.id} aria-label={ward.name_vi}>
+          <h2>{ward.name_vi}</h2>
+          <label>
+            {t('officials.mode')}{' '}
+            <select
+              value={ward.attribution}
+              disabled={!canManage}
+              onChange={(e) => void change(() => api(`/api/v1/admin/wards/${ward.id}/attribution`, z.unknown(), { method: 'PUT', body: { attribution: e.target.value } }), 'officials.saved')}
+            >
+              {MODES.map((mode) => (
+                <option key={mode} value={mode}>
+                  {t(`officials.mode.${mode}` as DashboardKey)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('officials.photo')}</th>
+                <th scope="col">{t('officials.name')}</th>
+                <th scope="col">{t('officials.pin')}</th>
+                {canManage && <th scope="col" />}
+              </tr>
+            </thead>
+            <tbody>
+              {officials.data
+                ?.filter((o) => o.ward_id === ward.id)
+                .map((o) => (
+                  <tr key={o.id}>
+                    <td>{o.photo ? <img className="official-thumb" src={o.photo} alt="" /> : '–'}</td>
+                    <td>
+                      {o.name}
+                      {o.title && <div className="muted">{o.title}</div>}
+                    </td>
+                    <td>{t(o.hasPin ? 'officials.pinSet' : 'officials.pinNone')}</td>
+                    {canManage && (
+                      <td>
+                        <input
+                          type="password"
+                          inputMode="numeric"
+                          autoComplete="new-password"
+                          aria-label={t('officials.newPin', { name: o.name })}
+                          value={pins[o.id] ?? ''}
+                          onChange={(e) => setPins({ ...pins, [o.id]: e.target.value })}
+                        />
+                        <button
+                          type="button"
+                          onClick={() => {
+                            void saveOfficial(o.id, { pin: pins[o.id] ?? '' });
+                            setPins({ ...pins, [o.id]: '' });
+                          }}
+                        >
+                          {t('officials.setPin')}
+                        </button>
+                        <label>
+                          {t('officials.choosePhoto')}{' '}
+                          <input
+                            type="file"
+                            accept="image/jpeg,image/png,image/webp"
+                            onChange={(e) => {
+                              const file = e.target.files?.[0];
+                              if (file) void asDataUrl(file).then((photo) => saveOfficial(o.id, { photo }));
+                            }}
+                          />
+                        </label>
+                      </td>
+                    )}
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </>
+  );
+}
