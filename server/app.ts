@@ -10,6 +10,9 @@ import { kioskApi } from './routes/kiosk-api';
 import { publicPages } from './routes/public-pages';
 import { openApiRoute } from './routes/openapi';
 import { securityHeaders } from './security-headers';
+import { AlertService } from './alerts/service';
+import type { Mailer } from './alerts/mailer';
+import { alertsApi } from './routes/alerts-api';
 
 export interface ServerOptions {
   /** The built kiosk web app (vite build output). */
@@ -27,6 +30,10 @@ export interface ServerOptions {
    * `npm run dist` produced (latest.yml, latest-linux.yml, the installers and their blockmaps).
    */
   updatesDir?: string;
+  /** E-mail for alerts (server/alerts/mailer.ts); without it alerts live on the dashboard only. */
+  mailer?: Mailer | null;
+  /** Given by the boot, which also checks for silent kiosks on a timer; made here otherwise. */
+  alerts?: AlertService;
 }
 
 /** What an update feed holds; anything else in the folder is not served. */
@@ -80,8 +87,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     });
   }
 
-  await app.register(kioskApi, { store: options.store, now, authRateLimit: options.authRateLimit });
-  await app.register(adminApi, { store: options.store, now, minResponses: options.minResponses, authRateLimit: options.authRateLimit });
+  const alerts = options.alerts ?? new AlertService(options.store, { now, mailer: options.mailer ?? null, report: (error) => app.log.error(error) });
+  await app.register(kioskApi, { store: options.store, now, authRateLimit: options.authRateLimit, alerts });
+  await app.register(adminApi, { store: options.store, now, minResponses: options.minResponses, authRateLimit: options.authRateLimit, alerts });
+  await app.register(alertsApi, { store: options.store, now, alerts });
   await app.register(adminManage, { store: options.store, now, minResponses: options.minResponses ?? 30 });
   await app.register(publicPages, { store: options.store, now });
   await app.register(openApiRoute);

@@ -2,6 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildServer } from './app';
+import { smtpMailer } from './alerts/mailer';
+import { AlertService } from './alerts/service';
 import { readServerEnv } from './config';
 import { openStore } from './db/connect';
 import { seedIfEmpty } from './seed';
@@ -14,7 +16,13 @@ export async function bootServer(env = readServerEnv()) {
   const dashboardDir = fileURLToPath(new URL('../dist/dashboard/', import.meta.url));
   const updatesDir = resolve(env.HAILONG_UPDATES_DIR ?? join(env.HAILONG_DATA_DIR, 'updates'));
   await mkdir(updatesDir, { recursive: true });
+  const alerts = new AlertService(store, {
+    now: () => new Date(),
+    mailer: smtpMailer({ url: env.HAILONG_SMTP_URL, from: env.HAILONG_ALERT_FROM, to: env.HAILONG_ALERT_TO }),
+    report: (error) => console.error('alerts:', error instanceof Error ? error.message : error),
+  });
   const app = await buildServer({
+    alerts,
     kioskDir,
     dashboardDir,
     updatesDir,
@@ -22,7 +30,12 @@ export async function bootServer(env = readServerEnv()) {
     minResponses: env.HAILONG_MIN_RESPONSES,
     authRateLimit: env.HAILONG_AUTH_RATE_LIMIT,
   });
-  app.addHook('onClose', () => store.close());
+  // Kiosks silent during opening hours are looked for every five minutes (and whenever alerts are read).
+  const silentCheck = setInterval(() => void alerts.checkSilentKiosks().catch((error: unknown) => console.error('alerts:', error)), 5 * 60_000);
+  app.addHook('onClose', async () => {
+    clearInterval(silentCheck);
+    await store.close();
+  });
   const address = await app.listen({ port: env.PORT, host: env.HOST });
   return { app, store, origin: address.replace('[::1]', 'localhost'), generatedAdminPassword: seeded.generatedAdminPassword };
 }

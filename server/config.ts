@@ -8,6 +8,15 @@ export const ServerEnv = z.object({
   HAILONG_DATA_DIR: z.string().min(1).default('./data'),
   /** The Electron kiosks' update feed, served at /updates/ (default: <data dir>/updates). */
   HAILONG_UPDATES_DIR: z.string().min(1).optional(),
+  /** Alerts by e-mail: the district's SMTP server (smtp:// or smtps://user:pass@host:port) … */
+  HAILONG_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  HAILONG_ALERT_FROM: z.string().min(3).default('Hài Lòng <hailong@localhost>'),
+  /** … and whom to tell: comma-separated addresses of the leaders who read them. */
+  HAILONG_ALERT_TO: z
+    .string()
+    .default('')
+    .transform((list) => list.split(',').map((a) => a.trim()).filter(Boolean))
+    .pipe(z.array(z.email())),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')

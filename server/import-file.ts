@@ -14,6 +14,8 @@ export interface ImportSummary {
   accepted: number;
   duplicate: number;
   rejected: number;
+  /** The ratings this import stored (for the alerts; not sent back to the browser). */
+  acceptedIds: string[];
   /** The first few rejections, for the person importing. */
   rejections: { id: string | null; code: string; message: string }[];
 }
@@ -35,7 +37,7 @@ export async function importExportFile(store: Store, file: ExportFile, options: 
   if (!(await verifyExport(file, kiosk.token_hash))) {
     throw new HttpError(422, 'bad_signature', 'The file’s signature does not match the kiosk: it was altered, or the kiosk has re-enrolled since it was written.');
   }
-  const summary: ImportSummary = { kioskId: kiosk.id, wardId: kiosk.ward_id, ratings: file.ratings.length, accepted: 0, duplicate: 0, rejected: 0, rejections: [] };
+  const summary: ImportSummary = { kioskId: kiosk.id, wardId: kiosk.ward_id, ratings: file.ratings.length, accepted: 0, duplicate: 0, rejected: 0, acceptedIds: [], rejections: [] };
   for (let i = 0; i < file.ratings.length; i += MAX_BATCH_RATINGS) {
     const ratings = file.ratings.slice(i, i + MAX_BATCH_RATINGS);
     const at = options.now();
@@ -43,6 +45,7 @@ export async function importExportFile(store: Store, file: ExportFile, options: 
       clockOffsetMs: kiosk.clock_offset_ms ?? 0,
     });
     summary.accepted += result.accepted.length;
+    summary.acceptedIds.push(...result.accepted);
     summary.duplicate += result.duplicate.length;
     summary.rejected += result.rejected.length;
     for (const r of result.rejected) if (summary.rejections.length < 20) summary.rejections.push({ id: r.id, code: r.code, message: r.message });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Locale } from '../../shared/schema/common';
 import { api, ApiFailure, Session, setCsrfToken } from './api';
 import { LocaleContext, useT, type DashboardKey } from './i18n';
+import { Alerts } from './pages/Alerts';
 import { Enrolment } from './pages/Enrolment';
 import { Feedback } from './pages/Feedback';
 import { Fleet } from './pages/Fleet';
@@ -13,7 +14,7 @@ import { Templates } from './pages/Templates';
 import { Tt01 } from './pages/Tt01';
 import { z } from 'zod';
 
-const pages = ['overview', 'reports', 'tt01', 'fleet', 'enrolment', 'templates', 'officials', 'feedback'] as const;
+const pages = ['overview', 'alerts', 'reports', 'tt01', 'fleet', 'enrolment', 'templates', 'officials', 'feedback'] as const;
 type Page = (typeof pages)[number];
 const districtOnly: Page[] = ['enrolment'];
 
@@ -81,6 +82,7 @@ function Shell({ session, onSignedOut, onLocale }: { session: Session; onSignedO
       <main>
         <h1>{t(`nav.${page}` as DashboardKey)}</h1>
         {page === 'overview' && <Overview />}
+        {page === 'alerts' && <Alerts />}
         {page === 'reports' && <Reports />}
         {page === 'tt01' && <Tt01 />}
         {page === 'fleet' && <Fleet canManage={isAdmin} />}

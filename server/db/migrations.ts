@@ -224,6 +224,26 @@ function migrations(engine: Engine): Record<string, Migration> {
         await db.schema.alterTable('officials').addColumn('photo', 'text').execute();
       },
     },
+    '0006_alerts': {
+      async up(db: Kysely<unknown>) {
+        await sql`create table alerts (
+            ${serial('id')},
+            kind text not null,
+            ward_id text not null,
+            kiosk_id text,
+            rating_id text,
+            details text not null,
+            created_at ${sql.raw(big)} not null,
+            emailed_at ${sql.raw(big)},
+            email_error text,
+            acknowledged_at ${sql.raw(big)},
+            acknowledged_by text,
+            note text
+          )`.execute(db);
+        await db.schema.createIndex('alerts_ward_open').on('alerts').columns(['ward_id', 'acknowledged_at']).execute();
+        await db.schema.createIndex('alerts_rating').on('alerts').columns(['rating_id']).unique().execute();
+      },
+    },
   };
 }
 

@@ -185,6 +185,24 @@ export interface SessionsTable {
   expires_at: number;
 }
 
+/** Something a ward leader should look at; acknowledged with a note, never deleted. */
+export interface AlertsTable {
+  id: Generated<number>;
+  /** shared/alerts/rules.ts: very-dissatisfied-comment, satisfaction-drop, silent-kiosk. */
+  kind: string;
+  ward_id: string;
+  kiosk_id: string | null;
+  /** Unique: a rating raises its alert once, however often its batch is retried or imported. */
+  rating_id: string | null;
+  details: string;
+  created_at: number;
+  emailed_at: number | null;
+  email_error: string | null;
+  acknowledged_at: number | null;
+  acknowledged_by: string | null;
+  note: string | null;
+}
+
 export interface Database {
   settings: SettingsTable;
   wards: WardsTable;
@@ -202,4 +220,5 @@ export interface Database {
   feedback: FeedbackTable;
   users: UsersTable;
   sessions: SessionsTable;
+  alerts: AlertsTable;
 }

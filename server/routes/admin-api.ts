@@ -11,6 +11,7 @@ import type { Store } from '../db/connect';
 import { createEnrolmentCode, createReenrolmentCode } from '../repo/enrolment';
 import { HttpError, parseInput } from '../http/errors';
 import { importExportFile } from '../import-file';
+import type { AlertService } from '../alerts/service';
 import { reportCsv, reportXlsx } from '../reports/export';
 import { buildReport } from '../reports/query';
 import { endSession, findUser } from '../repo/accounts';
@@ -32,10 +33,11 @@ export interface AdminOptions {
   now: () => Date;
   minResponses?: number;
   authRateLimit?: number;
+  alerts?: AlertService;
 }
 
 /** The dashboard's API: sign-in, enrolment codes, the kiosk fleet, reports. */
-export async function adminApi(app: FastifyInstance, { store, now, minResponses = 30, authRateLimit = 10 }: AdminOptions) {
+export async function adminApi(app: FastifyInstance, { store, now, minResponses = 30, authRateLimit = 10, alerts }: AdminOptions) {
   await app.register(async (limited) => {
     await limited.register(rateLimit, { max: authRateLimit, timeWindow: '1 minute' });
     limited.post('/api/v1/admin/login', async (request, reply) => {
@@ -101,7 +103,10 @@ export async function adminApi(app: FastifyInstance, { store, now, minResponses 
     const user = await requireAdmin(store, request, now());
     requireDistrictAdmin(user);
     const file = parseInput(ExportFile, request.body, 'export file');
-    return importExportFile(store, file, { wardScope: undefined, now });
+    const summary = await importExportFile(store, file, { wardScope: undefined, now });
+    await alerts?.afterRatings(summary.wardId, summary.acceptedIds).catch((error: unknown) => request.log.error(error));
+    const { acceptedIds: _ids, ...answer } = summary;
+    return answer;
   });
 
   app.get('/api/v1/reports', async (request, reply) => {

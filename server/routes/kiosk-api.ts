@@ -10,9 +10,13 @@ import { ingestBatch, PLAUSIBLE_CLOCK_SKEW_MS } from '../ingest';
 import { kioskConfigFor } from '../repo/org';
 import { recordHeartbeat } from '../repo/fleet';
 import { serverTimeIso } from '../time';
+import type { AlertService } from '../alerts/service';
 
 /** The API kiosks talk to: enrolment, batches of ratings, configuration and heartbeats. */
-export async function kioskApi(app: FastifyInstance, { store, now, authRateLimit = 10 }: { store: Store; now: () => Date; authRateLimit?: number }) {
+export async function kioskApi(
+  app: FastifyInstance,
+  { store, now, authRateLimit = 10, alerts }: { store: Store; now: () => Date; authRateLimit?: number; alerts?: AlertService },
+) {
   await app.register(async (limited) => {
     await limited.register(rateLimit, { max: authRateLimit, timeWindow: '1 minute' });
     limited.post('/api/v1/enrol', async (request, reply) => {
@@ -30,7 +34,10 @@ export async function kioskApi(app: FastifyInstance, { store, now, authRateLimit
     if (Math.abs(Date.parse(batch.sentAt) - at.getTime()) > PLAUSIBLE_CLOCK_SKEW_MS) {
       throw new HttpError(400, 'implausible_clock', 'sentAt is more than two years from the server’s time: check the kiosk’s clock.');
     }
-    return ingestBatch(store, kiosk, batch, at);
+    const result = await ingestBatch(store, kiosk, batch, at);
+    // Alerts come after the commit and never fail the batch: the kiosk's answer is about its ratings.
+    await alerts?.afterRatings(kiosk.ward_id, result.accepted).catch((error: unknown) => request.log.error(error));
+    return result;
   });
 
   app.get('/api/v1/kiosk/config', async (request, reply) => {

@@ -49,3 +49,20 @@ export function parsePeriods(text: string): { from: string; to: string }[] | nul
 }
 
 export const formatPeriods = (periods: readonly { from: string; to: string }[] = []) => periods.map((p) => `${p.from}-${p.to}`).join(', ');
+
+/** Minutes the counter was open between two instants (Vietnam time): how long a kiosk's silence matters. */
+export function openMinutesBetween(hours: OpeningHours, from: number, to: number): number {
+  if (to <= from) return 0;
+  const minute = 60_000;
+  let total = 0;
+  // Day by day, in Vietnam's calendar, adding each period's overlap with [from, to].
+  for (let day = Math.floor((from + VIETNAM_OFFSET_MS) / 86_400_000); day * 86_400_000 - VIETNAM_OFFSET_MS < to; day++) {
+    const midnight = day * 86_400_000 - VIETNAM_OFFSET_MS;
+    const weekday = String(((new Date(day * 86_400_000).getUTCDay() + 6) % 7) + 1) as keyof OpeningHours;
+    for (const period of hours[weekday] ?? []) {
+      const at = (time: string) => midnight + (Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5))) * minute;
+      total += Math.max(0, Math.min(to, at(period.to)) - Math.max(from, at(period.from)));
+    }
+  }
+  return Math.floor(total / minute);
+}

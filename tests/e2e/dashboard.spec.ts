@@ -14,7 +14,7 @@ async function audit(page: Page, what: string) {
 }
 
 /** A kiosk at Phường Cửa Nam that has sent some ratings, made through the real API. */
-async function kioskWithRatings(request: APIRequestContext, levels: number[]) {
+async function kioskWithRatings(request: APIRequestContext, levels: number[], comment = 'Cần thêm ghế chờ') {
   const code = await createEnrolment(request, 'cua-nam', 'quay-1');
   const kiosk = await (await request.post(`${base()}/api/v1/enrol`, { data: { code: code.code } })).json();
   const now = new Date();
@@ -27,7 +27,7 @@ async function kioskWithRatings(request: APIRequestContext, levels: number[]) {
       templateId: kiosk.config.template.id,
       templateVersion: kiosk.config.template.version,
       overall,
-      comment: i === 0 ? 'Cần thêm ghế chờ' : '',
+      comment: i === 0 ? comment : '',
     }),
   );
   const sent = await request.post(`${base()}/api/v1/ratings/batches`, {
@@ -146,4 +146,19 @@ test('officials: the district sets an official’s shift PIN and photo and the w
   const kiosk = await (await page.request.post(`${base()}/api/v1/enrol`, { data: { code } })).json();
   expect(kiosk.config.attribution).toBe('citizen');
   expect(kiosk.config.officials.find((o: { name: string }) => o.name === 'Lê Thị Bình').photo).toMatch(/^data:image\/png;base64,/);
+});
+
+test('alerts: a very dissatisfied citizen’s comment reaches the alerts page and is acknowledged with a note', async ({ page, request }) => {
+  const comment = `Chờ quá lâu, không ai hướng dẫn (${Math.random().toString(36).slice(2, 8)})`;
+  await kioskWithRatings(request, [1, 5], comment);
+  await signIn(page);
+  await page.getByRole('button', { name: 'Cảnh báo' }).click();
+  const alert = page.getByRole('listitem').filter({ hasText: comment });
+  await expect(alert).toContainText('Công dân "Rất không hài lòng" góp ý');
+  await audit(page, 'alerts');
+  await alert.getByLabel('Đã xử lý thế nào:').fill('Đã gọi điện xin lỗi, hẹn trả kết quả sớm');
+  await alert.getByRole('button', { name: 'Xác nhận đã xử lý' }).click();
+  await expect(alert).toHaveCount(0);
+  await page.getByRole('button', { name: 'Đã xử lý', exact: true }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: comment })).toContainText('admin xác nhận lúc');
 });

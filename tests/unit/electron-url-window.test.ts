@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isKioskUrl } from '../../electron/url-policy';
 import { kioskWindowOptions } from '../../electron/window-options';
-import { DEFAULT_OPENING_HOURS, isOpen, mayInstallUpdate, OpeningHours } from '../../shared/schema/opening-hours';
+import { DEFAULT_OPENING_HOURS, isOpen, mayInstallUpdate, openMinutesBetween, OpeningHours } from '../../shared/schema/opening-hours';
 
 describe('where the kiosk window may go', () => {
   it.each(['app://kiosk/', 'app://kiosk/index.html', 'app://kiosk/index.html?demo=quick', 'app://kiosk/assets/index-abc.js', 'app://kiosk/#x'])('allows %s', (url) => {
@@ -54,6 +54,17 @@ describe('the kiosk window', () => {
 });
 
 describe('opening hours', () => {
+  it('counts only open minutes between two instants (a silent kiosk over a weekend is not alarming)', () => {
+    const vn = (s: string) => Date.parse(`${s}+07:00`);
+    // Monday 23 November 2026.
+    expect(openMinutesBetween(DEFAULT_OPENING_HOURS, vn('2026-11-23T07:00:00'), vn('2026-11-23T08:00:00'))).toBe(30);
+    expect(openMinutesBetween(DEFAULT_OPENING_HOURS, vn('2026-11-23T11:00:00'), vn('2026-11-23T14:00:00'))).toBe(60);
+    expect(openMinutesBetween(DEFAULT_OPENING_HOURS, vn('2026-11-23T00:00:00'), vn('2026-11-24T00:00:00'))).toBe(450);
+    // Saturday noon to Monday 08:00: only Monday's first half hour.
+    expect(openMinutesBetween(DEFAULT_OPENING_HOURS, vn('2026-11-28T12:00:00'), vn('2026-11-30T08:00:00'))).toBe(30);
+    expect(openMinutesBetween(DEFAULT_OPENING_HOURS, vn('2026-11-23T09:00:00'), vn('2026-11-23T08:00:00'))).toBe(0);
+  });
+
   // 2026-11-23 is a Monday. Times are UTC; Vietnam is UTC+7.
   const at = (iso: string) => new Date(iso);
   it.each([

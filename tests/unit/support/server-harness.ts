@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
+import type { Mailer } from '../../../server/alerts/mailer';
 import { buildServer } from '../../../server/app';
 import { openStore } from '../../../server/db/connect';
 import { seedIfEmpty } from '../../../server/seed';
@@ -26,12 +27,12 @@ async function freshPostgresDatabase(): Promise<string> {
 }
 
 /** A seeded server on a fresh database, driven by inject() (no socket), with a clock the test moves. */
-export async function testServer(engine: 'sqlite' | 'postgres', start = new Date('2026-11-22T03:00:00Z')) {
+export async function testServer(engine: 'sqlite' | 'postgres', start = new Date('2026-11-22T03:00:00Z'), extra: { mailer?: Mailer } = {}) {
   let now = start.getTime();
   const dataDir = mkdtempSync(join(tmpdir(), 'hai-long-test-'));
   const store = await openStore({ dataDir, databaseUrl: engine === 'postgres' ? await freshPostgresDatabase() : undefined });
   await seedIfEmpty(store, { adminPassword: ADMIN_PASSWORD, now: new Date(now) });
-  const app = await buildServer({ kioskDir: dataDir, store, now: () => new Date(now), minResponses: 3 });
+  const app = await buildServer({ kioskDir: dataDir, store, now: () => new Date(now), minResponses: 3, mailer: extra.mailer });
 
   async function login(username = 'admin', password = ADMIN_PASSWORD) {
     const res = await app.inject({ method: 'POST', url: '/api/v1/admin/login', payload: { username, password } });

@@ -1,0 +1,175 @@
+import { AlertSettings, ratingAlerts, satisfactionAlert, silentKioskAlerts, type Alert, type RatedItem } from '../../shared/alerts/rules';
+import { DEFAULT_OPENING_HOURS, openMinutesBetween } from '../../shared/schema/opening-hours';
+import type { Store } from '../db/connect';
+import type { Mailer } from './mailer';
+
+const SETTINGS_KEY = 'alert_settings';
+const lowKey = (wardId: string) => `alert_low:${wardId}`;
+
+/** The words of an alert, for the e-mail (the dashboard shows the same facts). */
+function describe(alert: Alert, wardName: string): { subject: string; text: string } {
+  switch (alert.kind) {
+    case 'very-dissatisfied-comment':
+      return { subject: `[Hài Lòng] ${wardName}: một công dân "Rất không hài lòng" có góp ý`, text: `Xem góp ý trên trang quản trị, mục Cảnh báo (đánh giá ${alert.ratingId}).` };
+    case 'satisfaction-drop':
+      return {
+        subject: `[Hài Lòng] ${wardName}: tỷ lệ hài lòng giảm còn ${Math.round(alert.share * 100)}%`,
+        text: `Trong ${alert.window} đánh giá gần nhất, ${Math.round(alert.share * 100)}% công dân hài lòng trở lên.`,
+      };
+    case 'silent-kiosk':
+      return {
+        subject: `[Hài Lòng] ${wardName}: ki-ốt ${alert.kioskId.slice(0, 8)} không liên lạc`,
+        text: `Ki-ốt ${alert.kioskId} không gửi dữ liệu trong ${alert.silentMinutes} phút làm việc. Vui lòng kiểm tra điện, mạng.`,
+      };
+  }
+}
+
+/**
+ * Turns the pure rules of shared/alerts/rules.ts into stored alerts: after each batch or import
+ * (a very dissatisfied citizen who wrote; a ward's satisfied share falling), and on a timer (kiosks
+ * silent during opening hours). Each is stored once, e-mailed when SMTP is configured (a mail
+ * failure is recorded, never thrown into the batch that raised it), and acknowledged with a note.
+ */
+export class AlertService {
+  constructor(
+    private readonly store: Store,
+    private readonly options: { now: () => Date; mailer: Mailer | null; report: (error: unknown) => void },
+  ) {}
+
+  async settings(): Promise<AlertSettings> {
+    const row = await this.store.db.selectFrom('settings').select('value').where('key', '=', SETTINGS_KEY).executeTakeFirst();
+    const parsed = AlertSettings.safeParse(row ? JSON.parse(row.value) : {});
+    return parsed.success ? parsed.data : AlertSettings.parse({});
+  }
+
+  async saveSettings(settings: AlertSettings): Promise<void> {
+    const value = JSON.stringify(AlertSettings.parse(settings));
+    await this.store.db.insertInto('settings').values({ key: SETTINGS_KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+  }
+
+  /** After ratings were stored (sync or import): the ones that need a person, and the ward's trend. */
+  async afterRatings(wardId: string, ratingIds: readonly string[]): Promise<void> {
+    if (ratingIds.length === 0) return;
+    const settings = await this.settings();
+    const items = (ids: readonly string[]) =>
+      this.store.db.selectFrom('ratings').select(['id', 'ward_id', 'overall', 'scale_size', 'comment']).where('id', 'in', ids as string[]).execute();
+    const alerts: Alert[] = [];
+    for (let i = 0; i < ratingIds.length; i += 500) {
+      for (const row of await items(ratingIds.slice(i, i + 500))) alerts.push(...ratingAlerts(toItem(row)));
+    }
+    const recent = await this.store.db
+      .selectFrom('ratings')
+      .select(['id', 'ward_id', 'overall', 'scale_size', 'comment'])
+      .where('ward_id', '=', wardId)
+      .where('burst', '=', 0)
+      .orderBy('corrected_at_ms', 'desc')
+      .orderBy('received_at', 'desc')
+      .orderBy('seq', 'desc')
+      .limit(settings.window)
+      .execute();
+    const wasLow = (await this.store.db.selectFrom('settings').select('value').where('key', '=', lowKey(wardId)).executeTakeFirst())?.value === '1';
+    const trend = satisfactionAlert(wardId, recent.reverse().map(toItem), settings, wasLow);
+    if (trend.low !== wasLow) {
+      const value = trend.low ? '1' : '0';
+      await this.store.db.insertInto('settings').values({ key: lowKey(wardId), value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+    }
+    if (trend.alert) alerts.push(trend.alert);
+    await this.raise(alerts);
+  }
+
+  /** Kiosks silent for longer than allowed, counting only the counters' opening hours. */
+  async checkSilentKiosks(): Promise<number> {
+    const settings = await this.settings();
+    const now = this.options.now().getTime();
+    const kiosks = await this.store.db.selectFrom('kiosks').select(['id', 'ward_id', 'last_seen_at', 'enrolled_at', 'revoked_at']).execute();
+    const silent = silentKioskAlerts(
+      kiosks.map((k) => ({ id: k.id, wardId: k.ward_id, lastSeenAt: k.last_seen_at ?? k.enrolled_at, revoked: k.revoked_at !== null })),
+      settings,
+      (since) => openMinutesBetween(DEFAULT_OPENING_HOURS, since ?? now, now),
+    );
+    // Once per silence: not again while an alert raised since the kiosk was last heard is on file.
+    const fresh: Alert[] = [];
+    for (const alert of silent) {
+      if (alert.kind !== 'silent-kiosk') continue;
+      const lastSeen = kiosks.find((k) => k.id === alert.kioskId)!;
+      const raised = await this.store.db
+        .selectFrom('alerts')
+        .select('id')
+        .where('kind', '=', 'silent-kiosk')
+        .where('kiosk_id', '=', alert.kioskId)
+        .where('created_at', '>=', lastSeen.last_seen_at ?? lastSeen.enrolled_at)
+        .executeTakeFirst();
+      if (!raised) fresh.push(alert);
+    }
+    await this.raise(fresh);
+    return fresh.length;
+  }
+
+  private async raise(alerts: readonly Alert[]): Promise<void> {
+    const wards = new Map((await this.store.db.selectFrom('wards').select(['id', 'name_vi']).execute()).map((w) => [w.id, w.name_vi]));
+    for (const alert of alerts) {
+      const created = await this.store.db
+        .insertInto('alerts')
+        .values({
+          kind: alert.kind,
+          ward_id: alert.wardId,
+          kiosk_id: alert.kind === 'silent-kiosk' ? alert.kioskId : null,
+          rating_id: alert.kind === 'very-dissatisfied-comment' ? alert.ratingId : null,
+          details: JSON.stringify(alert),
+          created_at: this.options.now().getTime(),
+        })
+        .onConflict((oc) => oc.column('rating_id').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (created && this.options.mailer) void this.email(created.id, describe(alert, wards.get(alert.wardId) ?? alert.wardId));
+    }
+  }
+
+  private async email(id: number, message: { subject: string; text: string }) {
+    try {
+      await this.options.mailer!.send(message);
+      await this.store.db.updateTable('alerts').set({ emailed_at: this.options.now().getTime() }).where('id', '=', id).execute();
+    } catch (error) {
+      this.options.report(error);
+      await this.store.db
+        .updateTable('alerts')
+        .set({ email_error: String(error instanceof Error ? error.message : error).slice(0, 300) })
+        .where('id', '=', id)
+        .execute()
+        .catch(this.options.report);
+    }
+  }
+
+  async list(options: { wardId: string | undefined; open: boolean }) {
+    let q = this.store.db.selectFrom('alerts').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(500);
+    if (options.wardId) q = q.where('ward_id', '=', options.wardId);
+    q = options.open ? q.where('acknowledged_at', 'is', null) : q.where('acknowledged_at', 'is not', null);
+    const rows = await q.execute();
+    const ratingIds = rows.map((r) => r.rating_id).filter((id): id is string => id !== null);
+    const comments = new Map(
+      ratingIds.length === 0
+        ? []
+        : (await this.store.db.selectFrom('ratings').select(['id', 'comment']).where('id', 'in', ratingIds).execute()).map((r) => [r.id, r.comment]),
+    );
+    return rows.map((r) => ({ ...r, details: JSON.parse(r.details) as Alert, comment: r.rating_id ? (comments.get(r.rating_id) ?? null) : null }));
+  }
+
+  /** False when there is no such open alert (in this ward, for a ward viewer). */
+  async acknowledge(id: number, by: string, note: string, wardId: string | undefined): Promise<boolean> {
+    let q = this.store.db
+      .updateTable('alerts')
+      .set({ acknowledged_at: this.options.now().getTime(), acknowledged_by: by, note })
+      .where('id', '=', id)
+      .where('acknowledged_at', 'is', null);
+    if (wardId) q = q.where('ward_id', '=', wardId);
+    return Number((await q.executeTakeFirst()).numUpdatedRows) > 0;
+  }
+}
+
+const toItem = (row: { id: string; ward_id: string; overall: number; scale_size: number; comment: string }): RatedItem => ({
+  id: row.id,
+  wardId: row.ward_id,
+  overall: row.overall,
+  scaleSize: row.scale_size,
+  comment: row.comment,
+});
