@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { ApiError, BatchResult, ConfigResponse, EnrolRequest, EnrolResponse, Heartbeat, RatingBatch } from '../../shared/schema/api';
 import { Rating } from '../../shared/schema/rating';
 import { ReportQuery } from '../../shared/schema/report';
+import { AlertSettings } from '../../shared/alerts/rules';
+import { ExportFile } from '../../shared/sync/export-file';
 
 const json = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } });
 const errors = { '4XX': { description: 'Refused input; nothing changed', content: json(ApiError) } };
@@ -49,6 +51,29 @@ export function openApiDocument() {
           parameters: Object.keys(z.toJSONSchema(ReportQuery, { io: 'input' }).properties ?? {}).map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
           responses: { 200: { description: 'The report' }, ...errors },
         },
+      },
+      '/api/v1/admin/imports': {
+        post: {
+          summary: 'Import a kiosk’s signed export file (USB); stored exactly once, like sync',
+          security: [{ session: [] }],
+          requestBody: { content: json(ExportFile) },
+          responses: { 200: { description: 'How many were new, already stored or refused' }, ...errors },
+        },
+      },
+      '/api/v1/admin/alerts': {
+        get: { summary: 'Open or acknowledged alerts (status=open|acknowledged)', security: [{ session: [] }], responses: { 200: { description: 'Alerts' }, ...errors } },
+      },
+      '/api/v1/admin/alerts/{id}/acknowledge': {
+        post: { summary: 'Acknowledge an alert with a note', security: [{ session: [] }], responses: { 200: { description: 'Acknowledged' }, ...errors } },
+      },
+      '/api/v1/admin/alert-settings': {
+        put: { summary: 'Alert thresholds', security: [{ session: [] }], requestBody: { content: json(AlertSettings) }, responses: { 200: { description: 'Saved' }, ...errors } },
+      },
+      '/api/v1/admin/officials/{id}': {
+        put: { summary: 'Set or clear an official’s shift PIN (4–8 digits, hashed) and photo (data: URL)', security: [{ session: [] }], responses: { 200: { description: 'Saved' }, ...errors } },
+      },
+      '/api/v1/admin/wards/{id}/attribution': {
+        put: { summary: 'How the ward attributes ratings: none, shift or citizen', security: [{ session: [] }], responses: { 200: { description: 'Saved' }, ...errors } },
       },
     },
   };
