@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { finishEnrolment } from '../support/technician-pin';
-import { createEnrolment, expectNoScroll, humanPause } from './support';
+import { createEnrolment, expectNoScroll, humanPause, openKiosk } from './support';
 
 /** Presses the on-screen keys for a string, as a finger would ("^" = Shift for the next letter). */
 async function press(page: Page, keys: string) {
@@ -55,4 +55,29 @@ test('a citizen writes a Vietnamese comment on the on-screen keyboard (Telex, th
       { timeout: 20_000 },
     )
     .toContain('Cán bộ chưa nhiệt tình vì phải chờ lau');
+});
+
+test('typing holds off the walk-away reset, on the on-screen keys and on a real keyboard; stopping lets it come', async ({ page }) => {
+  await page.clock.install();
+  await openKiosk(page, 'sipas-5');
+  await page.getByRole('button', { name: 'Không hài lòng', exact: true }).click();
+  const comment = page.getByRole('textbox', { name: 'Góp ý của Ông/Bà' });
+  while (!(await comment.isVisible())) {
+    await humanPause(page);
+    const next = page.getByRole('button', { name: 'Tiếp tục' });
+    await (await next.isVisible() ? next : page.getByRole('button', { name: 'Bỏ qua' })).click();
+  }
+  // The template's idle timeout is 20 s: a slow typist's keys, 12 s apart, for a minute.
+  for (const key of 'chaaaa') {
+    await page.clock.runFor(12_000);
+    await press(page, key);
+  }
+  for (const key of 'm quas') {
+    await page.clock.runFor(12_000);
+    await comment.press(key === ' ' ? 'Space' : key);
+  }
+  await expect(page.locator('[data-screen="comment"]')).toBeVisible();
+  // Then nobody: the countdown, and the kiosk starts over for the next citizen.
+  await page.clock.runFor(30_000);
+  await expect(page.locator('[data-screen="start"]')).toBeVisible();
 });
