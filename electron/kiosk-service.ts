@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BRIDGE_CHANNELS, type BridgeChannel, CheckBridgeRequest, EnrolBridgeRequest, ExportBridgeRequest, ScreenReport, type EnrolOutcome, type ExportOutcome } from '../shared/schema/bridge';
+import { BRIDGE_CHANNELS, type BridgeChannel, CheckBridgeRequest, EnrolBridgeRequest, ExportBridgeRequest, ScreenReport, type EnrolOutcome, type ExportOutcome, type UpdateStatus } from '../shared/schema/bridge';
 import { KioskConfig } from '../shared/schema/kiosk-config';
 import { Rating } from '../shared/schema/rating';
 import { DEFAULT_SHELL_SETTINGS, ServerOrigin, ShellSettings } from '../shared/schema/shell-settings';
@@ -47,6 +47,8 @@ export interface KioskServiceDeps {
   now: () => Date;
   /** Before the technician saves any: `npm start` suggests its local server (electron/launch-args.ts). */
   defaultSettings?: ShellSettings;
+  /** The downloaded update waiting to be installed, for the technician's screen. */
+  updateStatus?: () => UpdateStatus;
   /** The renderer says where the citizen is: the updater waits for the start screen. */
   screen?: (report: ScreenReport) => void;
 }
@@ -150,6 +152,7 @@ export function kioskService(deps: KioskServiceDeps): Record<Channel, (raw: unkn
       await deps.config.remove();
       return true;
     },
+    'kiosk:update-status': async (): Promise<UpdateStatus> => deps.updateStatus?.() ?? { pending: null, installing: false },
     'kiosk:screen': async (raw) => {
       const report = ScreenReport.parse(raw); // parsed even with no listener: bad input is refused alike
       deps.screen?.(report);

@@ -100,6 +100,7 @@ async function start() {
     appVersion: app.getVersion(),
     now: () => new Date(),
     defaultSettings,
+    updateStatus: () => installer.status,
     screen: ({ onStartScreen }) => {
       installer.screen(onStartScreen);
       void installer.check();

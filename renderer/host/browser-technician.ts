@@ -5,6 +5,7 @@ import type { KioskDb } from '../storage/kiosk-db';
 import type { RatingQueue } from '../storage/rating-queue';
 import type { KioskHost } from './kiosk-host';
 import type { TechnicianPort } from './technician';
+import type { UpdateStatus } from '../../shared/schema/bridge';
 
 const PIN_KEY = 'technicianPin';
 
@@ -17,6 +18,7 @@ export function browserTechnician(options: {
   host: KioskHost;
   appVersion: string;
   settings?: TechnicianPort['settings'];
+  updateStatus?: () => Promise<UpdateStatus | null>;
 }): TechnicianPort {
   const { db, queue, sync, host } = options;
   return {
@@ -29,12 +31,13 @@ export function browserTechnician(options: {
     },
     async diagnostics() {
       const config = options.config();
-      const [counts, backlog, quarantined, estimate, reachable] = await Promise.all([
+      const [counts, backlog, quarantined, estimate, reachable, update] = await Promise.all([
         queue.counts(),
         queue.backlog(),
         queue.quarantined(),
         navigator.storage?.estimate?.().catch(() => undefined),
         sync ? host.checkConnection() : Promise.resolve(null),
+        options.updateStatus?.() ?? Promise.resolve(null),
       ]);
       return {
         kioskId: config.kioskId,
@@ -49,6 +52,7 @@ export function browserTechnician(options: {
         sync: sync?.snapshot ?? null,
         quarantined,
         storage: { usage: estimate?.usage ?? null, quota: estimate?.quota ?? null },
+        update,
       };
     },
     syncNow: sync ? () => sync.syncNow('manual') : null,

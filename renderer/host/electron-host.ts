@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EnrolOutcome, ExportOutcome, type ScreenReport, type SyncRequest } from '../../shared/schema/bridge';
+import { EnrolOutcome, ExportOutcome, UpdateStatus, type ScreenReport, type SyncRequest } from '../../shared/schema/bridge';
 import { KioskConfig } from '../../shared/schema/kiosk-config';
 import { Rating } from '../../shared/schema/rating';
 import { ShellSettings } from '../../shared/schema/shell-settings';
@@ -25,6 +25,7 @@ export interface KioskBridge {
   exportRatings(request: { ratings: Rating[] }): Promise<unknown>;
   forget(): Promise<unknown>;
   reportScreen(report: ScreenReport): Promise<unknown>;
+  updateStatus(): Promise<unknown>;
 }
 
 export function kioskBridge(): KioskBridge | null {
@@ -94,6 +95,12 @@ export class ElectronHost implements KioskHost {
   async saveExport(_kioskId: string, ratings: Rating[]): Promise<{ fileName: string } | null> {
     const answer = ExportOutcome.safeParse(await this.bridge.exportRatings({ ratings }).catch(() => null));
     return answer.success && answer.data.ok ? { fileName: answer.data.fileName } : null;
+  }
+
+  /** The shell's downloaded update, if one waits; null when the shell cannot say. */
+  async updateStatus(): Promise<UpdateStatus | null> {
+    const parsed = UpdateStatus.safeParse(await this.bridge.updateStatus().catch(() => null));
+    return parsed.success ? parsed.data : null;
   }
 
   async forget(): Promise<void> {

@@ -1,3 +1,4 @@
+import type { UpdateStatus } from '../../shared/schema/bridge';
 import type { ShellSettings } from '../../shared/schema/shell-settings';
 import type { StoredPin } from '../../shared/technician/pin';
 import type { QuarantinedRating } from '../storage/rating-queue';
@@ -18,6 +19,8 @@ export interface Diagnostics {
   sync: SyncState | null;
   quarantined: QuarantinedRating[];
   storage: { usage: number | null; quota: number | null };
+  /** The Electron shell's update waiting for after opening hours; null in a browser kiosk. */
+  update: UpdateStatus | null;
 }
 
 /** The technician mode's access to the kiosk, filled by the host (browser or Electron). */

@@ -42,6 +42,7 @@ export function DiagnosticsPanel({ port }: { port: TechnicianPort }) {
     ['technician.syncStatus', facts.sync ? t(`technician.status.${facts.sync.status}` as MessageKey) : '—'],
     ['technician.lastError', facts.sync?.lastError ?? '—'],
     ['technician.storage', `${megabytes(facts.storage.usage)} / ${megabytes(facts.storage.quota)}`],
+    ...(facts.update ? [['technician.update', facts.update.pending ? t('technician.updatePending', { version: facts.update.pending }) : t('technician.updateNone')] as [MessageKey, string]] : []),
   ];
   return (
     <section className="screen screen-technician" data-screen="diagnostics">

@@ -77,6 +77,10 @@ export const ExportOutcome = z.discriminatedUnion('ok', [
 ]);
 export type ExportOutcome = z.infer<typeof ExportOutcome>;
 
+/** The shell's update: a downloaded version waiting for the rule (outside opening hours, start screen). */
+export const UpdateStatus = z.strictObject({ pending: z.string().max(40).nullable(), installing: z.boolean() });
+export type UpdateStatus = z.infer<typeof UpdateStatus>;
+
 /** Where the citizen is, as the main process needs it: updates wait for the start screen. */
 export const ScreenReport = z.strictObject({ onStartScreen: z.boolean() });
 export type ScreenReport = z.infer<typeof ScreenReport>;
@@ -99,6 +103,7 @@ export const BRIDGE_REQUESTS = {
   'kiosk:export': ExportBridgeRequest,
   'kiosk:forget': z.undefined(),
   'kiosk:screen': ScreenReport,
+  'kiosk:update-status': z.undefined(),
 } as const;
 export type BridgeChannel = keyof typeof BRIDGE_REQUESTS;
 export const BRIDGE_CHANNELS = Object.keys(BRIDGE_REQUESTS) as BridgeChannel[];

@@ -71,6 +71,7 @@ test('Electron kiosk: server typed at setup, journal on disk, export to USB impo
   await rate(page, 'Bình thường');
 
   await openTechnicianMode(page);
+  await expect(page.locator('.diagnostics div', { hasText: 'Bản cập nhật' }).locator('dd')).toHaveText('Không có bản mới');
   await page.getByRole('button', { name: 'Ngừng sử dụng ki-ốt' }).click();
   await expect(page.getByRole('alert')).toHaveText(/^Còn 2 đánh giá chưa gửi về quận và chưa xuất ra tệp/);
 
