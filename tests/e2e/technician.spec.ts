@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { TEST_ADMIN_PASSWORD } from '../support/server';
 import { KioskConfig } from '../../shared/schema/kiosk-config';
 import { queueRatings, readKioskMeta } from '../support/kiosk-queue';
 import { finishEnrolment, TECHNICIAN_PIN, typePin } from '../support/technician-pin';
@@ -84,4 +86,37 @@ test('five wrong PINs lock the keypad; the PIN is kept only as a salted hash', a
   await typePin(page, TECHNICIAN_PIN);
   await expect(page.getByRole('alert')).toContainText('Nhập sai quá nhiều lần');
   await expect(page.getByRole('heading', { name: 'Tình trạng ki-ốt' })).toBeHidden();
+});
+
+test('a browser kiosk without a network exports its unsent ratings; the district imports the file once', async ({ page, request }) => {
+  const base = process.env.HAILONG_BASE_URL!;
+  await page.goto((await createEnrolment(request, 'phuong-thu-xuat-tep', 'quay-1')).link);
+  await finishEnrolment(page);
+  await page.context().setOffline(true);
+  for (const level of ['Rất hài lòng', 'Bình thường']) {
+    await page.getByRole('button', { name: level, exact: true }).click();
+    await page.waitForTimeout(450);
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await expect(page.locator('[data-screen="start"]')).toBeVisible({ timeout: 10_000 });
+  }
+  await holdCorner(page, 5_200);
+  await typePin(page, TECHNICIAN_PIN);
+  // Moving the kiosk is refused while the two ratings exist nowhere else.
+  await page.getByRole('button', { name: 'Chuyển sang quầy khác (đăng ký lại)' }).click();
+  await expect(page.getByRole('alert')).toContainText('Còn 2 đánh giá chưa gửi');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất đánh giá chưa gửi ra tệp (USB)' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^hai-long-[0-9a-f]{8}-\d{4}-\d\d-\d\d-2\.json$/);
+  const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+  expect(file).toMatchObject({ format: 'hai-long-export', version: 1, signature: expect.stringMatching(/^[0-9a-f]{64}$/) });
+
+  const login = await request.post(`${base}/api/v1/admin/login`, { data: { username: 'admin', password: TEST_ADMIN_PASSWORD } });
+  const headers = { 'x-csrf-token': (await login.json()).csrfToken as string };
+  expect(await (await request.post(`${base}/api/v1/admin/imports`, { headers, data: file })).json()).toMatchObject({ accepted: 2, duplicate: 0 });
+  // The network comes back: sync sends them again and the server answers "duplicate"; nothing counts twice.
+  await page.context().setOffline(false);
+  await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+  await expect(page.locator('.diagnostics div', { hasText: 'Đánh giá chờ gửi' }).first().locator('dd')).toHaveText('0');
+  const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const report = await (await request.get(`${base}/api/v1/reports?period=day&at=${today}&groupBy=ward&wardId=phuong-thu-xuat-tep`)).json();
+  expect(report.rows.map((r: { count: number }) => r.count)).toEqual([2]);
 });

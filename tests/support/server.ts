@@ -12,6 +12,7 @@ export const TEST_WARDS = [
   ['phuong-thu-ho-so', 'UBND Phường Thử Hồ Sơ'],
   ['phuong-thu-cong-chuc', 'UBND Phường Thử Công Chức'],
   ['phuong-thu-quan-tri', 'UBND Phường Thử Quản Trị'],
+  ['phuong-thu-xuat-tep', 'UBND Phường Thử Xuất Tệp'],
 ] as const;
 /** Each test ward's officials: `<ward>-cb-1` and `<ward>-cb-2`. */
 export const TEST_OFFICIALS = ['Nguyễn Văn An', 'Lê Thị Bình'] as const;
