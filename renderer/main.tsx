@@ -29,6 +29,7 @@ import { SetupScreen } from './ui/SetupScreen';
 import { PinSetupScreen } from './ui/PinSetupScreen';
 import { browserTechnician } from './host/browser-technician';
 import { shiftPort } from './host/shift';
+import { applyDisplay, displayPort } from './host/display';
 import { KioskApp, type NoticeSource, type ScreenName } from './ui/KioskApp';
 import { serviceNotice, type ServiceNotice } from '../shared/sync/service-notice';
 import type { SyncState } from '../shared/sync/engine';
@@ -77,6 +78,7 @@ async function boot(root: ReturnType<typeof createRoot>) {
     return;
   }
   const ready: KioskConfig = config;
+  applyDisplay(await displayPort(db).load());
   // Ask the browser never to evict the queue under storage pressure.
   void navigator.storage?.persist?.().catch((error: unknown) => reportError('persist', error));
   const queue = new RatingQueue(db, {

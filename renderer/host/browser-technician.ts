@@ -5,6 +5,7 @@ import type { KioskDb } from '../storage/kiosk-db';
 import type { RatingQueue } from '../storage/rating-queue';
 import type { KioskHost } from './kiosk-host';
 import type { TechnicianPort } from './technician';
+import { displayPort } from './display';
 import type { UpdateStatus } from '../../shared/schema/bridge';
 
 const PIN_KEY = 'technicianPin';
@@ -72,5 +73,6 @@ export function browserTechnician(options: {
       return true;
     },
     settings: options.settings ?? null,
+    display: displayPort(db),
   };
 }

@@ -1,4 +1,5 @@
 import type { UpdateStatus } from '../../shared/schema/bridge';
+import type { DisplaySettings } from '../../shared/schema/display';
 import type { ShellSettings } from '../../shared/schema/shell-settings';
 import type { StoredPin } from '../../shared/technician/pin';
 import type { QuarantinedRating } from '../storage/rating-queue';
@@ -39,6 +40,8 @@ export interface TechnicianPort {
    * while ratings would be lost; the caller then reloads into the setup screen.
    */
   leave(): Promise<boolean>;
+  /** Text size, in the kiosk's own storage (both hosts). */
+  display: { load(): Promise<DisplaySettings>; save(settings: DisplaySettings): Promise<void> };
   /** Opening hours and the server address, where the host keeps them (the Electron shell); else null. */
   settings: { load(): Promise<ShellSettings | null>; save(settings: ShellSettings): Promise<void> } | null;
 }

@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n/messages';
 import { useKioskView } from './KioskContext';
 import { OpeningHoursForm } from './OpeningHoursForm';
 import { TouchTest } from './TouchTest';
+import { TextSizeChoice } from './TextSizeChoice';
 
 type Line = { key: MessageKey; values?: Record<string, string | number>; ok: boolean } | null;
 type Leaving = 'move' | 'decommission';
@@ -76,6 +77,7 @@ export function KioskTools({ port, onLeft }: { port: TechnicianPort; onLeft: () 
           {t(confirming === 'decommission' ? 'tools.confirm' : 'tools.decommission')}
         </button>
       </div>
+      <TextSizeChoice display={port.display} />
       {port.settings && <OpeningHoursForm settings={port.settings} />}
     </section>
   );

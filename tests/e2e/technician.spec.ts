@@ -5,7 +5,7 @@ import { TEST_ADMIN_PASSWORD } from '../support/server';
 import { KioskConfig } from '../../shared/schema/kiosk-config';
 import { queueRatings, readKioskMeta } from '../support/kiosk-queue';
 import { finishEnrolment, TECHNICIAN_PIN, typePin } from '../support/technician-pin';
-import { createEnrolment, openKiosk, readQueue } from './support';
+import { createEnrolment, expectNoScroll, openKiosk, readQueue } from './support';
 
 /** Holds the top left corner, as a technician does. */
 async function holdCorner(page: Page, ms: number) {
@@ -119,4 +119,24 @@ test('a browser kiosk without a network exports its unsent ratings; the district
   const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
   const report = await (await request.get(`${base}/api/v1/reports?period=day&at=${today}&groupBy=ward&wardId=phuong-thu-xuat-tep`)).json();
   expect(report.rows.map((r: { count: number }) => r.count)).toEqual([2]);
+});
+
+test('display settings: large text for a counter of elderly citizens, kept across restarts, still without scrolling', async ({ page }) => {
+  await openKiosk(page, 'sipas-5');
+  const rootSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  const normal = await rootSize();
+  await holdCorner(page, 5_200);
+  await typePin(page, TECHNICIAN_PIN);
+  await typePin(page, TECHNICIAN_PIN);
+  await page.getByRole('radio', { name: 'Lớn' }).click();
+  await expect(page.getByRole('radio', { name: 'Lớn' })).toHaveAttribute('aria-checked', 'true');
+  await page.getByRole('button', { name: 'Thoát' }).click();
+  expect(await rootSize()).toBeGreaterThan(normal * 1.1);
+  await page.reload();
+  await expect(page.locator('[data-screen="start"]')).toBeVisible();
+  expect(await rootSize()).toBeGreaterThan(normal * 1.1);
+  await expectNoScroll(page);
+  await page.getByRole('button', { name: 'Hài lòng', exact: true }).click();
+  await expect(page.getByRole('radiogroup').first()).toBeVisible();
+  await expectNoScroll(page);
 });
