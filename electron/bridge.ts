@@ -28,6 +28,6 @@ export function bridgeOver(invoke: Invoke): KioskBridge {
     exportRatings: call('kiosk:export'),
     forget: () => call('kiosk:forget')(),
     reportScreen: call('kiosk:screen'),
-    updateStatus: () => call('kiosk:update-status')(),
+    diagnostics: () => call('kiosk:diagnostics')(),
   };
 }

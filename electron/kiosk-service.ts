@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BRIDGE_CHANNELS, type BridgeChannel, CheckBridgeRequest, EnrolBridgeRequest, ExportBridgeRequest, ScreenReport, type EnrolOutcome, type ExportOutcome, type UpdateStatus } from '../shared/schema/bridge';
+import { BRIDGE_CHANNELS, type BridgeChannel, CheckBridgeRequest, EnrolBridgeRequest, ExportBridgeRequest, ScreenReport, type EnrolOutcome, type ExportOutcome, type ShellDiagnostics, type UpdateStatus } from '../shared/schema/bridge';
 import { KioskConfig } from '../shared/schema/kiosk-config';
 import { Rating } from '../shared/schema/rating';
 import { DEFAULT_SHELL_SETTINGS, ServerOrigin, ShellSettings } from '../shared/schema/shell-settings';
@@ -152,7 +152,11 @@ export function kioskService(deps: KioskServiceDeps): Record<Channel, (raw: unkn
       await deps.config.remove();
       return true;
     },
-    'kiosk:update-status': async (): Promise<UpdateStatus> => deps.updateStatus?.() ?? { pending: null, installing: false },
+    'kiosk:diagnostics': async (): Promise<ShellDiagnostics> => ({
+      tokenEncrypted: (await deps.tokens.load()) === null ? null : deps.tokens.encrypted,
+      journalEntries: (await deps.journal.entries()).length,
+      update: deps.updateStatus?.() ?? { pending: null, installing: false },
+    }),
     'kiosk:screen': async (raw) => {
       const report = ScreenReport.parse(raw); // parsed even with no listener: bad input is refused alike
       deps.screen?.(report);

@@ -114,7 +114,7 @@ async function boot(root: ReturnType<typeof createRoot>) {
     host,
     appVersion: __APP_VERSION__,
     settings: host instanceof ElectronHost ? { load: () => host.loadSettings(), save: (next) => host.saveSettings(next) } : null,
-    updateStatus: host instanceof ElectronHost ? () => host.updateStatus() : undefined,
+    shellDiagnostics: host instanceof ElectronHost ? () => host.shellDiagnostics() : undefined,
   });
   configUpdates.add((next) => (current = next));
   // An enrolled kiosk gets its technician PIN before any citizen sees it.

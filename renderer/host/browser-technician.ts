@@ -6,7 +6,7 @@ import type { RatingQueue } from '../storage/rating-queue';
 import type { KioskHost } from './kiosk-host';
 import type { TechnicianPort } from './technician';
 import { displayPort } from './display';
-import type { UpdateStatus } from '../../shared/schema/bridge';
+import type { ShellDiagnostics } from '../../shared/schema/bridge';
 
 const PIN_KEY = 'technicianPin';
 
@@ -19,7 +19,7 @@ export function browserTechnician(options: {
   host: KioskHost;
   appVersion: string;
   settings?: TechnicianPort['settings'];
-  updateStatus?: () => Promise<UpdateStatus | null>;
+  shellDiagnostics?: () => Promise<ShellDiagnostics | null>;
 }): TechnicianPort {
   const { db, queue, sync, host } = options;
   return {
@@ -32,13 +32,13 @@ export function browserTechnician(options: {
     },
     async diagnostics() {
       const config = options.config();
-      const [counts, backlog, quarantined, estimate, reachable, update] = await Promise.all([
+      const [counts, backlog, quarantined, estimate, reachable, shell] = await Promise.all([
         queue.counts(),
         queue.backlog(),
         queue.quarantined(),
         navigator.storage?.estimate?.().catch(() => undefined),
         sync ? host.checkConnection() : Promise.resolve(null),
-        options.updateStatus?.() ?? Promise.resolve(null),
+        options.shellDiagnostics?.() ?? Promise.resolve(null),
       ]);
       return {
         kioskId: config.kioskId,
@@ -53,7 +53,7 @@ export function browserTechnician(options: {
         sync: sync?.snapshot ?? null,
         quarantined,
         storage: { usage: estimate?.usage ?? null, quota: estimate?.quota ?? null },
-        update,
+        shell,
       };
     },
     syncNow: sync ? () => sync.syncNow('manual') : null,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EnrolOutcome, ExportOutcome, UpdateStatus, type ScreenReport, type SyncRequest } from '../../shared/schema/bridge';
+import { EnrolOutcome, ExportOutcome, ShellDiagnostics, type ScreenReport, type SyncRequest } from '../../shared/schema/bridge';
 import { KioskConfig } from '../../shared/schema/kiosk-config';
 import { Rating } from '../../shared/schema/rating';
 import { ShellSettings } from '../../shared/schema/shell-settings';
@@ -25,7 +25,7 @@ export interface KioskBridge {
   exportRatings(request: { ratings: Rating[] }): Promise<unknown>;
   forget(): Promise<unknown>;
   reportScreen(report: ScreenReport): Promise<unknown>;
-  updateStatus(): Promise<unknown>;
+  diagnostics(): Promise<unknown>;
 }
 
 export function kioskBridge(): KioskBridge | null {
@@ -97,9 +97,9 @@ export class ElectronHost implements KioskHost {
     return answer.success && answer.data.ok ? { fileName: answer.data.fileName } : null;
   }
 
-  /** The shell's downloaded update, if one waits; null when the shell cannot say. */
-  async updateStatus(): Promise<UpdateStatus | null> {
-    const parsed = UpdateStatus.safeParse(await this.bridge.updateStatus().catch(() => null));
+  /** What the main process knows (token, journal, update); null when the shell cannot say. */
+  async shellDiagnostics(): Promise<ShellDiagnostics | null> {
+    const parsed = ShellDiagnostics.safeParse(await this.bridge.diagnostics().catch(() => null));
     return parsed.success ? parsed.data : null;
   }
 

@@ -1,4 +1,4 @@
-import type { UpdateStatus } from '../../shared/schema/bridge';
+import type { ShellDiagnostics } from '../../shared/schema/bridge';
 import type { DisplaySettings } from '../../shared/schema/display';
 import type { ShellSettings } from '../../shared/schema/shell-settings';
 import type { StoredPin } from '../../shared/technician/pin';
@@ -20,8 +20,8 @@ export interface Diagnostics {
   sync: SyncState | null;
   quarantined: QuarantinedRating[];
   storage: { usage: number | null; quota: number | null };
-  /** The Electron shell's update waiting for after opening hours; null in a browser kiosk. */
-  update: UpdateStatus | null;
+  /** What the Electron shell's main process knows (token, journal, update); null in a browser kiosk. */
+  shell: ShellDiagnostics | null;
 }
 
 /** The technician mode's access to the kiosk, filled by the host (browser or Electron). */

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { ShellDiagnostics } from '../../shared/schema/bridge';
 import type { Diagnostics, TechnicianPort } from '../host/technician';
 import type { MessageKey } from '../i18n/messages';
 import { useKioskView } from './KioskContext';
@@ -6,6 +7,17 @@ import { ScreenHeading } from './ScreenHeading';
 
 const megabytes = (bytes: number | null) => (bytes === null ? '—' : `${(bytes / 1_048_576).toFixed(1)} MB`);
 const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('vi-VN') : '—');
+
+/** The Electron shell's own facts: how the device token is kept, the journal, a waiting update. */
+function shellRows(shell: ShellDiagnostics, t: (key: MessageKey, values?: Record<string, string | number>) => string): [MessageKey, string][] {
+  const token = shell.tokenEncrypted === null ? '—' : t(shell.tokenEncrypted ? 'technician.tokenEncrypted' : 'technician.tokenPlain');
+  const update = shell.update.pending ? t('technician.updatePending', { version: shell.update.pending }) : t('technician.updateNone');
+  return [
+    ['technician.token', token],
+    ['technician.journal', String(shell.journalEntries)],
+    ['technician.update', update],
+  ];
+}
 
 /** Everything a technician checks at the counter, and "Đồng bộ ngay". */
 export function DiagnosticsPanel({ port }: { port: TechnicianPort }) {
@@ -42,7 +54,7 @@ export function DiagnosticsPanel({ port }: { port: TechnicianPort }) {
     ['technician.syncStatus', facts.sync ? t(`technician.status.${facts.sync.status}` as MessageKey) : '—'],
     ['technician.lastError', facts.sync?.lastError ?? '—'],
     ['technician.storage', `${megabytes(facts.storage.usage)} / ${megabytes(facts.storage.quota)}`],
-    ...(facts.update ? [['technician.update', facts.update.pending ? t('technician.updatePending', { version: facts.update.pending }) : t('technician.updateNone')] as [MessageKey, string]] : []),
+    ...(facts.shell ? shellRows(facts.shell, t) : []),
   ];
   return (
     <section className="screen screen-technician" data-screen="diagnostics">

@@ -81,6 +81,15 @@ export type ExportOutcome = z.infer<typeof ExportOutcome>;
 export const UpdateStatus = z.strictObject({ pending: z.string().max(40).nullable(), installing: z.boolean() });
 export type UpdateStatus = z.infer<typeof UpdateStatus>;
 
+/** What only the main process knows, for the technician: how the token is kept, what the journal holds. */
+export const ShellDiagnostics = z.strictObject({
+  /** Null when the kiosk holds no token. */
+  tokenEncrypted: z.boolean().nullable(),
+  journalEntries: z.int().min(0),
+  update: UpdateStatus,
+});
+export type ShellDiagnostics = z.infer<typeof ShellDiagnostics>;
+
 /** Where the citizen is, as the main process needs it: updates wait for the start screen. */
 export const ScreenReport = z.strictObject({ onStartScreen: z.boolean() });
 export type ScreenReport = z.infer<typeof ScreenReport>;
@@ -103,7 +112,7 @@ export const BRIDGE_REQUESTS = {
   'kiosk:export': ExportBridgeRequest,
   'kiosk:forget': z.undefined(),
   'kiosk:screen': ScreenReport,
-  'kiosk:update-status': z.undefined(),
+  'kiosk:diagnostics': z.undefined(),
 } as const;
 export type BridgeChannel = keyof typeof BRIDGE_REQUESTS;
 export const BRIDGE_CHANNELS = Object.keys(BRIDGE_REQUESTS) as BridgeChannel[];

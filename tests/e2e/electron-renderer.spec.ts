@@ -71,7 +71,11 @@ test('Electron kiosk: server typed at setup, journal on disk, export to USB impo
   await rate(page, 'Bình thường');
 
   await openTechnicianMode(page);
-  await expect(page.locator('.diagnostics div', { hasText: 'Bản cập nhật' }).locator('dd')).toHaveText('Không có bản mới');
+  const fact = (label: string) => page.locator('.diagnostics div', { hasText: label }).locator('dd');
+  await expect(fact('Bản cập nhật')).toHaveText('Không có bản mới');
+  await expect(fact('Khoá thiết bị')).toHaveText('Mã hoá bằng kho khoá của hệ điều hành');
+  // At least the two unsent (the synced one leaves at the next compaction).
+  await expect(fact('Bản sao trong nhật ký')).toHaveText(/^[23]$/);
   await page.getByRole('button', { name: 'Ngừng sử dụng ki-ốt' }).click();
   await expect(page.getByRole('alert')).toHaveText(/^Còn 2 đánh giá chưa gửi về quận và chưa xuất ra tệp/);
 

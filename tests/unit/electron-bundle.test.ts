@@ -47,7 +47,7 @@ describe('the bundled preload', () => {
     createRequire(import.meta.url)(join(out, 'preload.cjs'));
     const kiosk = electron.exposed.get('kiosk') as Record<string, (m?: unknown) => Promise<unknown>>;
     expect(Object.keys(kiosk).sort()).toEqual(
-      ['checkConnection', 'enrol', 'exportRatings', 'forget', 'journalAppend', 'journalCompact', 'journalEntries', 'loadConfig', 'loadSettings', 'reportScreen', 'saveConfig', 'saveSettings', 'sync', 'updateStatus'].sort(),
+      ['checkConnection', 'enrol', 'exportRatings', 'forget', 'journalAppend', 'journalCompact', 'journalEntries', 'loadConfig', 'loadSettings', 'diagnostics', 'reportScreen', 'saveConfig', 'saveSettings', 'sync'].sort(),
     );
     await kiosk.reportScreen!({ onStartScreen: true });
     await expect(kiosk.enrol!({ code: 'ABCD', serverOrigin: 'file:///etc/passwd' })).rejects.toThrow('invalid kiosk:enrol message');
@@ -94,8 +94,8 @@ describe('the bundled main process', () => {
     expect(await settings(fromKiosk, undefined)).toMatchObject({ serverOrigin: 'http://127.0.0.1:45678', qrScanning: false });
     await expect(settings({ senderFrame: { url: 'https://evil.example/', parent: null } }, undefined)).rejects.toThrow('refused');
     expect(await electron.handlers.get('kiosk:config')!(fromKiosk, undefined)).toBeNull();
-    // The updater's state, as the technician screen shows it.
-    expect(await electron.handlers.get('kiosk:update-status')!(fromKiosk, undefined)).toEqual({ pending: null, installing: false });
+    // What only the main process knows, for the technician's screen.
+    expect(await electron.handlers.get('kiosk:diagnostics')!(fromKiosk, undefined)).toEqual({ tokenEncrypted: null, journalEntries: 0, update: { pending: null, installing: false } });
   });
 
   it('serves the packaged renderer with the CSP, and denies permissions and remote requests', async () => {
