@@ -2,6 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { toIsoWithOffset } from '../../shared/time';
+import { Rating } from '../../shared/schema/rating';
+import { signExport } from '../../shared/sync/export-file';
 import { sampleRating } from '../support/fixtures';
 import { TEST_ADMIN_PASSWORD } from '../support/server';
 import { createEnrolment } from './support';
@@ -161,4 +163,36 @@ test('alerts: a very dissatisfied citizen’s comment reaches the alerts page an
   await expect(alert).toHaveCount(0);
   await page.getByRole('button', { name: 'Đã xử lý', exact: true }).click();
   await expect(page.getByRole('listitem').filter({ hasText: comment })).toContainText('admin xác nhận lúc');
+});
+
+test('USB import: the Fleet page takes a kiosk’s signed export file once; importing it again counts nothing twice', async ({ page, request }) => {
+  const code = await createEnrolment(request, 'phuong-thu-quan-tri', 'quay-2');
+  const kiosk = await (await request.post(`${base()}/api/v1/enrol`, { data: { code: code.code } })).json();
+  const first = Math.floor(Math.random() * 1e9);
+  const ratings = [5, 3].map((overall, i) =>
+    Rating.parse(
+      sampleRating(first + i, new Date(), {
+        kioskId: kiosk.kioskId,
+        seq: i + 1,
+        wardId: 'phuong-thu-quan-tri',
+        counterId: 'quay-2',
+        templateId: kiosk.config.template.id,
+        templateVersion: kiosk.config.template.version,
+        overall,
+        criteria: {},
+      }),
+    ),
+  );
+  const file = await signExport({ kioskId: kiosk.kioskId, exportedAt: toIsoWithOffset(new Date(), 420), ratings }, kiosk.deviceToken);
+  const upload = { name: 'hai-long-export.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) };
+  await signIn(page);
+  await page.getByRole('button', { name: 'Ki-ốt', exact: true }).click();
+  const card = page.getByRole('region', { name: 'Nhập tệp từ ki-ốt (USB)' });
+  await card.getByLabel('Chọn tệp:').setInputFiles(upload);
+  await expect(card.getByRole('status')).toContainText('2 đánh giá trong tệp — 2 mới, 0 đã có, 0 bị từ chối');
+  await card.getByLabel('Chọn tệp:').setInputFiles(upload);
+  await expect(card.getByRole('status')).toContainText('2 đánh giá trong tệp — 0 mới, 2 đã có, 0 bị từ chối');
+  await card.getByLabel('Chọn tệp:').setInputFiles({ ...upload, buffer: Buffer.from(JSON.stringify({ ...file, signature: '0'.repeat(64) })) });
+  await expect(card.getByRole('alert')).toContainText('Không nhập được tệp');
+  await audit(page, 'fleet with import');
 });
