@@ -242,6 +242,12 @@ function migrations(engine: Engine): Record<string, Migration> {
           )`.execute(db);
         await db.schema.createIndex('alerts_ward_open').on('alerts').columns(['ward_id', 'acknowledged_at']).execute();
         await db.schema.createIndex('alerts_rating').on('alerts').columns(['rating_id']).unique().execute();
+        // A ward's latest ratings, read after every batch for the satisfaction trend: from the index's end.
+        await db.schema
+          .createIndex('ratings_ward_latest')
+          .on('ratings')
+          .columns(['ward_id', 'burst', 'corrected_at_ms', 'received_at', 'seq'])
+          .execute();
       },
     },
   };

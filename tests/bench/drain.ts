@@ -23,7 +23,7 @@ async function enrolledKiosk(browser: Browser, baseUrl: string, counterId: strin
   await context.addInitScript('self.__name = (fn) => fn');
   await context.addInitScript(probeScript);
   // Long screen timers shortened; still longer than a pause between taps (the idle reset is one of them).
-  await context.addInitScript(shortTimersScript, 1_000);
+  await context.addInitScript(shortTimersScript, 3_000);
   const page = await context.newPage();
   await page.goto(`${baseUrl}/kiosk/?enrol=${code}`);
   await finishEnrolment(page);
