@@ -1,4 +1,4 @@
-import { and, not, assign, fromPromise, sendTo, setup } from 'xstate';
+import { and, not, or, assign, fromPromise, sendTo, setup } from 'xstate';
 import type { Locale } from '../schema/common';
 import type { KioskConfig } from '../schema/kiosk-config';
 import type { Answers, NewRating, RatingFlag } from '../schema/rating';
@@ -64,6 +64,8 @@ export interface FlowContext {
   /** What the dossier code being typed is, and why it was refused (null: not refused). */
   dossierText: string;
   dossierProblem: 'empty' | 'malformed' | 'recorded' | null;
+  /** The code was given with "Gửi đánh giá": once it is checked, the rating is sent. */
+  dossierThenSend: boolean;
   /** The official signed in for this shift, where the ward attributes ratings by shift. */
   onDuty: string | null;
 }
@@ -141,6 +143,11 @@ export const ratingMachine = setup({
     isLastCriterion: ({ context }) => context.criterionIndex >= context.config.template.criteria.length - 1,
     hasPreviousCriterion: ({ context }) => context.criterionIndex > 0,
     dossierRequired: ({ context }) => context.config.template.dossier?.required === true,
+    dossierTyped: ({ context }) => normaliseDossier(context.dossierText) !== '',
+    /** Nothing typed on an optional step: "Tiếp tục" goes on without a code. */
+    dossierLeftEmpty: ({ context }) => context.dossierProblem === 'empty' && context.config.template.dossier?.required !== true,
+    dossierRefused: ({ context }) => context.dossierProblem !== null,
+    dossierThenSend: ({ context }) => context.dossierThenSend,
     isTemplateReason: ({ context, event }) =>
       event.type === 'TOGGLE_REASON' && context.config.template.reasons.some((r) => r.code === event.code),
   },
@@ -248,6 +255,7 @@ export const ratingMachine = setup({
       rating: null,
       dossierText: '',
       dossierProblem: null,
+      dossierThenSend: false,
       step: null,
       criterionIndex: 0,
       countdown: null,
@@ -272,6 +280,7 @@ export const ratingMachine = setup({
     recentStarts: [],
     dossierText: '',
     dossierProblem: null,
+    dossierThenSend: false,
     onDuty: null,
   }),
   on: {
@@ -365,16 +374,25 @@ export const ratingMachine = setup({
             typing: {
               on: {
                 DOSSIER_CHANGED: { actions: 'setDossierText' },
-                NEXT: { guard: 'settled', target: 'judging', actions: 'judgeDossier' },
+                NEXT: { guard: 'settled', target: 'judging', actions: [assign({ dossierThenSend: false }), 'judgeDossier'] },
                 SKIP: { guard: and(['settled', not('dossierRequired')]), target: '#rating.answering.advancing', actions: 'clearDossier' },
-                // "Gửi đánh giá" cannot jump past a required code.
-                SUBMIT: [{ guard: and(['settled', not('dossierRequired')]), target: '#rating.finalising', actions: 'clearDossier' }, { actions: [] }],
+                // "Gửi đánh giá": a code typed or scanned is checked and kept first, and a required one
+                // cannot be jumped; with nothing typed on an optional step, it sends at once.
+                SUBMIT: [
+                  {
+                    guard: and(['settled', or(['dossierTyped', 'dossierRequired'])]),
+                    target: 'judging',
+                    actions: [assign({ dossierThenSend: true }), 'judgeDossier'],
+                  },
+                  { guard: 'settled', target: '#rating.finalising', actions: 'clearDossier' },
+                  { actions: [] },
+                ],
               },
             },
             judging: {
               always: [
-                { guard: ({ context }) => context.dossierProblem === 'empty' && context.config.template.dossier?.required !== true, target: '#rating.answering.advancing', actions: 'clearDossier' },
-                { guard: ({ context }) => context.dossierProblem !== null, target: 'typing' },
+                { guard: 'dossierLeftEmpty', target: '#rating.answering.advancing', actions: 'clearDossier' },
+                { guard: 'dossierRefused', target: 'typing' },
                 { target: 'checking' },
               ],
             },
@@ -384,10 +402,14 @@ export const ratingMachine = setup({
                 input: ({ context }) => ({ deps: context.deps, code: normaliseDossier(context.dossierText), id: currentRating(context).id }),
                 onDone: [
                   { guard: ({ event }) => event.output, target: 'typing', actions: assign({ dossierProblem: 'recorded' as const }) },
+                  { guard: 'dossierThenSend', target: '#rating.finalising', actions: ['keepDossier', 'saveProgress'] },
                   { target: '#rating.answering.advancing', actions: ['keepDossier', 'saveProgress'] },
                 ],
                 // The queue could not be asked: keep the code; the server flags a repeat anyway.
-                onError: { target: '#rating.answering.advancing', actions: ['keepDossier', 'saveProgress', 'reportError'] },
+                onError: [
+                  { guard: 'dossierThenSend', target: '#rating.finalising', actions: ['keepDossier', 'reportError'] },
+                  { target: '#rating.answering.advancing', actions: ['keepDossier', 'saveProgress', 'reportError'] },
+                ],
               },
             },
           },

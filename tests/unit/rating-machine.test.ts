@@ -419,6 +419,29 @@ describe('the dossier code (tt01-2018 asks it, optional)', () => {
     expect(flow.store.finished()).toHaveLength(0);
   });
 
+  it('"Gửi đánh giá" with a scanned code checks and keeps it, then sends; with a recorded code it stays', async () => {
+    const flow = await startFlow('tt01-2018');
+    await rateAndReachDossier(flow);
+    flow.actor.send({ type: 'DOSSIER_CHANGED', text: CODE });
+    flow.actor.send({ type: 'SUBMIT' });
+    await flow.flush();
+    expect(flow.state().value).toBe('thanks');
+    expect(flow.store.finished()[0]?.answers.dossierCode).toBe(CODE);
+    await vi.advanceTimersByTimeAsync(10_000);
+
+    await rateAndReachDossier(flow);
+    flow.actor.send({ type: 'DOSSIER_CHANGED', text: CODE });
+    flow.actor.send({ type: 'SUBMIT' });
+    await flow.flush();
+    expect(flow.state().context).toMatchObject({ step: 'dossier', dossierProblem: 'recorded' });
+    // Nothing typed, optional step: "Gửi đánh giá" sends at once, without a code.
+    flow.actor.send({ type: 'DOSSIER_CHANGED', text: '' });
+    flow.actor.send({ type: 'SUBMIT' });
+    await flow.flush();
+    expect(flow.state().value).toBe('thanks');
+    expect(flow.store.finished()[1]?.answers).not.toHaveProperty('dossierCode');
+  });
+
   it('forgets the typed code for the next citizen', async () => {
     const flow = await startFlow('tt01-2018');
     await rateAndReachDossier(flow);
