@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { BRIDGE_CHANNELS, type BridgeChannel, CheckBridgeRequest, EnrolBridgeRequest, ExportBridgeRequest, ScreenReport, type EnrolOutcome, type ExportOutcome, type ShellDiagnostics, type UpdateStatus } from '../shared/schema/bridge';
 import { KioskConfig } from '../shared/schema/kiosk-config';
 import { Rating } from '../shared/schema/rating';
-import { DEFAULT_SHELL_SETTINGS, ServerOrigin, ShellSettings } from '../shared/schema/shell-settings';
+import { DEFAULT_SHELL_SETTINGS, ShellSettings } from '../shared/schema/shell-settings';
 import { EnrolmentError, redeemEnrolment } from '../shared/sync/enrolment';
 import { exportFileName, signExport } from '../shared/sync/export-file';
 import { HttpTransport } from '../shared/sync/http-transport';
@@ -88,8 +88,7 @@ export function kioskService(deps: KioskServiceDeps): Record<Channel, (raw: unkn
     },
     'kiosk:settings': loadSettings,
     'kiosk:settings-save': async (raw) => {
-      const next = ShellSettings.parse(raw);
-      await deps.settings.write({ ...next, serverOrigin: next.serverOrigin === null ? null : ServerOrigin.parse(next.serverOrigin) });
+      await deps.settings.write(ShellSettings.parse(raw));
       return true;
     },
     'kiosk:enrol': async (raw): Promise<EnrolOutcome> => {

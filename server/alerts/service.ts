@@ -106,6 +106,7 @@ export class AlertService {
   }
 
   private async raise(alerts: readonly Alert[]): Promise<void> {
+    if (alerts.length === 0) return; // the common case, after every batch: no query at all
     const wards = new Map((await this.store.db.selectFrom('wards').select(['id', 'name_vi']).execute()).map((w) => [w.id, w.name_vi]));
     for (const alert of alerts) {
       const created = await this.store.db

@@ -32,7 +32,7 @@ export const ServerOrigin = z
  * whether the camera may be used for QR codes.
  */
 export const ShellSettings = z.strictObject({
-  serverOrigin: z.string().nullable(),
+  serverOrigin: ServerOrigin.nullable(),
   openingHours: OpeningHours,
   qrScanning: z.boolean(),
 });

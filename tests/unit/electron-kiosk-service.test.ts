@@ -128,6 +128,7 @@ describe('the Electron kiosk: renderer host ⇄ bridge ⇄ main-process service 
       ['kiosk:check', { serverOrigin: 'javascript:alert(1)' }],
       ['kiosk:config-save', { kioskId: 'not a config' }],
       ['kiosk:settings-save', { serverOrigin: 'https://quan.example', openingHours: { '1': [{ from: '17:00', to: '07:00' }] }, qrScanning: false }],
+      ['kiosk:settings-save', { serverOrigin: 'file:///etc/passwd', openingHours: {}, qrScanning: false }],
       ['kiosk:journal-append', { overall: 5 }],
       ['kiosk:journal-compact', ['not-a-uuid']],
       ['kiosk:export', { ratings: [] }],
