@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import { firstUnsent } from '../storage/rating-queue';
 import { demoKioskConfig } from '../../shared/demo';
 import { KioskConfig } from '../../shared/schema/kiosk-config';
 import type { KioskDb } from '../storage/kiosk-db';
@@ -98,9 +98,7 @@ export class BrowserHost implements KioskHost {
    */
   async enrol(code: string): Promise<KioskConfig> {
     const current = KioskConfig.safeParse((await this.db.meta.get(CONFIG_KEY))?.value);
-    // States sort open < pending < quarantined < synced: everything before `synced` is unsent.
-    const unsent = this.db.ratings.where('[state+seq]').between(['open', Dexie.minKey], ['quarantined', Dexie.maxKey], true, true);
-    const holdsUnsent = current.success && (await unsent.count()) > 0;
+    const holdsUnsent = current.success && (await firstUnsent(this.db)) !== undefined;
     const enrolled = await redeemEnrolment(
       this.options.fetch,
       this.options.serverOrigin,

@@ -1,9 +1,8 @@
-import Dexie from 'dexie';
 import type { KioskConfig } from '../../shared/schema/kiosk-config';
 import { SyncEngine, type SyncState } from '../../shared/sync/engine';
 import type { SyncTransport } from '../../shared/sync/ports';
 import type { KioskDb } from '../storage/kiosk-db';
-import type { RatingQueue } from '../storage/rating-queue';
+import { firstUnsent, type RatingQueue } from '../storage/rating-queue';
 import { DEVICE_TOKEN_KEY } from './browser-host';
 import type { KioskHost } from './kiosk-host';
 
@@ -15,7 +14,7 @@ export const hasDeviceToken = async (db: KioskDb) => (await deviceToken(db)) !==
 
 /** The kiosk id of ratings still waiting to be sent, if any (re-enrolment must keep it). */
 export async function unsentKiosk(db: KioskDb): Promise<{ kioskId: string } | null> {
-  const first = await db.ratings.where('[state+seq]').between(['open', Dexie.minKey], ['quarantined', Dexie.maxKey]).first();
+  const first = await firstUnsent(db);
   return first ? { kioskId: first.kioskId } : null;
 }
 

@@ -19,7 +19,7 @@ export function journalledStore(queue: RatingQueue, journal: RatingJournal): Rat
     async open(rating: NewRating, finish: Finish | null) {
       const result = await queue.open(rating, finish);
       // Finished on the first tap: built from what was just stored, not read back (one round trip less).
-      if (finish) await journal.append(toRating({ ...rating, seq: result.seq, state: 'pending', ...finish, syncedAt: null }));
+      if (finish) await journal.append(toRating({ ...rating, seq: result.seq, state: 'finished', ...finish }));
       return result;
     },
     saveProgress: (id: string, answers: Answers) => queue.saveProgress(id, answers),

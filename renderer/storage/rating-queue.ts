@@ -1,16 +1,13 @@
 import Dexie from 'dexie';
 import type { Finish, RatingStore } from '../../shared/flow/ports';
-import { selectPrunable, pruneCutoff } from '../../shared/rating/prune';
+import { pruneCutoff, selectPrunable, seqRuns } from '../../shared/rating/prune';
 import type { Rejection } from '../../shared/schema/api';
-import { Answers, NewRating, QueuedRating, toRating, type QueueState, type Rating } from '../../shared/schema/rating';
+import { Answers, NewRating, QueuedRating, Rating, toRating, withoutLocalFields, type QueueState } from '../../shared/schema/rating';
 import type { SyncQueue } from '../../shared/sync/ports';
 import type { KioskDb } from './kiosk-db';
 
 const EXPORTED_THROUGH = 'exportedThroughSeq';
 const NEXT_SEQ = 'nextSeq';
-// Answers are applied in small transactions: a citizen's tap (a strict write on the same store)
-// waits behind at most one of them.
-const SETTLE_CHUNK = 100;
 
 const isQuotaError = (error: unknown): boolean => {
   const names = [error, (error as { inner?: unknown } | null)?.inner].map(
@@ -32,11 +29,13 @@ export type QuarantinedRating = Extract<QueuedRating, { state: 'quarantined' }>;
 /**
  * The kiosk's durable queue of ratings. Every write is one strict-durability transaction and is
  * validated against the shared schema first: nothing malformed is ever queued for the server.
+ * A finished rating's copy, as the server expects it, waits in the outbox until the server
+ * acknowledges or refuses it; the rating itself is not rewritten for that.
  */
 export class RatingQueue implements RatingStore, SyncQueue {
   private nextSeq: number | null = null;
-  /** Pending records read for sending, until the server's answer about them is applied. */
-  private readonly sending = new Map<string, QueuedRating>();
+  /** Sequence numbers of the ratings read for sending, until the server's answer about them is applied. */
+  private readonly sending = new Map<string, number>();
 
   constructor(
     private readonly db: KioskDb,
@@ -45,19 +44,24 @@ export class RatingQueue implements RatingStore, SyncQueue {
 
   async open(rating: NewRating, finish: Finish | null): Promise<{ seq: number }> {
     const fields = NewRating.parse(rating);
+    // The outbox only joins the transaction when the rating is finished at once: a first tap's write
+    // never waits behind the sync engine applying an answer there.
+    const tables = finish ? [this.db.ratings, this.db.meta, this.db.outbox] : [this.db.ratings, this.db.meta];
     const attempt = () =>
       this.write(() =>
-        this.db.transaction('rw', this.db.ratings, this.db.meta, async () => {
+        this.db.transaction('rw', tables, async () => {
           // The counter lives apart from the records so pruning can never make a sequence number
           // repeat. It is cached to keep the tap path at one round trip; the unique seq index
           // catches a stale cache (another window wrote first) and the retry below rereads it.
           const seq = this.nextSeq ?? (((await this.db.meta.get(NEXT_SEQ))?.value as number | undefined) ?? 1);
           const entry = QueuedRating.parse(
-            finish
-              ? { ...fields, seq, state: 'pending', ...finish, syncedAt: null }
-              : { ...fields, seq, state: 'open', completedAt: null, outcome: null, syncedAt: null },
+            finish ? { ...fields, seq, state: 'finished', ...finish } : { ...fields, seq, state: 'open', completedAt: null, outcome: null },
           );
-          await Promise.all([this.db.ratings.add(entry), this.db.meta.put({ key: NEXT_SEQ, value: seq + 1 })]);
+          await Promise.all([
+            this.db.ratings.add(entry),
+            this.db.meta.put({ key: NEXT_SEQ, value: seq + 1 }),
+            entry.state === 'finished' ? this.db.outbox.add(withoutLocalFields(entry)) : null,
+          ]);
           return seq;
         }),
       );
@@ -89,21 +93,26 @@ export class RatingQueue implements RatingStore, SyncQueue {
   async finalise(id: string, answers: Answers, finish: Finish): Promise<void> {
     const parsed = Answers.parse(answers);
     await this.write(() =>
-      this.db.transaction('rw', this.db.ratings, async () => {
+      this.db.transaction('rw', this.db.ratings, this.db.outbox, async () => {
         const entry = await this.db.ratings.get(id);
         if (!entry) throw new Error(`rating ${id} is not in the queue`);
         if (entry.state !== 'open') return; // already final: finalising twice changes nothing
-        await this.db.ratings.put(QueuedRating.parse({ ...entry, ...parsed, ...finish, state: 'pending' }));
+        const finished = QueuedRating.parse({ ...entry, ...parsed, ...finish, state: 'finished' });
+        await this.db.ratings.put(finished);
+        await this.db.outbox.add(withoutLocalFields(finished));
       }),
     );
   }
 
   async finaliseInterrupted(completedAt: string): Promise<number> {
     return this.write(() =>
-      this.db.ratings
-        .where('[state+seq]')
-        .between(['open', Dexie.minKey], ['open', Dexie.maxKey])
-        .modify({ state: 'pending', outcome: 'interrupted', completedAt }),
+      this.db.transaction('rw', this.db.ratings, this.db.outbox, async () => {
+        const open = await this.inState('open').toArray();
+        const finished = open.map((entry) => QueuedRating.parse({ ...entry, state: 'finished', outcome: 'interrupted', completedAt }));
+        await this.db.ratings.bulkPut(finished);
+        await this.db.outbox.bulkAdd(finished.map(withoutLocalFields));
+        return finished.length;
+      }),
     );
   }
 
@@ -112,45 +121,60 @@ export class RatingQueue implements RatingStore, SyncQueue {
     return (await this.db.ratings.where('dossierCode').equals(code).filter((r) => r.id !== exceptId).count()) > 0;
   }
 
-  /** Finished ratings the server has not acknowledged, in sequence order (after `afterSeq`). */
-  pending(limit: number, afterSeq?: number): Promise<QueuedRating[]> {
-    return this.db.ratings
-      .where('[state+seq]')
-      .between(['pending', afterSeq ?? Dexie.minKey], ['pending', Dexie.maxKey], afterSeq === undefined, true)
-      .limit(limit)
-      .toArray();
+  private inState(state: QueuedRating['state'], afterSeq: number = Dexie.minKey as number) {
+    return this.db.ratings.where('[state+seq]').between([state, afterSeq], [state, Dexie.maxKey], false, true);
   }
 
-  /** The server acknowledged these (accepted or duplicate): only now may they ever be pruned. */
-  async markSynced(ids: readonly string[], syncedAt: Date): Promise<void> {
-    const at = syncedAt.toISOString(); // UTC, so the pruning index sorts by instant
-    await this.write(() =>
-      this.db.ratings
-        .where('id')
-        .anyOf(ids as string[])
-        .and((r) => r.state === 'pending')
-        .modify({ state: 'synced', syncedAt: at }),
-    );
+  private waiting(afterSeq?: number) {
+    return afterSeq === undefined ? this.db.outbox.toCollection() : this.db.outbox.where('seq').above(afterSeq);
   }
 
-  /** Deletes acknowledged ratings older than the retention period, oldest first. */
+  /**
+   * Finished ratings the server has neither acknowledged nor refused, in sequence order (after
+   * `afterSeq`), as the server expects them. Read from the outbox alone: a drain never holds up a
+   * citizen's write to the ratings. Checked against the shared schema, as anything read from storage.
+   */
+  async pending(limit?: number, afterSeq?: number): Promise<Rating[]> {
+    const waiting = this.waiting(afterSeq);
+    return (await (limit === undefined ? waiting : waiting.limit(limit)).toArray()).map((r) => Rating.parse(r));
+  }
+
+  /**
+   * Deletes acknowledged ratings whose answer came before the retention period, oldest answers
+   * first, until about `limit` are gone. Nothing still waiting, open or quarantined is touched.
+   */
   async prune(limit = 5000): Promise<number> {
     const now = this.options.now();
     const retentionDays = this.options.retentionDays();
     const cutoff = pruneCutoff(now, retentionDays).toISOString();
-    return this.db.transaction('rw', this.db.ratings, async () => {
-      const candidates = await this.db.ratings.where('syncedAt').below(cutoff).limit(limit).toArray();
-      const doomed = selectPrunable(candidates, now, retentionDays, limit).map((r) => r.id);
-      await this.db.ratings.bulkDelete(doomed);
-      return doomed.length;
+    return this.db.transaction('rw', this.db.ratings, this.db.outbox, this.db.settlements, async () => {
+      const answers = selectPrunable(await this.db.settlements.where('at').below(cutoff).toArray(), now, retentionDays);
+      let deleted = 0;
+      for (const answer of answers) {
+        if (deleted >= limit) break;
+        for (const [first, last] of answer.runs) {
+          // Sent again after a restore from the journal: waiting once more, not prunable.
+          const waiting = new Set(await this.db.outbox.where('seq').between(first, last, true, true).primaryKeys());
+          deleted += await this.db.ratings
+            .where('seq')
+            .between(first, last, true, true)
+            .and((r) => r.state === 'finished' && !waiting.has(r.seq))
+            .delete();
+        }
+        await this.db.settlements.delete(answer.id!);
+      }
+      return deleted;
     });
   }
 
   async counts(): Promise<QueueCounts> {
-    const count = (state: QueueState) =>
-      this.db.ratings.where('[state+seq]').between([state, Dexie.minKey], [state, Dexie.maxKey]).count();
-    const [open, pending, synced, quarantined] = await Promise.all([count('open'), count('pending'), count('synced'), count('quarantined')]);
-    return { open, pending, synced, quarantined };
+    const [open, finished, pending, quarantined] = await Promise.all([
+      this.inState('open').count(),
+      this.inState('finished').count(),
+      this.db.outbox.count(),
+      this.inState('quarantined').count(),
+    ]);
+    return { open, pending, synced: Math.max(0, finished - pending), quarantined };
   }
 
   /** For sync: the next finished ratings to send, as the server expects them. */
@@ -158,50 +182,41 @@ export class RatingQueue implements RatingStore, SyncQueue {
     // A new drain starts from what is on disk; within one, the records read are kept until their
     // answer is applied (at most two batches).
     if (afterSeq === undefined) this.sending.clear();
-    const entries = await this.pending(limit, afterSeq);
-    for (const entry of entries) this.sending.set(entry.id, entry);
-    return entries.map(toRating);
+    const ratings = await this.pending(limit, afterSeq);
+    for (const rating of ratings) this.sending.set(rating.id, rating.seq);
+    return ratings;
   }
 
   /**
-   * The server's answer, applied in one transaction: acknowledged ratings become synced, refused
-   * ones are quarantined with the server's reason. Nothing is ever deleted here.
+   * The server's answer, applied in one transaction: acknowledged ratings leave the outbox (one key
+   * range per run of sequence numbers) and the answer is kept for pruning; refused ones are
+   * quarantined with the server's reason. No rating is ever deleted here.
    */
   async settle(acknowledged: readonly string[], rejected: readonly Rejection[], at: Date): Promise<void> {
-    const syncedAt = at.toISOString();
+    const answeredAt = at.toISOString(); // UTC, so settlements sort by instant
     const reasons = new Map(rejected.filter((r) => r.id !== null).map((r) => [r.id!, r]));
     const ids = [...acknowledged, ...reasons.keys()];
     if (ids.length === 0) return;
     // A separate connection with relaxed durability: losing a settle to a power cut only means
-    // those ratings are sent again and come back `duplicate`. It keeps the write short, so a
-    // citizen's tap never waits long behind a drain.
+    // those ratings are sent again and come back `duplicate`.
     const db = this.options.settleDb ?? this.db;
-    for (let from = 0; from < ids.length; from += SETTLE_CHUNK) await this.settleChunk(db, ids.slice(from, from + SETTLE_CHUNK), reasons, syncedAt);
-  }
-
-  private async settleChunk(db: KioskDb, ids: string[], reasons: Map<string, Rejection>, syncedAt: string) {
+    // Read for sending, so known; a rating asked about otherwise is looked up (its seq never changes).
+    const unknown = ids.filter((id) => !this.sending.has(id));
+    const seqOf = new Map(this.sending);
+    if (unknown.length > 0) for (const r of await db.ratings.bulkGet(unknown)) if (r?.state === 'finished') seqOf.set(r.id, r.seq);
+    const runs = seqRuns(acknowledged.flatMap((id) => seqOf.get(id) ?? []));
+    const refused = [...reasons.values()].filter((r) => seqOf.has(r.id!));
     await this.write(() =>
-      db.transaction('rw', db.ratings, async () => {
-        // A pending record changes only here, and only one sender settles at a time (the sync lock),
-        // so the records read for sending are still current: the transaction only writes.
-        const missing = ids.filter((id) => !this.sending.has(id));
-        const fetched = new Map((await db.ratings.bulkGet(missing)).filter((e) => e !== undefined).map((e) => [e.id, e]));
-        const entries = ids.map((id) => this.sending.get(id) ?? fetched.get(id));
-        const updated: QueuedRating[] = [];
-        for (const entry of entries) {
-          if (entry?.state !== 'pending') continue;
-          const rejection = reasons.get(entry.id);
-          updated.push(
-            rejection
-              ? QueuedRating.parse({
-                  ...entry,
-                  state: 'quarantined',
-                  rejection: { code: rejection.code, message: rejection.message.slice(0, 500), at: syncedAt },
-                })
-              : { ...entry, state: 'synced', syncedAt },
-          );
+      // Refusals are rare: only then does the transaction include the ratings (and a tap may wait).
+      db.transaction('rw', refused.length > 0 ? [db.outbox, db.settlements, db.ratings] : [db.outbox, db.settlements], async () => {
+        for (const [first, last] of runs) await db.outbox.where('seq').between(first, last, true, true).delete();
+        if (runs.length > 0) await db.settlements.add({ at: answeredAt, runs });
+        for (const { id, code, message } of refused) {
+          const rating = await db.ratings.get(id!);
+          if (rating?.state !== 'finished' || !(await db.outbox.get(rating.seq))) continue; // answered already
+          await db.ratings.put(QueuedRating.parse({ ...rating, state: 'quarantined', rejection: { code, message: message.slice(0, 500), at: answeredAt } }));
+          await db.outbox.delete(rating.seq);
         }
-        await db.ratings.bulkPut(updated);
       }),
     );
     for (const id of ids) this.sending.delete(id);
@@ -209,7 +224,7 @@ export class RatingQueue implements RatingStore, SyncQueue {
 
   /** Ratings a citizen had started and not finished (to journal them once finalised as interrupted). */
   async openIds(): Promise<string[]> {
-    return (await this.db.ratings.where('[state+seq]').between(['open', Dexie.minKey], ['open', Dexie.maxKey]).primaryKeys()) as string[];
+    return (await this.inState('open').primaryKeys()) as string[];
   }
 
   /** One finished rating as the server (and the journal) sees it; null while it is still open. */
@@ -225,15 +240,17 @@ export class RatingQueue implements RatingStore, SyncQueue {
   }
 
   /**
-   * Puts back ratings the queue lost (IndexedDB wiped or reset) as pending, with their own ids and
-   * sequence numbers, and moves the counter on; one transaction.
+   * Puts back ratings the queue lost (IndexedDB wiped or reset) as waiting for the server, with their
+   * own ids and sequence numbers, and moves the counter on; one transaction.
    */
   async restore(ratings: readonly Rating[], nextSeq: number): Promise<void> {
-    const entries = ratings.map((r) => QueuedRating.parse({ ...r, state: 'pending', syncedAt: null }));
+    const entries = ratings.map((r) => QueuedRating.parse({ ...r, state: 'finished' }));
     await this.write(() =>
-      this.db.transaction('rw', this.db.ratings, this.db.meta, async () => {
+      this.db.transaction('rw', this.db.ratings, this.db.outbox, this.db.meta, async () => {
         const present = new Set((await this.db.ratings.bulkGet(entries.map((e) => e.id))).filter((e) => e).map((e) => e!.id));
-        await this.db.ratings.bulkAdd(entries.filter((e) => !present.has(e.id)));
+        const lost = entries.filter((e) => !present.has(e.id));
+        await this.db.ratings.bulkAdd(lost);
+        await this.db.outbox.bulkPut(lost.map(withoutLocalFields));
         const current = ((await this.db.meta.get(NEXT_SEQ))?.value as number | undefined) ?? 1;
         await this.db.meta.put({ key: NEXT_SEQ, value: Math.max(current, nextSeq) });
       }),
@@ -242,10 +259,7 @@ export class RatingQueue implements RatingStore, SyncQueue {
   }
 
   async backlog(): Promise<{ pending: number; oldestCompletedAt: string | null }> {
-    const [pending, oldest] = await Promise.all([
-      this.db.ratings.where('[state+seq]').between(['pending', Dexie.minKey], ['pending', Dexie.maxKey]).count(),
-      this.pending(1),
-    ]);
+    const [pending, oldest] = await Promise.all([this.db.outbox.count(), this.pending(1)]);
     return { pending, oldestCompletedAt: oldest[0]?.completedAt ?? null };
   }
 
@@ -254,9 +268,8 @@ export class RatingQueue implements RatingStore, SyncQueue {
    * order: what an export to a file must carry so that nothing is lost if the kiosk is wiped.
    */
   async notSynced(): Promise<Rating[]> {
-    const inState = (state: QueueState) => this.db.ratings.where('[state+seq]').between([state, Dexie.minKey], [state, Dexie.maxKey]).toArray();
-    const entries = [...(await inState('pending')), ...(await inState('quarantined'))].sort((a, b) => a.seq - b.seq);
-    return entries.map(toRating);
+    const [waiting, quarantined] = await Promise.all([this.pending(), this.quarantined()]);
+    return [...waiting, ...quarantined.map(toRating)].sort((a, b) => a.seq - b.seq);
   }
 
   /** Records that every rating up to `seq` is in an export file (sequence numbers only grow). */
@@ -267,17 +280,22 @@ export class RatingQueue implements RatingStore, SyncQueue {
   /** Ratings neither acknowledged by the server nor in an export file: what wiping the kiosk would lose. */
   async unexported(): Promise<number> {
     const through = ((await this.db.meta.get(EXPORTED_THROUGH))?.value as number | undefined) ?? 0;
-    const after = (state: QueueState) => this.db.ratings.where('[state+seq]').between([state, through], [state, Dexie.maxKey], false, true).count();
-    const [open, pending, quarantined] = await Promise.all([after('open'), after('pending'), after('quarantined')]);
+    const [open, pending, quarantined] = await Promise.all([
+      this.inState('open', through).count(),
+      this.waiting(through).count(),
+      this.inState('quarantined', through).count(),
+    ]);
     return open + pending + quarantined;
+  }
+
+  /** How many the server refused, for the notice after every sync (cheap: never counts the synced). */
+  quarantinedCount(): Promise<number> {
+    return this.inState('quarantined').count();
   }
 
   /** Quarantined ratings with the server's reasons, for the technician's screen. */
   quarantined(): Promise<QuarantinedRating[]> {
-    return this.db.ratings
-      .where('[state+seq]')
-      .between(['quarantined', Dexie.minKey], ['quarantined', Dexie.maxKey])
-      .toArray() as Promise<QuarantinedRating[]>; // the index range holds only quarantined records
+    return this.inState('quarantined').toArray() as Promise<QuarantinedRating[]>; // the index range holds only quarantined records
   }
 
   /** A full disk: free space by pruning what the server already has, then try once more. */
@@ -291,4 +309,12 @@ export class RatingQueue implements RatingStore, SyncQueue {
       return operation();
     }
   }
+}
+
+/** The first rating the server does not have yet (open, waiting or quarantined), if any. */
+export async function firstUnsent(db: KioskDb): Promise<QueuedRating | undefined> {
+  const waiting = await db.outbox.toCollection().first();
+  if (waiting) return db.ratings.get(waiting.id);
+  // States sort finished < open < quarantined: this range is exactly the open and the quarantined.
+  return db.ratings.where('[state+seq]').between(['open', Dexie.minKey], ['quarantined', Dexie.maxKey]).first();
 }

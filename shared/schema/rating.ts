@@ -52,36 +52,57 @@ export const Rating = z.strictObject({
 export type Rating = z.infer<typeof Rating>;
 
 /**
- * The kiosk's queue entry. `open` while the citizen is still answering, `pending` once finished
- * and waiting for the server, `synced` once the server acknowledged it (only then may it be pruned),
- * `quarantined` when the server refused it: kept with the reason for a technician, never resent.
+ * A rating as the kiosk's queue stores it: `open` while the citizen is still answering, `finished`
+ * once done (unchangeable from then on), `quarantined` when the server refused it: kept with the
+ * reason for a technician, never resent. Whether a finished rating still waits for the server is
+ * not written here: a copy of it, as the server expects it, waits in the outbox until the server
+ * answers, so that sending never reads these records and an answer never rewrites them.
  */
-export const QueueState = z.enum(['open', 'pending', 'synced', 'quarantined']);
-export type QueueState = z.infer<typeof QueueState>;
-
 export const QueuedRating = z.discriminatedUnion('state', [
-  z.strictObject({ ...ratingFields, state: z.literal('open'), completedAt: z.null(), outcome: z.null(), syncedAt: z.null() }),
-  z.strictObject({ ...ratingFields, state: z.literal('pending'), completedAt: IsoDateTime, outcome: Outcome, syncedAt: z.null() }),
-  z.strictObject({ ...ratingFields, state: z.literal('synced'), completedAt: IsoDateTime, outcome: Outcome, syncedAt: IsoDateTime }),
+  z.strictObject({ ...ratingFields, state: z.literal('open'), completedAt: z.null(), outcome: z.null() }),
+  z.strictObject({ ...ratingFields, state: z.literal('finished'), completedAt: IsoDateTime, outcome: Outcome }),
   z.strictObject({
     ...ratingFields,
     state: z.literal('quarantined'),
     completedAt: IsoDateTime,
     outcome: Outcome,
-    syncedAt: z.null(),
     rejection: z.strictObject({ code: z.string().max(40), message: z.string().max(500), at: IsoDateTime }),
   }),
 ]);
 export type QueuedRating = z.infer<typeof QueuedRating>;
+export type FinishedRating = Extract<QueuedRating, { state: 'finished' }>;
+
+/**
+ * What the queue reports of a rating: a finished one is `pending` while it waits in the outbox and
+ * `synced` once the server acknowledged it (only then may it ever be pruned).
+ */
+export const QueueState = z.enum(['open', 'pending', 'synced', 'quarantined']);
+export type QueueState = z.infer<typeof QueueState>;
+
+/**
+ * One answer of the server, as the queue keeps it for pruning: when it came (UTC) and the runs of
+ * consecutive sequence numbers it acknowledged. One small record per batch instead of 500 rewrites.
+ */
+export const Settlement = z.strictObject({
+  id: z.int().min(1).optional(),
+  at: z.iso.datetime(),
+  runs: z.array(z.tuple([z.int().min(1), z.int().min(1)])),
+});
+export type Settlement = z.infer<typeof Settlement>;
 
 /** A rating as the first tap creates it; the queue adds the sequence number. */
 export const NewRating = z.strictObject(startFields);
 export type NewRating = z.infer<typeof NewRating>;
 
-/** Strip the kiosk-local fields from a finished queue entry. */
+/** Strip the kiosk-local fields from a finished queue entry (and check it, as read from storage). */
 export function toRating(entry: QueuedRating): Rating {
+  return Rating.parse(withoutLocalFields(entry));
+}
+
+/** The same for an entry just checked against `QueuedRating`: nothing to check again. */
+export function withoutLocalFields(entry: QueuedRating): Rating {
   if (entry.state === 'open') throw new Error(`rating ${entry.id} is not finished`);
-  const { state: _state, syncedAt: _syncedAt, ...rating } = entry;
+  const { state: _state, ...rating } = entry;
   if ('rejection' in rating) delete (rating as { rejection?: unknown }).rejection;
-  return Rating.parse(rating);
+  return rating;
 }

@@ -98,7 +98,7 @@ async function rawDurability(baseUrl: string, browser: Browser) {
 async function tapPath(baseUrl: string, browser: Browser) {
   const page = await newPage(browser);
   await page.addInitScript(probeScript);
-  await page.addInitScript(shortTimersScript, 250); // long enough for the thank-you to be painted
+  await page.addInitScript(shortTimersScript, { screenMs: 250, longMs: 250 }); // long enough for the thank-you to be painted
   await page.goto(`${baseUrl}/kiosk/?demo=quick`);
   for (let i = 0; i < RATINGS; i++) {
     await page.locator('.face-button').nth(i % 5).click();
@@ -131,7 +131,7 @@ async function tapPathElectron(baseUrl: string, browser: Browser) {
   const page = await newPage(browser);
   const shell = await electronKiosk(page, userData);
   await page.addInitScript(probeScript);
-  await page.addInitScript(shortTimersScript, 250);
+  await page.addInitScript(shortTimersScript, { screenMs: 250, longMs: 250 });
   await page.goto(`${baseUrl}/kiosk/`);
   for (let i = 0; i < 2; i++) {
     for (const digit of '2468') await page.getByRole('button', { name: digit, exact: true }).click();
@@ -201,7 +201,7 @@ async function stepPaint(baseUrl: string, browser: Browser) {
 /** The kiosk runs for months: its heap must not grow with the ratings it takes. */
 async function heapGrowth(baseUrl: string, browser: Browser) {
   const page = await newPage(browser);
-  await page.addInitScript(shortTimersScript, 30);
+  await page.addInitScript(shortTimersScript, { screenMs: 30, longMs: 30 });
   await page.goto(`${baseUrl}/kiosk/?demo=quick`);
   const cdp = await page.context().newCDPSession(page);
   const heap = async () => {

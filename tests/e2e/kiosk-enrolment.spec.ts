@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { TEST_ADMIN_PASSWORD } from '../support/server';
 import { readKioskMeta } from '../support/kiosk-queue';
 import { finishEnrolment } from '../support/technician-pin';
-import { createEnrolment } from './support';
+import { createEnrolment, readQueue } from './support';
 
 const base = () => process.env.HAILONG_BASE_URL!;
 
@@ -54,20 +54,7 @@ test('an enrolled kiosk’s ratings reach the district server’s report', async
     )
     .toBe(2);
   // The kiosk marked them synced once the server acknowledged them.
-  await expect
-    .poll(() =>
-      page.evaluate(
-        () =>
-          new Promise<string[]>((resolve) => {
-            const open = indexedDB.open('hai-long-kiosk');
-            open.onsuccess = () => {
-              const all = open.result.transaction('ratings').objectStore('ratings').getAll();
-              all.onsuccess = () => resolve((all.result as { state: string }[]).map((r) => r.state));
-            };
-          }),
-      ),
-    )
-    .toEqual(['synced', 'synced']);
+  await expect.poll(async () => (await readQueue(page)).map((r) => r.state)).toEqual(['synced', 'synced']);
 });
 
 test('a template the district assigns reaches the kiosk at its next start screen, never mid-flow', async ({ page, request }) => {

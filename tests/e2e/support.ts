@@ -1,6 +1,6 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { TEST_ADMIN_PASSWORD } from '../support/server';
-import type { QueuedRating } from '../../shared/schema/rating';
+import { readQueueRecords } from '../support/kiosk-queue';
 
 export const kioskUrl = (demoTemplate = 'sipas-5') => {
   const base = process.env.HAILONG_BASE_URL;
@@ -14,24 +14,7 @@ export async function openKiosk(page: Page, demoTemplate = 'sipas-5') {
 }
 
 /** Reads the kiosk's queue straight from IndexedDB, independent of the app's own code. */
-export function readQueue(page: Page): Promise<QueuedRating[]> {
-  return page.evaluate(
-    () =>
-      new Promise<QueuedRating[]>((resolve, reject) => {
-        const open = indexedDB.open('hai-long-kiosk');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const all = db.transaction('ratings').objectStore('ratings').getAll();
-          all.onsuccess = () => {
-            db.close();
-            resolve((all.result as QueuedRating[]).sort((a, b) => a.seq - b.seq));
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
-}
+export const readQueue = readQueueRecords;
 
 /** A person's pause between taps (longer than the double-tap guard). */
 export const humanPause = (page: Page) => page.waitForTimeout(450);

@@ -8,6 +8,7 @@ import { finishEnrolment } from '../support/technician-pin';
 import { District } from './district';
 import { drained, enrolKiosk, kioskConfig, networkBack, queueRatings, rateOnScreen, readKioskQueue } from './kiosk';
 import { expectExactlyOnce } from './tally';
+import { readQueueRecords } from '../support/kiosk-queue';
 
 let district: District;
 test.beforeEach(async () => {
@@ -151,16 +152,7 @@ test.describe('4. the kiosk browser killed with SIGKILL', () => {
     const kiosk = await readKioskQueue(page);
     expect(kiosk.open).toBe(0);
     expect(kiosk.confirmed).toHaveLength(4);
-    const interrupted = await page.evaluate(
-      () =>
-        new Promise<{ outcome: string; overall: number; state: string }[]>((resolve) => {
-          const open = indexedDB.open('hai-long-kiosk');
-          open.onsuccess = () => {
-            const all = open.result.transaction('ratings').objectStore('ratings').getAll();
-            all.onsuccess = () => resolve((all.result as { outcome: string; overall: number; state: string }[]).filter((r) => r.outcome === 'interrupted'));
-          };
-        }),
-    );
+    const interrupted = (await readQueueRecords(page)).filter((r) => r.outcome === 'interrupted');
     expect(interrupted).toEqual([expect.objectContaining({ outcome: 'interrupted', overall: 2, state: 'synced' })]);
     expectExactlyOnce(test.info(), '4b kiosk SIGKILL mid-flow', kiosk, district.stored([config.kioskId], place), '1 interrupted rating sent');
   });

@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { KioskConfig } from '../../shared/schema/kiosk-config';
 import type { QueuedRating } from '../../shared/schema/rating';
-import { pendingCount, readKioskMeta } from '../support/kiosk-queue';
+import { pendingCount, readKioskMeta, readQueueRecords } from '../support/kiosk-queue';
 import { finishEnrolment } from '../support/technician-pin';
 
 export { pendingCount, queueRatings } from '../support/kiosk-queue';
@@ -51,21 +51,7 @@ export interface KioskQueue {
 
 /** The kiosk's queue, read straight from IndexedDB, independent of the app's code. */
 export async function readKioskQueue(page: Page): Promise<KioskQueue> {
-  const all = await page.evaluate(
-    () =>
-      new Promise<QueuedRating[]>((resolve, reject) => {
-        const open = indexedDB.open('hai-long-kiosk');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('ratings').objectStore('ratings').getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result as QueuedRating[]);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
+  const all = await readQueueRecords(page);
   return {
     confirmed: all.filter((r) => r.state !== 'open').map((r) => r.id),
     pending: all.filter((r) => r.state === 'pending').length,

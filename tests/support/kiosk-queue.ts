@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { newRatingId } from '../../shared/ids';
 import type { KioskConfig } from '../../shared/schema/kiosk-config';
-import { QueuedRating } from '../../shared/schema/rating';
+import { QueuedRating, type FinishedRating } from '../../shared/schema/rating';
 import { toIsoWithOffset } from '../../shared/time';
 
 /**
@@ -38,8 +38,7 @@ export async function queueRatings(
         comment: '',
         outcome: 'completed',
         seq: 1, // numbered in the page, from the kiosk's own counter
-        state: 'pending',
-        syncedAt: null,
+        state: 'finished',
       });
     });
     await page.evaluate(
@@ -49,12 +48,16 @@ export async function queueRatings(
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const db = open.result;
-            const tx = db.transaction(['ratings', 'meta'], 'readwrite', { durability: 'strict' });
+            const tx = db.transaction(['ratings', 'outbox', 'meta'], 'readwrite', { durability: 'strict' });
             const meta = tx.objectStore('meta');
             const read = meta.get('nextSeq');
             read.onsuccess = () => {
               let seq = (read.result?.value as number | undefined) ?? 1;
-              for (const record of batch) tx.objectStore('ratings').add({ ...record, seq: seq++ });
+              for (const record of batch) {
+                tx.objectStore('ratings').add({ ...record, seq });
+                const { state: _state, ...rating } = record;
+                tx.objectStore('outbox').add({ ...rating, seq: seq++ }); // finished: its copy waits for the server
+              }
               meta.put({ key: 'nextSeq', value: seq });
             };
             tx.oncomplete = () => {
@@ -69,7 +72,7 @@ export async function queueRatings(
   }
 }
 
-/** Pending ratings, counted on the queue's index (cheap even with 20,000 queued). */
+/** Ratings waiting for the server, counted in the queue's outbox (cheap even with 20,000 queued). */
 export function pendingCount(page: Page): Promise<number> {
   return page.evaluate(
     () =>
@@ -77,8 +80,7 @@ export function pendingCount(page: Page): Promise<number> {
         const open = indexedDB.open('hai-long-kiosk');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const index = open.result.transaction('ratings').objectStore('ratings').index('[state+seq]');
-          const request = index.count(IDBKeyRange.bound(['pending', -Infinity], ['pending', Infinity]));
+          const request = open.result.transaction('outbox').objectStore('outbox').count();
           request.onsuccess = () => {
             open.result.close();
             resolve(request.result);
@@ -106,5 +108,33 @@ export function readKioskMeta(page: Page, key: string): Promise<unknown> {
         };
       }),
     key,
+  );
+}
+
+/** A queued rating as the queue reports it: a finished one is `pending` while in the outbox, else `synced`. */
+export type QueueRecord = Exclude<QueuedRating, { state: 'finished' }> | (Omit<FinishedRating, 'state'> & { state: 'pending' | 'synced' });
+
+/** Every rating in the kiosk's queue in sequence order, read straight from IndexedDB, independent of the app's code. */
+export function readQueueRecords(page: Page): Promise<QueueRecord[]> {
+  return page.evaluate(
+    () =>
+      new Promise<QueueRecord[]>((resolve, reject) => {
+        const open = indexedDB.open('hai-long-kiosk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['ratings', 'outbox']);
+          const ratings = tx.objectStore('ratings').getAll();
+          const waiting = tx.objectStore('outbox').getAllKeys();
+          tx.oncomplete = () => {
+            open.result.close();
+            const inOutbox = new Set(waiting.result as number[]);
+            const records = (ratings.result as QueuedRating[]).map((r) =>
+              r.state === 'finished' ? { ...r, state: inOutbox.has(r.seq) ? 'pending' : 'synced' } : r,
+            ) as QueueRecord[];
+            resolve(records.sort((a, b) => a.seq - b.seq));
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
   );
 }

@@ -12,6 +12,13 @@ const done = (outcome: 'completed' | 'timeout' = 'completed') => ({
   completedAt: '2026-11-22T08:00:10.000+07:00',
 });
 
+/** A rating's state as the queue reports it: a finished one is pending while it is in the outbox. */
+async function stateOf(kiosk: KioskDb, id: string) {
+  const record = await kiosk.ratings.get(id);
+  if (record?.state !== 'finished') return record?.state;
+  return (await kiosk.outbox.get(record.seq)) ? 'pending' : 'synced';
+}
+
 let db: KioskDb;
 let now: Date;
 let queue: RatingQueue;
@@ -28,8 +35,9 @@ describe('rating queue', () => {
     const b = await queue.open(newRating(), null);
     expect([a.seq, b.seq]).toEqual([1, 2]);
     const all = await db.ratings.toArray();
-    await queue.markSynced(
+    await queue.settle(
       all.map((r) => r.id),
+      [],
       new Date('2026-01-01T00:00:00Z'),
     );
     expect(await queue.prune()).toBe(1); // the open one was never acknowledged, so it stays
@@ -50,11 +58,11 @@ describe('rating queue', () => {
   it('creates an open record on the first tap, and finalises it with the answers', async () => {
     const r = newRating({ overall: 2 });
     await queue.open(r, null);
-    expect((await db.ratings.get(r.id))?.state).toBe('open');
+    expect(await stateOf(db, r.id)).toBe('open');
     await queue.saveProgress(r.id, { overall: 2, criteria: { 'cong-chuc': 1 }, reasons: [], comment: '' });
     await queue.finalise(r.id, { overall: 2, criteria: { 'cong-chuc': 1 }, reasons: ['cho-doi-lau'], comment: 'Lâu quá' }, done());
+    expect(await stateOf(db, r.id)).toBe('pending');
     expect(await db.ratings.get(r.id)).toMatchObject({
-      state: 'pending',
       outcome: 'completed',
       criteria: { 'cong-chuc': 1 },
       reasons: ['cho-doi-lau'],
@@ -77,8 +85,8 @@ describe('rating queue', () => {
     await queue.saveProgress(open.id, { overall: 3, criteria: { 'cong-chuc': 4 }, reasons: [], comment: '' });
     await queue.open(newRating(), done());
     expect(await queue.finaliseInterrupted('2026-11-22T09:00:00.000+07:00')).toBe(1);
+    expect(await stateOf(db, open.id)).toBe('pending');
     expect(await db.ratings.get(open.id)).toMatchObject({
-      state: 'pending',
       outcome: 'interrupted',
       criteria: { 'cong-chuc': 4 },
     });
@@ -92,9 +100,16 @@ describe('rating queue', () => {
       ids.push(r.id);
       await queue.open(r, done());
     }
-    await queue.markSynced([ids[1]!], now);
+    await queue.settle([ids[1]!], [], now);
     expect((await queue.pending(10)).map((r) => r.seq)).toEqual([1, 3, 4, 5]);
     expect((await queue.pending(2)).map((r) => r.seq)).toEqual([1, 3]);
+    // Acknowledged out of order, open ones in between: only what waits goes, in order.
+    await queue.settle([ids[2]!, ids[3]!], [], now);
+    for (let i = 0; i < 5; i++) await queue.open(newRating(), null); // open ones in between are not sent
+    const last = newRating();
+    await queue.open(last, done());
+    expect((await queue.pending(10)).map((r) => r.seq)).toEqual([1, 5, 11]);
+    expect((await queue.pending(10, 1)).map((r) => r.seq)).toEqual([5, 11]);
   });
 
   it('settles a server answer in one go: acknowledged synced, refused quarantined with the reason', async () => {
@@ -131,18 +146,44 @@ describe('rating queue', () => {
     const first = await pipelined.unsynced(250);
     const next = await pipelined.unsynced(250, first.at(-1)!.seq);
     expect(next.map((r) => r.seq)).toEqual(Array.from({ length: 10 }, (_, i) => 251 + i));
-    // 249 acknowledged and one refused, applied in chunks; an id never read is looked up.
+    // 249 acknowledged and one refused, in one transaction; an id never read is looked up.
     const refused = { index: 7, id: ids[7]!, code: 'invalid' as const, message: 'bad' };
     await pipelined.settle([...ids.slice(0, 7), ...ids.slice(8, 250)], [refused], now);
     expect(await pipelined.counts()).toEqual({ open: 0, pending: 10, synced: 249, quarantined: 1 });
     await pipelined.settle([ids[259]!], [], now);
-    expect((await strict.ratings.get(ids[259]!))?.state).toBe('synced');
-    // Settling again changes nothing: only pending ratings are touched.
-    await pipelined.settle(ids.slice(0, 10), [], new Date('2027-01-01T00:00:00Z'));
-    expect((await strict.ratings.get(ids[0]!))?.syncedAt).toBe(now.toISOString());
-    expect((await strict.ratings.get(ids[7]!))?.state).toBe('quarantined');
+    expect(await stateOf(strict, ids[259]!)).toBe('synced');
+    // One small record per answer, holding runs of sequence numbers, not 250 rewritten ratings.
+    expect((await strict.settlements.toArray()).map((s) => s.runs)).toEqual([
+      [
+        [1, 7],
+        [9, 250],
+      ],
+      [[260, 260]],
+    ]);
+    // Settling again changes nothing: a refused rating stays refused, the others stay acknowledged.
+    await pipelined.settle(ids.slice(0, 10), [{ ...refused, code: 'unknown_template', message: 'later' }], new Date('2027-01-01T00:00:00Z'));
+    expect(await stateOf(strict, ids[7]!)).toBe('quarantined');
+    expect(await pipelined.quarantined()).toMatchObject([{ id: ids[7], rejection: { code: 'invalid' } }]);
+    expect(await pipelined.counts()).toEqual({ open: 0, pending: 9, synced: 250, quarantined: 1 });
     strict.close();
     relaxed.close();
+  });
+
+  it('lists for an export everything the server does not have: waiting and refused, in order', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const r = newRating();
+      ids.push(r.id);
+      await queue.open(r, done());
+    }
+    await queue.open(newRating(), null); // still open: not finished, not exported
+    await queue.unsynced(10);
+    await queue.settle([ids[0]!], [{ index: 2, id: ids[2]!, code: 'invalid', message: 'bad' }], now);
+    const unsent = await queue.notSynced();
+    expect(unsent.map((r) => r.id)).toEqual([ids[1], ids[2], ids[3]]);
+    expect(unsent.every((r) => !('state' in r) && !('rejection' in r))).toBe(true);
+    await queue.markExported(3);
+    expect(await queue.unexported()).toBe(2); // the waiting 4th and the open 5th
   });
 
   it('prunes only acknowledged ratings past retention, oldest first', async () => {
@@ -152,9 +193,9 @@ describe('rating queue', () => {
       ids.push(r.id);
       await queue.open(r, done());
     }
-    await queue.markSynced([ids[0]!], new Date('2026-07-01T00:00:00Z')); // past 90 days
-    await queue.markSynced([ids[1]!], new Date('2026-06-01T00:00:00Z')); // older still
-    await queue.markSynced([ids[2]!], new Date('2026-11-01T00:00:00Z')); // within retention
+    await queue.settle([ids[0]!], [], new Date('2026-07-01T00:00:00Z')); // past 90 days
+    await queue.settle([ids[1]!], [], new Date('2026-06-01T00:00:00Z')); // older still
+    await queue.settle([ids[2]!], [], new Date('2026-11-01T00:00:00Z')); // within retention
     expect(await queue.prune(1)).toBe(1);
     expect(await db.ratings.get(ids[1]!)).toBeUndefined();
     expect(await queue.prune()).toBe(1);
@@ -164,7 +205,7 @@ describe('rating queue', () => {
   it('frees space by pruning when the disk is full, then writes', async () => {
     const old = newRating();
     await queue.open(old, done());
-    await queue.markSynced([old.id], new Date('2025-01-01T00:00:00Z'));
+    await queue.settle([old.id], [], new Date('2025-01-01T00:00:00Z'));
     const realAdd = db.ratings.add.bind(db.ratings);
     let failures = 1;
     db.ratings.add = ((...args: Parameters<typeof realAdd>) => {
@@ -174,7 +215,7 @@ describe('rating queue', () => {
     const r = newRating();
     await queue.open(r, done());
     expect(await db.ratings.get(old.id)).toBeUndefined();
-    expect((await db.ratings.get(r.id))?.state).toBe('pending');
+    expect(await stateOf(db, r.id)).toBe('pending');
   });
 
   it('reports a full disk when nothing can be pruned, and loses nothing already queued', async () => {
@@ -182,6 +223,6 @@ describe('rating queue', () => {
     await queue.open(kept, done());
     db.ratings.add = (() => Promise.reject(new DOMException('disk full', 'QuotaExceededError'))) as never;
     await expect(queue.open(newRating(), done())).rejects.toMatchObject({ name: 'QuotaExceededError' });
-    expect((await db.ratings.get(kept.id))?.state).toBe('pending');
+    expect(await stateOf(db, kept.id)).toBe('pending');
   });
 });

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { demoKioskConfig } from '../../shared/demo';
 import { checkBurst } from '../../shared/rating/burst';
-import { selectPrunable } from '../../shared/rating/prune';
+import { seqRuns, selectPrunable } from '../../shared/rating/prune';
 import { nextStep, stepsAfterOverall } from '../../shared/rating/steps';
 import { IsoDateTime } from '../../shared/schema/common';
 import { KioskConfig } from '../../shared/schema/kiosk-config';
@@ -45,19 +46,32 @@ describe('burst detection', () => {
 
 describe('the pruning rule', () => {
   const now = new Date('2026-11-22T00:00:00Z');
-  const entry = (id: string, state: string, syncedAt: string | null) => ({ id, state, syncedAt });
-  it('deletes only acknowledged ratings past retention, oldest first', () => {
-    const entries = [
-      entry('pending-old', 'pending', null),
-      entry('open', 'open', null),
-      entry('synced-recent', 'synced', '2026-11-01T00:00:00Z'),
-      entry('synced-old', 'synced', '2026-06-01T00:00:00Z'),
-      entry('synced-older', 'synced', '2026-01-01T00:00:00+07:00'),
-      entry('synced-but-no-date', 'synced', null),
-    ];
-    expect(selectPrunable(entries, now, 90).map((e) => e.id)).toEqual(['synced-older', 'synced-old']);
-    expect(selectPrunable(entries, now, 90, 1).map((e) => e.id)).toEqual(['synced-older']);
-    expect(selectPrunable(entries, now, 365)).toEqual([]);
+  const answer = (id: number, at: string) => ({ id, at, runs: [[id, id]] });
+  it('keeps every answer of the server through retention, and prunes the oldest first', () => {
+    const settlements = [answer(1, '2026-11-01T00:00:00Z'), answer(2, '2026-06-01T00:00:00Z'), answer(3, '2026-01-01T00:00:00+07:00')];
+    expect(selectPrunable(settlements, now, 90).map((s) => s.id)).toEqual([3, 2]);
+    expect(selectPrunable(settlements, now, 365)).toEqual([]);
+    // Exactly at the cutoff is still within retention.
+    expect(selectPrunable([answer(4, '2026-08-24T00:00:00Z')], now, 90)).toEqual([]);
+  });
+
+  it.each([
+    [[], []],
+    [[5], [[5, 5]]],
+    [[1, 2, 3, 4], [[1, 4]]],
+    [[4, 2, 3, 9, 1, 10, 7], [[1, 4], [7, 7], [9, 10]]],
+    [[3, 3, 2], [[2, 3]]],
+  ])('sequence numbers %j as runs %j', (seqs, runs) => {
+    expect(seqRuns(seqs)).toEqual(runs);
+  });
+
+  it('a run holds only the numbers it was given', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 200 })), (seqs) => {
+        const covered = seqRuns(seqs).flatMap(([first, last]) => Array.from({ length: last - first + 1 }, (_, k) => first + k));
+        expect(covered).toEqual([...new Set(seqs)].sort((a, b) => a - b));
+      }),
+    );
   });
 });
 
