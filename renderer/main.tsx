@@ -121,11 +121,16 @@ async function boot(root: ReturnType<typeof createRoot>) {
   if (sync && !(await technician.loadPin())) {
     await new Promise<void>((resolve) => root.render(<PinSetupScreen port={technician} onDone={resolve} />));
   }
+  // A drain waits while a citizen's tap is written (the thank-you waits for that write).
+  const citizenFirst = <T,>(write: Promise<T>): Promise<T> => {
+    sync?.yieldTo(write);
+    return write;
+  };
   const deps: FlowDeps = {
     store: {
       open: async (rating, finish) => {
         performance.mark('hl:write'); // benchmarks split a tap's wait: the page's share, then storage's
-        const result = await store.open(rating, finish);
+        const result = await citizenFirst(store.open(rating, finish));
         performance.mark('hl:durable');
         if (finish) sync?.ratingStored();
         return result;
@@ -133,7 +138,8 @@ async function boot(root: ReturnType<typeof createRoot>) {
       saveProgress: (id, answers) => store.saveProgress(id, answers),
       dossierRecorded: (code, exceptId) => store.dossierRecorded(code, exceptId),
       finalise: async (id, answers, finish) => {
-        await store.finalise(id, answers, finish);
+        await citizenFirst(store.finalise(id, answers, finish));
+        performance.mark('hl:final');
         sync?.ratingStored();
       },
       // Ratings cut short by a crash or power cut are finished now: send them without waiting.

@@ -65,6 +65,7 @@ export function startSync(
       on.state(state);
     },
     appVersion: __APP_VERSION__,
+    isOffline: () => navigator.onLine === false,
     storageEstimate: async () => {
       const estimate = await navigator.storage?.estimate?.();
       return { usage: estimate?.usage ?? null, quota: estimate?.quota ?? null };
@@ -76,6 +77,22 @@ export function startSync(
     },
   });
   window.addEventListener('online', () => void engine.syncNow('online'));
+  // A finger on the screen is a citizen about to act: sync starts nothing new until it lifts (and
+  // then the tap's own write holds it), so what is in flight finishes during the press.
+  window.addEventListener('pointerdown', () => engine.yieldTo(fingerLifted()), { capture: true, passive: true });
   engine.start();
   return engine;
+}
+
+/** Settles shortly after the finger lifts: long enough for the tap's click to start its write. */
+function fingerLifted(): Promise<void> {
+  return new Promise((resolve) => {
+    const lifted = () => {
+      window.removeEventListener('pointerup', lifted, true);
+      window.removeEventListener('pointercancel', lifted, true);
+      setTimeout(resolve, 50);
+    };
+    window.addEventListener('pointerup', lifted, true);
+    window.addEventListener('pointercancel', lifted, true);
+  });
 }

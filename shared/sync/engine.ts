@@ -29,6 +29,11 @@ export interface SyncDeps {
   appVersion: string;
   /** Where each batch's time went (read from the queue, the exchange, settling), for benchmarks. */
   onBatch?: (timing: BatchTiming) => void;
+  /**
+   * The platform knows there is no network at all (navigator.onLine false): an attempt would only
+   * read the queue for nothing. The `online` event (or a technician) starts sync again.
+   */
+  isOffline?: () => boolean;
   /** Storage use and quota, where the platform tells (navigator.storage.estimate). */
   storageEstimate?: () => Promise<{ usage: number | null; quota: number | null }>;
 }
@@ -41,6 +46,8 @@ export interface SyncControl {
   /** A new rating was stored: send soon. */
   ratingStored(): void;
   syncNow(reason: 'manual' | 'online'): Promise<void>;
+  /** A citizen's tap is being written: sync waits for it before starting anything new. */
+  yieldTo(write: Promise<unknown>): void;
 }
 
 const jsonBytes = (value: Rating | readonly Rating[]) => new TextEncoder().encode(JSON.stringify(value)).length;
@@ -67,6 +74,9 @@ export class SyncEngine implements SyncControl {
   private debounceTimer: Timer | null = null;
   private intervalTimer: Timer | null = null;
   private configEtag: string | null = null;
+  /** Settles when no citizen's write is under way: new sync work waits for it. */
+  private citizen: Promise<void> = Promise.resolve();
+  private citizenWrites = 0;
 
   constructor(private readonly deps: SyncDeps) {}
 
@@ -98,6 +108,29 @@ export class SyncEngine implements SyncControl {
   }
 
   /**
+   * A citizen's tap is being written: start no new sync work (no read, no send, no answer applied)
+   * until it is durable, so the kiosk's page and IndexedDB serve the citizen first. Work already
+   * under way goes on. Capped, so a write that never settles cannot stall sync.
+   */
+  yieldTo(write: Promise<unknown>, capMs = 1_000) {
+    this.citizenWrites++;
+    const done = new Promise<void>((resolve) => {
+      const release = () => {
+        timer.cancel();
+        resolve();
+      };
+      const timer = this.deps.setTimer(release, capMs);
+      void write.then(release, release);
+    }).then(() => void this.citizenWrites--);
+    this.citizen = Promise.all([this.citizen, done]).then(() => undefined);
+  }
+
+  /** Waits for the citizen's writes under way, if any (none: not even a microtask). */
+  private async citizenFirst() {
+    while (this.citizenWrites > 0) await this.citizen;
+  }
+
+  /**
    * Try now: the network came back, the timer fired, or a technician pressed "Đồng bộ ngay". A
    * technician's request and a returning network also cut a backoff short, and restart after a stop.
    */
@@ -105,6 +138,10 @@ export class SyncEngine implements SyncControl {
     if (this.state.status === 'waiting' && reason !== 'online' && reason !== 'manual') return Promise.resolve();
     if (this.state.status === 'stopped' && reason !== 'manual') return Promise.resolve();
     this.retryTimer?.cancel();
+    if (!this.running && reason !== 'manual' && this.deps.isOffline?.()) {
+      this.backOff('network: offline', null);
+      return Promise.resolve();
+    }
     this.running ??= this.deps
       .withLock(() => this.drain())
       .then(() => undefined)
@@ -147,6 +184,7 @@ export class SyncEngine implements SyncControl {
           return await this.afterSync();
         }
         await behind;
+        await this.citizenFirst();
         if (settleFailure !== null) throw settleFailure;
         // Usually the whole read fits: measured at once rather than rating by rating.
         const ratings =
@@ -193,7 +231,10 @@ export class SyncEngine implements SyncControl {
         const readMs = sentAt.getTime() - readStart;
         behind = settling;
         settling = settling
-          .then(() => this.deps.queue.settle(acknowledged, rejected, answeredAt))
+          .then(async () => {
+            await this.citizenFirst();
+            await this.deps.queue.settle(acknowledged, rejected, answeredAt);
+          })
           .then(() => {
             this.deps.onBatch?.({
               ratings: ratings.length,

@@ -35,13 +35,14 @@ async function enrolledKiosk(browser: Browser, baseUrl: string, counterId: strin
 
 /** A citizen's rating on the enrolled ward's survey: a face, then "Gửi đánh giá". */
 async function rate(page: Page, i: number) {
-  await page.locator('.face-button').nth(i % 5).click();
+  // A finger rests on the glass for about 80 ms before it lifts and the button acts.
+  await page.locator('.face-button').nth(i % 5).click({ delay: 80 });
   const send = page.getByRole('button', { name: 'Gửi đánh giá' });
   const thanks = page.locator('[data-screen="thanks"]');
   await send.or(thanks).first().waitFor();
   if (await send.isVisible()) {
     await page.waitForTimeout(400); // the double-tap guard
-    await send.click();
+    await send.click({ delay: 80 });
   }
   await thanks.waitFor();
   await page.locator('[data-screen="start"]').waitFor();
@@ -152,14 +153,15 @@ export async function drainBench(browser: Browser, report: Report) {
     let sent = 0;
     const end = batchMarks.find((m) => (sent += (m.detail as { ratings: number }).ratings) >= total) ?? batchMarks.at(-1);
     const seconds = end ? (end.t - drainStart) / 1000 : (performance.now() - started) / 1000;
-    const duringDrain = await tapToDurable(page, tapsAtDrain, end?.t);
+    // Both writes a citizen waits for: the first tap's, and the one before the thank-you.
+    const duringDrain = [...(await tapToDurable(page, tapsAtDrain, end?.t)), ...(await tapToDurable(page, tapsAtDrain, end?.t, 'hl:final'))];
     const longTasks = (await probe(page)).longTasks.filter((task) => task.t >= drainStart && task.t <= (end?.t ?? Infinity));
     const batches = batchMarks.slice(0, batchMarks.indexOf(end!) + 1).map((m) => m.detail as { readMs: number; sendMs: number; settleMs: number });
     const mean = (key: 'readMs' | 'sendMs' | 'settleMs') => batches.reduce((sum, b) => sum + b[key], 0) / batches.length;
     report(`per batch of 500, mean: read / exchange / settle`, `${ms(mean('readMs'))} / ${ms(mean('sendMs'))} / ${ms(mean('settleMs'))}`);
     const batchedRate = sent / seconds;
     report(`drain ${sent} ratings, batched (500 per request), Chromium → server → SQLite`, `${seconds.toFixed(1)} s = ${batchedRate.toFixed(0)} ratings/s`, '≥ 5,000/s');
-    report(`tap → durable during the drain, p50 / p99 over ${duringDrain.length}`, `${ms(percentile(duringDrain, 50))} / ${ms(percentile(duringDrain, 99))}`, 'p99 ≤ 25 ms');
+    report(`tap → durable during the drain (first taps and sending taps), p50 / p99 over ${duringDrain.length}`, `${ms(percentile(duringDrain, 50))} / ${ms(percentile(duringDrain, 99))}`, 'p99 ≤ 25 ms');
     const toWrite = await tapToDurable(page, tapsAtDrain, end?.t, 'hl:write');
     if (process.env.BENCH_RAW_PROBE) {
       const [raw, relaxed] = await page.evaluate(() => (window as unknown as { __raw: number[][] }).__raw);

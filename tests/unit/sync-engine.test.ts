@@ -8,7 +8,7 @@ import { BACKOFF_CAP_MS, fitBatch, parseRetryAfter, retryDelay, verdictForStatus
 import { KIOSK_ID, sampleRating } from '../support/fixtures';
 import { MemoryQueue, SimulatedServer, VirtualClock, type Fault } from './support/sim-server';
 
-function setup(count: number, options: { random?: () => number } = {}) {
+function setup(count: number, options: { random?: () => number; isOffline?: () => boolean } = {}) {
   const clock = new VirtualClock();
   const ratings = Array.from({ length: count }, (_, i) => sampleRating(i + 1, clock.now(), { kioskId: KIOSK_ID }));
   const queue = new MemoryQueue(ratings);
@@ -26,6 +26,7 @@ function setup(count: number, options: { random?: () => number } = {}) {
     withLock: (work) => work(),
     appVersion: '0.1.0',
     onConfig: (config) => configs.push(config),
+    isOffline: options.isOffline,
   });
   return { clock, queue, server, engine, ratings, configs };
 }
@@ -186,6 +187,50 @@ describe('sync engine', () => {
     expect(second.queue.synced.size).toBe(0);
     await second.engine.syncNow('online');
     expect(second.queue.synced.size).toBe(2);
+  });
+
+  it('reads nothing while the platform says there is no network, and drains when it comes back', async () => {
+    let offline = true;
+    const { engine, queue, server, clock } = setup(3, { isOffline: () => offline });
+    let reads = 0;
+    const unsynced = queue.unsynced.bind(queue);
+    queue.unsynced = (...args) => (reads++, unsynced(...args));
+    await engine.syncNow('timer');
+    await engine.syncNow('rating');
+    await clock.advance(10 * 60_000); // its own retries, backing off
+    expect(reads).toBe(0);
+    expect(engine.snapshot).toMatchObject({ status: 'waiting', lastError: 'network: offline' });
+    expect(server.stored.size).toBe(0);
+    offline = false;
+    await engine.syncNow('online');
+    expect(queue.synced.size).toBe(3);
+
+    // A technician's "Đồng bộ ngay" tries anyway: the platform's flag can be wrong.
+    const wrongFlag = setup(2, { isOffline: () => true });
+    await wrongFlag.engine.syncNow('manual');
+    expect(wrongFlag.queue.synced.size).toBe(2);
+  });
+
+  it('starts nothing new while a citizen’s tap is being written, and never waits on it for long', async () => {
+    const { engine, queue, server, clock } = setup(700);
+    let written!: () => void;
+    engine.yieldTo(new Promise<void>((resolve) => (written = resolve)));
+    const drain = engine.syncNow('manual');
+    await clock.advance(500);
+    expect(server.stored.size).toBe(0); // neither read nor sent while the write is under way
+    written();
+    await drain;
+    expect(queue.synced.size).toBe(700);
+
+    // A write that never settles holds sync for a second at most.
+    const stuck = setup(3);
+    stuck.engine.yieldTo(new Promise(() => undefined));
+    const waiting = stuck.engine.syncNow('manual');
+    await stuck.clock.advance(999);
+    expect(stuck.server.stored.size).toBe(0);
+    await stuck.clock.advance(1);
+    await waiting;
+    expect(stuck.queue.synced.size).toBe(3);
   });
 
   it('pulls the configuration with its ETag and reports health after each sync', async () => {
