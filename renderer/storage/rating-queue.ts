@@ -311,10 +311,10 @@ export class RatingQueue implements RatingStore, SyncQueue {
   }
 }
 
-/** The first rating the server does not have yet (open, waiting or quarantined), if any. */
-export async function firstUnsent(db: KioskDb): Promise<QueuedRating | undefined> {
+/** The first rating the server does not have yet (waiting, open or quarantined), if any. */
+export async function firstUnsent(db: KioskDb): Promise<Pick<Rating, 'id' | 'kioskId'> | undefined> {
   const waiting = await db.outbox.toCollection().first();
-  if (waiting) return db.ratings.get(waiting.id);
+  if (waiting) return waiting;
   // States sort finished < open < quarantined: this range is exactly the open and the quarantined.
   return db.ratings.where('[state+seq]').between(['open', Dexie.minKey], ['quarantined', Dexie.maxKey]).first();
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RatingQueue } from '../../renderer/storage/rating-queue';
+import { firstUnsent, RatingQueue } from '../../renderer/storage/rating-queue';
 import type { NewRating } from '../../shared/schema/rating';
 import { fakeKioskDb, freshIndexedDb } from './support/fake-db';
 import { KioskDb } from '../../renderer/storage/kiosk-db';
@@ -184,6 +184,21 @@ describe('rating queue', () => {
     expect(unsent.every((r) => !('state' in r) && !('rejection' in r))).toBe(true);
     await queue.markExported(3);
     expect(await queue.unexported()).toBe(2); // the waiting 4th and the open 5th
+  });
+
+  it('knows whether anything is not on the server yet: waiting, open or refused (re-enrolment keeps the kiosk id then)', async () => {
+    expect(await firstUnsent(db)).toBeUndefined();
+    const open = newRating();
+    await queue.open(open, null);
+    expect((await firstUnsent(db))?.id).toBe(open.id);
+    await queue.finalise(open.id, { overall: 5, criteria: {}, reasons: [], comment: '' }, done());
+    expect(await firstUnsent(db)).toMatchObject({ id: open.id, kioskId: open.kioskId });
+    await queue.settle([open.id], [], now);
+    expect(await firstUnsent(db)).toBeUndefined();
+    const refused = newRating();
+    await queue.open(refused, done());
+    await queue.settle([], [{ index: 0, id: refused.id, code: 'invalid', message: 'bad' }], now);
+    expect((await firstUnsent(db))?.id).toBe(refused.id);
   });
 
   it('prunes only acknowledged ratings past retention, oldest first', async () => {
