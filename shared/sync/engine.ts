@@ -125,7 +125,7 @@ export class SyncEngine implements SyncControl {
     this.citizen = Promise.all([this.citizen, done]).then(() => undefined);
   }
 
-  /** Waits for the citizen's writes under way, if any (none: not even a microtask). */
+  /** Waits for the citizen's writes under way, if any (none: goes on at once). */
   private async citizenFirst() {
     while (this.citizenWrites > 0) await this.citizen;
   }
