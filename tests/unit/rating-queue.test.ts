@@ -19,6 +19,17 @@ async function stateOf(kiosk: KioskDb, id: string) {
   return (await kiosk.outbox.get(record.seq)) ? 'pending' : 'synced';
 }
 
+/** `count` ratings finished at the first tap, in order; their ids. */
+async function finishedRatings(on: RatingQueue, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const r = newRating();
+    ids.push(r.id);
+    await on.open(r, done());
+  }
+  return ids;
+}
+
 let db: KioskDb;
 let now: Date;
 let queue: RatingQueue;
@@ -94,12 +105,7 @@ describe('rating queue', () => {
   });
 
   it('lists pending ratings in sequence order', async () => {
-    const ids: string[] = [];
-    for (let i = 0; i < 5; i++) {
-      const r = newRating();
-      ids.push(r.id);
-      await queue.open(r, done());
-    }
+    const ids = await finishedRatings(queue, 5);
     await queue.settle([ids[1]!], [], now);
     expect((await queue.pending(10)).map((r) => r.seq)).toEqual([1, 3, 4, 5]);
     expect((await queue.pending(2)).map((r) => r.seq)).toEqual([1, 3]);
@@ -113,12 +119,7 @@ describe('rating queue', () => {
   });
 
   it('settles a server answer in one go: acknowledged synced, refused quarantined with the reason', async () => {
-    const ids: string[] = [];
-    for (let i = 0; i < 4; i++) {
-      const r = newRating();
-      ids.push(r.id);
-      await queue.open(r, done());
-    }
+    const ids = await finishedRatings(queue, 4);
     expect((await queue.unsynced(10)).map((r) => r.id)).toEqual(ids);
     await queue.settle([ids[0]!, ids[2]!], [{ index: 1, id: ids[1]!, code: 'invalid', message: 'overall 9 is not on the scale' }], now);
     expect(await queue.counts()).toEqual({ open: 0, pending: 1, synced: 2, quarantined: 1 });
@@ -137,12 +138,7 @@ describe('rating queue', () => {
     const strict = new KioskDb('hai-long-kiosk-pipeline', idb);
     const relaxed = new KioskDb('hai-long-kiosk-pipeline', { ...idb, chromeTransactionDurability: 'relaxed' });
     const pipelined = new RatingQueue(strict, { now: () => now, retentionDays: () => 90, settleDb: relaxed });
-    const ids: string[] = [];
-    for (let i = 0; i < 260; i++) {
-      const r = newRating();
-      ids.push(r.id);
-      await pipelined.open(r, done());
-    }
+    const ids = await finishedRatings(pipelined, 260);
     const first = await pipelined.unsynced(250);
     const next = await pipelined.unsynced(250, first.at(-1)!.seq);
     expect(next.map((r) => r.seq)).toEqual(Array.from({ length: 10 }, (_, i) => 251 + i));
@@ -170,12 +166,7 @@ describe('rating queue', () => {
   });
 
   it('lists for an export everything the server does not have: waiting and refused, in order', async () => {
-    const ids: string[] = [];
-    for (let i = 0; i < 4; i++) {
-      const r = newRating();
-      ids.push(r.id);
-      await queue.open(r, done());
-    }
+    const ids = await finishedRatings(queue, 4);
     await queue.open(newRating(), null); // still open: not finished, not exported
     await queue.unsynced(10);
     await queue.settle([ids[0]!], [{ index: 2, id: ids[2]!, code: 'invalid', message: 'bad' }], now);
@@ -202,12 +193,7 @@ describe('rating queue', () => {
   });
 
   it('prunes only acknowledged ratings past retention, oldest first', async () => {
-    const ids: string[] = [];
-    for (let i = 0; i < 4; i++) {
-      const r = newRating();
-      ids.push(r.id);
-      await queue.open(r, done());
-    }
+    const ids = await finishedRatings(queue, 4);
     await queue.settle([ids[0]!], [], new Date('2026-07-01T00:00:00Z')); // past 90 days
     await queue.settle([ids[1]!], [], new Date('2026-06-01T00:00:00Z')); // older still
     await queue.settle([ids[2]!], [], new Date('2026-11-01T00:00:00Z')); // within retention
