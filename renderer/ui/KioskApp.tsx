@@ -1,7 +1,7 @@
 import { useActorRef, useSelector } from '@xstate/react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { FlowDeps } from '../../shared/flow/ports';
-import { ratingMachine } from '../../shared/flow/rating-machine';
+import { ratingMachine, SETTLE_MS } from '../../shared/flow/rating-machine';
 import { nextStep } from '../../shared/rating/steps';
 import type { KioskConfig } from '../../shared/schema/kiosk-config';
 import type { ServiceNotice } from '../../shared/sync/service-notice';
@@ -45,6 +45,19 @@ export interface NoticeSource {
 
 const noNotices: NoticeSource = { subscribe: () => () => undefined, current: () => null };
 
+/**
+ * Mirrors the machine's double-tap guard: true once a tap on the current screen counts. Shown as
+ * `data-settled` so tests (and a technician's devtools) wait for the app's own state, not for time.
+ */
+function useSettled(shownAt: number, now: () => Date) {
+  const [settledAt, setSettledAt] = useState<number | null>(null);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettledAt(shownAt), Math.max(0, SETTLE_MS - (now().getTime() - shownAt)));
+    return () => clearTimeout(timer);
+  }, [shownAt, now]);
+  return settledAt === shownAt;
+}
+
 /** Renders the rating machine's state and sends it the citizen's taps. Nothing more. */
 export function KioskApp({ deps, config, onScreen, subscribeConfig, notices = noNotices, technician, shift }: Props) {
   const actor = useActorRef(ratingMachine, { input: { deps, config } });
@@ -54,6 +67,7 @@ export function KioskApp({ deps, config, onScreen, subscribeConfig, notices = no
   const notice = useSyncExternalStore(notices.subscribe, notices.current);
   const [technicianOpen, setTechnicianOpen] = useState(false);
   const closeTechnician = useCallback(() => setTechnicianOpen(false), []);
+  const settled = useSettled(context.shownAt, deps.now);
 
   const screen: ScreenName = snapshot.matches('recovering')
     ? 'loading'
@@ -101,9 +115,9 @@ export function KioskApp({ deps, config, onScreen, subscribeConfig, notices = no
 
   return (
     <KioskViewContext.Provider value={view}>
-      <div className="kiosk">
+      <div className="kiosk" data-config-waiting={context.nextConfig !== null || undefined}>
         <Header config={context.config} canSwitchLanguage={screen !== 'thanks' && screen !== 'apology'} />
-        <main className="main">
+        <main className="main" data-settled={settled}>
           {screen === 'loading' && <LoadingScreen />}
           {screen === 'start' && <StartScreen template={template} notice={notice} />}
           {screen === 'dossier' && rating && template.dossier && (

@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { TEST_ADMIN_PASSWORD } from '../support/server';
 import { finishEnrolment } from '../support/technician-pin';
-import { createEnrolment, face, humanPause, readQueue } from './support';
+import { createEnrolment, face, readQueue, readyToTap } from './support';
 
 // This spec's own ward (tests/support/server.ts), on the Circular 01/2018 survey, which asks the
 // receipt's dossier code (optional) right after the first tap.
@@ -23,13 +23,12 @@ async function scan(page: Page, code: string) {
 
 async function startRating(page: Page) {
   await face(page, 'Hài lòng').click();
-  await expect(page.locator('[data-screen="dossier"]')).toBeVisible();
-  await humanPause(page);
+  await readyToTap(page, 'dossier');
 }
 
 async function sendNow(page: Page) {
   await expect(page.getByRole('radiogroup', { name: 'Thời gian giải quyết' })).toBeVisible();
-  await humanPause(page);
+  await readyToTap(page, 'criteria');
   await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
   await expect(page.getByRole('heading', { name: /Cảm ơn/ })).toBeVisible();
   await expect(page.locator('[data-screen="start"]')).toBeVisible({ timeout: 10_000 });
@@ -52,7 +51,7 @@ test('dossier code: scanned at one kiosk, refused there a second time, flagged b
   await first.getByRole('textbox').fill('');
   await scan(first, CODE.toLowerCase());
   await expect(first.getByRole('alert')).toHaveText('Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ đánh giá một lần.');
-  await humanPause(first);
+  await readyToTap(first, 'dossier');
   await first.getByRole('button', { name: 'Bỏ qua' }).click();
   await sendNow(first);
   await expect.poll(async () => (await readQueue(first)).map((r) => [r.state, (r as { dossierCode?: string }).dossierCode ?? null])).toEqual([

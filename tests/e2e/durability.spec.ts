@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CrashableChromium } from '../support/crashable-chromium';
-import { face, humanPause, kioskUrl, readQueue } from './support';
+import { face, kioskUrl, readQueue, readyToTap } from './support';
 
 const labels = ['Rất hài lòng', 'Hài lòng', 'Bình thường', 'Không hài lòng', 'Rất không hài lòng'];
 
@@ -59,7 +59,8 @@ test.describe('durability across a browser crash', () => {
   test('a crash in the middle of a citizen flow keeps the answers, finalised as interrupted', async () => {
     const page = await openKioskIn(browser, 'sipas-5');
     await face(page, 'Không hài lòng').click();
-    await humanPause(page);
+    await expect(page.getByRole('radiogroup', { name: 'Tiếp cận dịch vụ' })).toBeVisible();
+    await readyToTap(page, 'criteria');
     await page.getByRole('radiogroup', { name: 'Tiếp cận dịch vụ' }).getByRole('radio', { name: 'Bình thường' }).click();
     await expect(page.getByRole('radiogroup', { name: 'Thủ tục hành chính' })).toBeVisible();
     // Progress is written in the background; give it a moment like a citizen reading the next question.

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { electronKiosk } from '../support/electron-stand-in';
 import { TEST_ADMIN_PASSWORD } from '../support/server';
 import { finishEnrolment, TECHNICIAN_PIN, typePin } from '../support/technician-pin';
-import { createEnrolment, face, humanPause } from './support';
+import { holdTechnicianCorner } from '../support/kiosk-time';
+import { createEnrolment, face, sendAfterFirstTap } from './support';
 
 async function adminSession(page: Page) {
   const base = process.env.HAILONG_BASE_URL!;
@@ -15,21 +16,18 @@ async function adminSession(page: Page) {
 
 async function rate(page: Page, label: string) {
   await face(page, label).click();
-  await humanPause(page);
-  await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+  await sendAfterFirstTap(page);
   await expect(page.locator('[data-screen="start"]')).toBeVisible({ timeout: 10_000 });
 }
 
 async function openTechnicianMode(page: Page) {
-  await page.mouse.move(30, 30);
-  await page.mouse.down();
-  await page.waitForTimeout(5_200);
-  await page.mouse.up();
+  await holdTechnicianCorner(page);
   await typePin(page, TECHNICIAN_PIN);
   await expect(page.getByRole('heading', { name: 'Tình trạng ki-ốt' })).toBeVisible();
 }
 
 test('Electron kiosk: server typed at setup, journal on disk, export to USB imported once, decommission refused until nothing would be lost', async ({ page }) => {
+  await page.clock.install();
   test.setTimeout(120_000);
   const userData = await mkdtemp(join(tmpdir(), 'hai-long-userdata-'));
   await mkdir(join(userData, 'usb'));
@@ -114,6 +112,7 @@ test('Electron kiosk: server typed at setup, journal on disk, export to USB impo
 });
 
 test('touch test: every target lights where it is touched', async ({ page }) => {
+  await page.clock.install();
   const userData = await mkdtemp(join(tmpdir(), 'hai-long-userdata-'));
   const shell = await electronKiosk(page, userData);
   const { base } = await adminSession(page);

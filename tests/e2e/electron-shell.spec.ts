@@ -30,9 +30,16 @@ test('the packaged renderer opens at app://kiosk/ in a sandboxed window with onl
       'object',
     ]);
     await expect(window.getByLabel('Địa chỉ máy chủ của quận')).toHaveValue(process.env.HAILONG_BASE_URL!);
-    // Navigation away is refused by the main process.
+    // Navigation away is refused by the main process: its own will-navigate handler (registered
+    // before this listener) has prevented it by the time this listener hears of the attempt.
+    await app.evaluate(({ BrowserWindow }) => {
+      const contents = BrowserWindow.getAllWindows()[0]!.webContents;
+      (globalThis as { navigationRefused?: Promise<boolean> }).navigationRefused = new Promise((resolve) =>
+        contents.once('will-navigate', (event) => resolve(event.defaultPrevented)),
+      );
+    });
     await window.evaluate(() => (location.href = 'https://example.com/'));
-    await window.waitForTimeout(500);
+    expect(await app.evaluate(() => (globalThis as { navigationRefused?: Promise<boolean> }).navigationRefused)).toBe(true);
     expect(window.url()).toBe('app://kiosk/');
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
   } finally {

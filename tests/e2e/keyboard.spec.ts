@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { finishEnrolment } from '../support/technician-pin';
-import { createEnrolment, expectNoScroll, humanPause, openKiosk } from './support';
+import { installPausedClock, settle } from '../support/kiosk-time';
+import { createEnrolment, expectNoScroll, openKiosk, readyToTap, skipToComment } from './support';
 
 /** Presses the on-screen keys for a string, as a finger would ("^" = Shift for the next letter). */
 async function press(page: Page, keys: string) {
@@ -25,11 +26,7 @@ test('a citizen writes a Vietnamese comment on the on-screen keyboard (Telex, th
   await page.getByRole('button', { name: 'Rất không hài lòng', exact: true }).click();
   // Skip the criteria and reasons to the comment.
   const comment = page.getByRole('textbox', { name: 'Góp ý của Ông/Bà' });
-  while (!(await comment.isVisible())) {
-    await humanPause(page);
-    const next = page.getByRole('button', { name: 'Tiếp tục' });
-    await (await next.isVisible() ? next : page.getByRole('button', { name: 'Bỏ qua' })).click();
-  }
+  await skipToComment(page);
   await expect(page.getByRole('radio', { name: 'Telex' })).toHaveAttribute('aria-checked', 'true');
   await press(page, '^cans booj chuwa nhieetj tinhf');
   await expect(comment).toHaveValue('Cán bộ chưa nhiệt tình');
@@ -40,7 +37,7 @@ test('a citizen writes a Vietnamese comment on the on-screen keyboard (Telex, th
   await press(page, 'vi2 pha3i cho72 lau');
   await expect(comment).toHaveValue('Cán bộ chưa nhiệt tình vì phải chờ lau');
   await expect(page.getByText('38/500 ký tự')).toBeVisible();
-  await humanPause(page);
+  await readyToTap(page, 'comment');
   await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
   await expect(page.getByRole('heading', { name: /Cảm ơn/ })).toBeVisible();
 
@@ -58,15 +55,11 @@ test('a citizen writes a Vietnamese comment on the on-screen keyboard (Telex, th
 });
 
 test('typing holds off the walk-away reset, on the on-screen keys and on a real keyboard; stopping lets it come', async ({ page }) => {
-  await page.clock.install();
+  await installPausedClock(page);
   await openKiosk(page, 'sipas-5');
   await page.getByRole('button', { name: 'Không hài lòng', exact: true }).click();
   const comment = page.getByRole('textbox', { name: 'Góp ý của Ông/Bà' });
-  while (!(await comment.isVisible())) {
-    await humanPause(page);
-    const next = page.getByRole('button', { name: 'Tiếp tục' });
-    await (await next.isVisible() ? next : page.getByRole('button', { name: 'Bỏ qua' })).click();
-  }
+  await skipToComment(page, settle);
   // The template's idle timeout is 20 s: a slow typist's keys, 12 s apart, for a minute.
   for (const key of 'chaaaa') {
     await page.clock.runFor(12_000);

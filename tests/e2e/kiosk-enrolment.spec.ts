@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { TEST_ADMIN_PASSWORD } from '../support/server';
 import { readKioskMeta } from '../support/kiosk-queue';
 import { finishEnrolment } from '../support/technician-pin';
-import { createEnrolment, readQueue } from './support';
+import { createEnrolment, readQueue, readyToTap, sendAfterFirstTap } from './support';
 
 const base = () => process.env.HAILONG_BASE_URL!;
 
@@ -36,8 +36,7 @@ test('an enrolled kiosk’s ratings reach the district server’s report', async
   await expect(page.getByText('UBND Phường Tràng Tiền', { exact: true })).toBeVisible();
   for (const level of ['Rất hài lòng', 'Không hài lòng']) {
     await page.getByRole('button', { name: level, exact: true }).click();
-    await page.waitForTimeout(450);
-    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await sendAfterFirstTap(page);
     await expect(page.getByRole('heading', { name: /Cảm ơn/ })).toBeVisible();
     await expect(page.locator('[data-screen="start"]')).toBeVisible({ timeout: 10_000 });
   }
@@ -72,14 +71,15 @@ test('a template the district assigns reaches the kiosk at its next start screen
     // A citizen rates; the sync after the rating pulls the new configuration.
     await page.getByRole('button', { name: 'Hài lòng', exact: true }).click();
     // Circular 01/2018 asks the receipt's dossier code first; this citizen skips it.
-    await expect(page.locator('[data-screen="dossier"]')).toBeVisible();
-    await page.waitForTimeout(450);
+    await readyToTap(page, 'dossier');
     await page.getByRole('button', { name: 'Bỏ qua' }).click();
     await expect(page.getByRole('radiogroup')).toBeVisible();
-    // The network "comes back" mid-flow: a sync runs now and pulls the new configuration.
+    // The network "comes back" mid-flow: a sync runs now and pulls the new configuration, which the
+    // kiosk holds (data-config-waiting) while the citizen carries on with the old survey.
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
-    await page.waitForTimeout(2_000);
+    await expect(page.locator('.kiosk[data-config-waiting]')).toBeAttached({ timeout: 15_000 });
     await expect(page.getByRole('radiogroup', { name: 'Thời gian giải quyết' })).toBeVisible();
+    await readyToTap(page, 'criteria');
     await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await expect(page.getByRole('heading', { name: /Cảm ơn/ })).toBeVisible();
     await expect(page.locator('.face-button')).toHaveCount(3, { timeout: 15_000 });

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { finishEnrolment } from '../support/technician-pin';
-import { createEnrolment, readQueue } from './support';
+import { createEnrolment, readQueue, sendAfterFirstTap } from './support';
 
 test('a browser kiosk starts again with no network, keeps rating, and sends when the network returns', async ({ page, request }) => {
   await page.goto((await createEnrolment(request, 'cua-nam', 'quay-1')).link);
@@ -17,8 +17,7 @@ test('a browser kiosk starts again with no network, keeps rating, and sends when
   expect(await page.evaluate(() => document.fonts.check('600 32px "Be Vietnam Pro"', 'Rất hài lòng'))).toBe(true);
 
   await page.getByRole('button', { name: 'Hài lòng', exact: true }).click();
-  await page.waitForTimeout(450);
-  await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+  await sendAfterFirstTap(page);
   await expect(page.getByRole('heading', { name: /Cảm ơn/ })).toBeVisible();
   expect((await readQueue(page)).map((r) => r.state)).toEqual(['pending']);
 

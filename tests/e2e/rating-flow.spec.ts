@@ -1,10 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { builtinTemplate } from '../../shared/templates/builtin';
-import { face, humanPause, openKiosk, readQueue } from './support';
+import { installPausedClock, PAST_THANK_YOU_MS, settle } from '../support/kiosk-time';
+import { face, openKiosk, readQueue, readyToTap } from './support';
 
 const sipas = builtinTemplate('sipas-5')!;
 
 test('one tap is a whole rating, stored before the thank-you screen', async ({ page }) => {
+  await installPausedClock(page);
   await openKiosk(page, 'quick');
   await face(page, 'Rất hài lòng').click();
   await expect(page.getByRole('heading', { name: /Cảm ơn/ })).toBeVisible();
@@ -12,7 +14,8 @@ test('one tap is a whole rating, stored before the thank-you screen', async ({ p
   expect(rest).toHaveLength(0);
   expect(record).toMatchObject({ state: 'pending', outcome: 'completed', overall: 5, templateId: 'quick', seq: 1 });
   // The thank-you screen leaves by itself.
-  await expect(page.locator('[data-screen="start"]')).toBeVisible({ timeout: 10_000 });
+  await page.clock.runFor(PAST_THANK_YOU_MS);
+  await expect(page.locator('[data-screen="start"]')).toBeVisible();
 });
 
 test('the start screen shows the ward, the counter, the question and five named faces', async ({ page }) => {
@@ -38,12 +41,12 @@ test('the full sipas-5 flow: every criterion, then a comment', async ({ page }) 
     await expect(page.getByText(`${i + 1}/${sipas.criteria.length}`, { exact: true })).toBeVisible();
     const group = page.getByRole('radiogroup', { name: criterion.label.vi });
     await expect(group).toBeVisible();
-    await humanPause(page);
+    await readyToTap(page, 'criteria');
     await group.getByRole('radio', { name: answers[i], exact: true }).click();
   }
   await expect(page.getByRole('heading', { name: 'Ông/Bà có góp ý gì thêm không?' })).toBeVisible();
   await page.getByRole('textbox', { name: 'Góp ý của Ông/Bà' }).fill('Cán bộ hướng dẫn tận tình, chu đáo.');
-  await humanPause(page);
+  await readyToTap(page, 'comment');
   await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
   await expect(page.getByRole('heading', { name: /Cảm ơn/ })).toBeVisible();
   const [record] = await readQueue(page);
@@ -66,16 +69,17 @@ test('an unsatisfied rating asks for reasons; every step can be skipped', async 
   await openKiosk(page, 'sipas-5');
   await face(page, 'Rất không hài lòng').click();
   for (let i = 0; i < sipas.criteria.length; i++) {
-    await humanPause(page);
+    await expect(page.getByText(`${i + 1}/${sipas.criteria.length}`, { exact: true })).toBeVisible();
+    await readyToTap(page, 'criteria');
     await page.getByRole('button', { name: 'Bỏ qua' }).click();
   }
   await expect(page.getByRole('heading', { name: 'Điều gì khiến Ông/Bà chưa hài lòng?' })).toBeVisible();
   await page.getByRole('button', { name: 'Chờ đợi lâu' }).click();
   await page.getByRole('button', { name: 'Bị yêu cầu chi phí ngoài quy định' }).click();
   await expect(page.getByRole('button', { name: 'Chờ đợi lâu' })).toHaveAttribute('aria-pressed', 'true');
-  await humanPause(page);
+  await readyToTap(page, 'reasons');
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
-  await humanPause(page);
+  await readyToTap(page, 'comment');
   await page.getByRole('button', { name: 'Bỏ qua' }).click();
   await expect(page.getByRole('heading', { name: /Cảm ơn/ })).toBeVisible();
   const [record] = await readQueue(page);
@@ -89,6 +93,7 @@ test('an unsatisfied rating asks for reasons; every step can be skipped', async 
 });
 
 test('English mode, and the next citizen gets Vietnamese again', async ({ page }) => {
+  await installPausedClock(page);
   await openKiosk(page, 'sipas-5');
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'Are you satisfied with our service today?' })).toBeVisible();
@@ -97,21 +102,24 @@ test('English mode, and the next citizen gets Vietnamese again', async ({ page }
   }
   await face(page, 'Satisfied').click();
   await expect(page.getByRole('radiogroup', { name: 'Access to the service' })).toBeVisible();
-  await humanPause(page);
+  await settle(page, 'criteria');
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByRole('heading', { name: /Thank you/ })).toBeVisible();
   expect((await readQueue(page))[0]).toMatchObject({ locale: 'en', overall: 4 });
-  await expect(face(page, 'Hài lòng')).toBeVisible({ timeout: 10_000 });
+  await page.clock.runFor(PAST_THANK_YOU_MS);
+  await expect(face(page, 'Hài lòng')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
 });
 
 test('walking away mid-flow keeps the answers, counts down, and resets', async ({ page }) => {
-  await page.clock.install();
+  await installPausedClock(page);
   await openKiosk(page, 'sipas-5');
   await face(page, 'Bình thường').click();
-  await humanPause(page);
+  await expect(page.getByRole('radiogroup', { name: 'Tiếp cận dịch vụ' })).toBeVisible();
+  await settle(page, 'criteria');
   await page.getByRole('radiogroup', { name: 'Tiếp cận dịch vụ' }).getByRole('radio', { name: 'Hài lòng', exact: true }).click();
-  await humanPause(page);
+  await expect(page.getByRole('radiogroup', { name: 'Thủ tục hành chính' })).toBeVisible();
+  await settle(page, 'criteria');
   await page.getByRole('radiogroup', { name: 'Thủ tục hành chính' }).getByRole('radio', { name: 'Bình thường', exact: true }).click();
   await expect(page.getByRole('radiogroup', { name: 'Công chức' })).toBeVisible();
   await page.clock.runFor(16_000);
@@ -129,7 +137,7 @@ test('walking away mid-flow keeps the answers, counts down, and resets', async (
 });
 
 test('a touch during the countdown lets a slow reader continue', async ({ page }) => {
-  await page.clock.install();
+  await installPausedClock(page);
   await openKiosk(page, 'sipas-5');
   await face(page, 'Hài lòng').click();
   await expect(page.getByRole('radiogroup', { name: 'Tiếp cận dịch vụ' })).toBeVisible();
@@ -141,14 +149,17 @@ test('a touch during the countdown lets a slow reader continue', async ({ page }
 });
 
 test('a double tap makes one rating', async ({ page }) => {
+  await installPausedClock(page);
   await openKiosk(page, 'quick');
   await face(page, 'Hài lòng').dblclick();
   await expect(page.getByRole('heading', { name: /Cảm ơn/ })).toBeVisible();
   expect(await readQueue(page)).toHaveLength(1);
-  // Taps on the thank-you screen are ignored.
+  // Taps on the thank-you screen are ignored, however long it stays.
   await page.mouse.click(400, 500);
   await page.mouse.click(900, 500);
-  await expect(face(page, 'Hài lòng')).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByRole('heading', { name: /Cảm ơn/ })).toBeVisible();
+  await page.clock.runFor(PAST_THANK_YOU_MS);
+  await expect(face(page, 'Hài lòng')).toBeVisible();
   expect(await readQueue(page)).toHaveLength(1);
   await page.evaluate(() => {
     const button = [...document.querySelectorAll<HTMLButtonElement>('.face-button')][0]!;
@@ -161,19 +172,20 @@ test('a double tap makes one rating', async ({ page }) => {
 });
 
 test('each citizen starts fresh: no answers, comment or language left behind', async ({ page }) => {
-  await page.clock.install();
+  await installPausedClock(page);
   await openKiosk(page, 'dvc-3');
   await page.getByRole('button', { name: 'English' }).click();
   await face(page, 'Not satisfied').click();
-  await humanPause(page);
+  await settle(page, 'reasons');
   await page.getByRole('button', { name: 'Long wait' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('textbox')).toBeVisible();
   await page.getByRole('textbox').fill('Private words of the previous person');
   await page.clock.runFor(21_000); // walks away
   await expect(face(page, 'Chưa hài lòng')).toBeVisible();
   await face(page, 'Chưa hài lòng').click();
   await expect(page.getByRole('button', { name: 'Chờ đợi lâu' })).toHaveAttribute('aria-pressed', 'false');
-  await humanPause(page);
+  await settle(page, 'reasons');
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
   await expect(page.getByRole('textbox')).toHaveValue('');
 });
@@ -189,7 +201,7 @@ test('a storage failure never fakes a thank-you: a calm apology, then the start 
       return realAdd.apply(this, args);
     };
   });
-  await page.clock.install();
+  await installPausedClock(page);
   await openKiosk(page, 'quick');
   await face(page, 'Rất hài lòng').click();
   await expect(page.getByRole('heading', { name: 'Xin lỗi, máy tạm thời chưa ghi nhận được đánh giá' })).toBeVisible();

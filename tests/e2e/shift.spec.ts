@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { TEST_ADMIN_PASSWORD } from '../support/server';
 import { finishEnrolment, typePin } from '../support/technician-pin';
-import { createEnrolment, face, humanPause } from './support';
+import { createEnrolment, face, readyToTap } from './support';
 
 // This spec's own ward (tests/support/server.ts) and its officials.
 const WARD = 'phuong-thu-cong-chuc';
@@ -9,8 +9,7 @@ const AN = { id: `${WARD}-cb-1`, name: 'Nguyễn Văn An', pin: '135790' };
 
 async function rate(page: Page) {
   await face(page, 'Hài lòng').click();
-  await expect(page.locator('[data-screen="dossier"]')).toBeVisible();
-  await humanPause(page);
+  await readyToTap(page, 'dossier');
   await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
   await expect(page.getByRole('heading', { name: /Cảm ơn/ })).toBeVisible();
   await expect(page.locator('[data-screen="start"]')).toBeVisible({ timeout: 10_000 });

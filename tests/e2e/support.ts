@@ -1,6 +1,8 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { TEST_ADMIN_PASSWORD } from '../support/server';
 import { readQueueRecords } from '../support/kiosk-queue';
+import { readyToTap } from '../support/kiosk-time';
+import { builtinTemplate } from '../../shared/templates/builtin';
 
 export const kioskUrl = (demoTemplate = 'sipas-5') => {
   const base = process.env.HAILONG_BASE_URL;
@@ -16,8 +18,32 @@ export async function openKiosk(page: Page, demoTemplate = 'sipas-5') {
 /** Reads the kiosk's queue straight from IndexedDB, independent of the app's own code. */
 export const readQueue = readQueueRecords;
 
-/** A person's pause between taps (longer than the double-tap guard). */
-export const humanPause = (page: Page) => page.waitForTimeout(450);
+export { readyToTap } from '../support/kiosk-time';
+
+/**
+ * From the first criterion of the sipas-5 survey to the comment after an unsatisfied face: every
+ * criterion skipped, the reasons passed. `ready` waits out the double-tap guard (`settle` under a
+ * paused clock).
+ */
+export async function skipToComment(page: Page, ready: (page: Page, screen: string) => Promise<void> = readyToTap) {
+  const { criteria } = builtinTemplate('sipas-5')!;
+  for (let i = 0; i < criteria.length; i++) {
+    await expect(page.getByText(`${i + 1}/${criteria.length}`, { exact: true })).toBeVisible();
+    await ready(page, 'criteria');
+    await page.getByRole('button', { name: 'Bỏ qua' }).click();
+  }
+  await ready(page, 'reasons');
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await expect(page.locator('[data-screen="comment"]')).toBeVisible();
+}
+
+/** "Gửi đánh giá" on whatever question follows the first tap, once a tap there counts. */
+export async function sendAfterFirstTap(page: Page) {
+  const send = page.getByRole('button', { name: 'Gửi đánh giá' });
+  await expect(send).toBeVisible();
+  await readyToTap(page);
+  await send.click();
+}
 
 export const face = (page: Page, label: string) => page.getByRole('button', { name: label, exact: true });
 

@@ -5,15 +5,9 @@ import { TEST_ADMIN_PASSWORD } from '../support/server';
 import { KioskConfig } from '../../shared/schema/kiosk-config';
 import { queueRatings, readKioskMeta } from '../support/kiosk-queue';
 import { finishEnrolment, TECHNICIAN_PIN, typePin } from '../support/technician-pin';
-import { createEnrolment, expectNoScroll, openKiosk, readQueue } from './support';
+import { holdTechnicianCorner } from '../support/kiosk-time';
+import { createEnrolment, expectNoScroll, openKiosk, readQueue, sendAfterFirstTap } from './support';
 
-/** Holds the top left corner, as a technician does. */
-async function holdCorner(page: Page, ms: number) {
-  await page.mouse.move(30, 30);
-  await page.mouse.down();
-  await page.waitForTimeout(ms);
-  await page.mouse.up();
-}
 
 async function expectAccessible(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -21,6 +15,7 @@ async function expectAccessible(page: Page) {
 }
 
 test('technician mode: hidden corner, PIN, diagnostics with the quarantined rating and its reason, "Đồng bộ ngay"', async ({ page, request }) => {
+  await page.clock.install();
   await page.goto((await createEnrolment(request, 'cua-nam', 'quay-1')).link);
   await expect(page.getByRole('heading', { name: 'Đặt mã PIN kỹ thuật viên' })).toBeVisible();
   await expectAccessible(page);
@@ -33,14 +28,13 @@ test('technician mode: hidden corner, PIN, diagnostics with the quarantined rati
   await expect.poll(async () => (await readQueue(page)).map((r) => r.state)).toEqual(['synced', 'quarantined', 'synced']);
   await page.context().setOffline(true);
   await page.getByRole('button', { name: 'Rất hài lòng', exact: true }).click();
-  await page.waitForTimeout(450);
-  await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+  await sendAfterFirstTap(page);
   await expect(page.locator('[data-screen="start"]')).toBeVisible({ timeout: 10_000 });
 
   // A citizen's quick touch on the corner does nothing; five seconds open the PIN keypad.
-  await holdCorner(page, 300);
+  await holdTechnicianCorner(page, 300);
   await expect(page.getByRole('dialog')).toBeHidden();
-  await holdCorner(page, 5_200);
+  await holdTechnicianCorner(page);
   await expect(page.getByRole('dialog', { name: 'Chế độ kỹ thuật viên' })).toBeVisible();
   await typePin(page, '1111');
   await expect(page.getByRole('alert')).toHaveText('Mã PIN không đúng. Còn 4 lần thử.');
@@ -65,8 +59,9 @@ test('technician mode: hidden corner, PIN, diagnostics with the quarantined rati
 });
 
 test('five wrong PINs lock the keypad; the PIN is kept only as a salted hash', async ({ page }) => {
+  await page.clock.install();
   await openKiosk(page, 'quick');
-  await holdCorner(page, 5_200);
+  await holdTechnicianCorner(page);
   // A demo kiosk has no PIN yet: the technician sets one first.
   await expect(page.getByRole('heading', { name: 'Đặt mã PIN kỹ thuật viên' })).toBeVisible();
   await typePin(page, TECHNICIAN_PIN);
@@ -77,7 +72,7 @@ test('five wrong PINs lock the keypad; the PIN is kept only as a salted hash', a
   expect(stored).not.toContain(TECHNICIAN_PIN);
   expect(JSON.parse(stored)).toMatchObject({ hash: expect.stringMatching(/^[0-9a-f]{64}$/), salt: expect.stringMatching(/^[0-9a-f]{32}$/) });
 
-  await holdCorner(page, 5_200);
+  await holdTechnicianCorner(page);
   for (let i = 0; i < 4; i++) await typePin(page, '0000');
   await expect(page.getByRole('alert')).toHaveText('Mã PIN không đúng. Còn 1 lần thử.');
   await typePin(page, '0000');
@@ -89,17 +84,17 @@ test('five wrong PINs lock the keypad; the PIN is kept only as a salted hash', a
 });
 
 test('a browser kiosk without a network exports its unsent ratings; the district imports the file once', async ({ page, request }) => {
+  await page.clock.install();
   const base = process.env.HAILONG_BASE_URL!;
   await page.goto((await createEnrolment(request, 'phuong-thu-xuat-tep', 'quay-1')).link);
   await finishEnrolment(page);
   await page.context().setOffline(true);
   for (const level of ['Rất hài lòng', 'Bình thường']) {
     await page.getByRole('button', { name: level, exact: true }).click();
-    await page.waitForTimeout(450);
-    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await sendAfterFirstTap(page);
     await expect(page.locator('[data-screen="start"]')).toBeVisible({ timeout: 10_000 });
   }
-  await holdCorner(page, 5_200);
+  await holdTechnicianCorner(page);
   await typePin(page, TECHNICIAN_PIN);
   // Moving the kiosk is refused while the two ratings exist nowhere else.
   await page.getByRole('button', { name: 'Chuyển sang quầy khác (đăng ký lại)' }).click();
@@ -122,10 +117,11 @@ test('a browser kiosk without a network exports its unsent ratings; the district
 });
 
 test('display settings: large text for a counter of elderly citizens, kept across restarts, still without scrolling', async ({ page }) => {
+  await page.clock.install();
   await openKiosk(page, 'sipas-5');
   const rootSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
   const normal = await rootSize();
-  await holdCorner(page, 5_200);
+  await holdTechnicianCorner(page);
   await typePin(page, TECHNICIAN_PIN);
   await typePin(page, TECHNICIAN_PIN);
   await page.getByRole('radio', { name: 'Lớn' }).click();

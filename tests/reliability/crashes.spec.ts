@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CrashableChromium } from '../support/crashable-chromium';
 import type { ProxyFault } from '../support/fault-proxy';
+import { readyToTap } from '../support/kiosk-time';
 import { finishEnrolment } from '../support/technician-pin';
 import { District } from './district';
 import { drained, enrolKiosk, kioskConfig, networkBack, queueRatings, rateOnScreen, readKioskQueue } from './kiosk';
@@ -45,9 +46,11 @@ test('3. the server killed with SIGKILL and restarted during sync, three times',
       });
       await delivered;
     }
+    const seen = district.exchanges.length;
     await district.killServer();
     storedAtKill.push(district.storedCount());
-    await page.waitForTimeout(500);
+    // Down until the kiosk has met the dead server at least once.
+    await expect.poll(() => district.exchanges.slice(seen).some((e) => e.status === null), { timeout: 60_000 }).toBe(true);
     await district.startServer();
   }
   expect(storedAtKill.at(-1)).toBeLessThan(5_000);
@@ -121,10 +124,10 @@ test.describe('4. the kiosk browser killed with SIGKILL', () => {
     const config = await kioskConfig(page);
     await rateOnScreen(page, 3);
     await page.getByRole('button', { name: 'Không hài lòng', exact: true }).click();
-    await page.waitForTimeout(450);
+    await readyToTap(page, 'dossier');
     // Circular 01/2018's survey asks the dossier code first; this citizen skips it.
     await page.getByRole('button', { name: 'Bỏ qua' }).click();
-    await page.waitForTimeout(450);
+    await readyToTap(page, 'criteria');
     await page.getByRole('radiogroup').first().getByRole('radio').nth(2).click();
     // The answer is written in the background; the citizen is reading the next question.
     await expect

@@ -2,6 +2,7 @@ import { expect, type Page } from '@playwright/test';
 import { KioskConfig } from '../../shared/schema/kiosk-config';
 import type { QueuedRating } from '../../shared/schema/rating';
 import { pendingCount, readKioskMeta, readQueueRecords } from '../support/kiosk-queue';
+import { readyToTap } from '../support/kiosk-time';
 import { finishEnrolment } from '../support/technician-pin';
 
 export { pendingCount, queueRatings } from '../support/kiosk-queue';
@@ -31,7 +32,7 @@ export async function rateOnScreen(page: Page, count: number, start = 0) {
     const send = page.getByRole('button', { name: 'Gửi đánh giá' });
     await expect(thanks.or(send)).toBeVisible();
     if (await send.isVisible()) {
-      await page.waitForTimeout(450);
+      await readyToTap(page);
       await send.click();
     }
     await expect(thanks).toBeVisible();

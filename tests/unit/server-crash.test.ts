@@ -79,8 +79,9 @@ describe.runIf(engines().includes('sqlite'))('district server killed during inge
     }
     expect(duplicate).toBe(storedAfterKill.at(-1));
     expect(accepted + duplicate).toBe(10_000);
+    const exited = new Promise((resolve) => server.once('exit', resolve));
     server.kill('SIGKILL');
-    await new Promise((r) => setTimeout(r, 200));
+    await exited;
 
     const store = await openStore({ dataDir });
     const ratings = await store.db.selectFrom('ratings').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
