@@ -1,6 +1,8 @@
-// Lint keeps the three worlds apart: shared/ is pure (no DOM, no Node, no Electron), renderer/ is
-// DOM only, server/ is Node only, and only electron/'s entry points import Electron as a value.
+// Lint keeps the worlds apart: shared/ is pure (no DOM, no Node, no Electron), renderer/ and
+// dashboard/ are DOM only, server/ is Node only, and only electron/'s entry points import Electron as
+// a value. Across folders, eslint-plugin-boundaries holds each part to its own code and shared/.
 import js from '@eslint/js';
+import boundaries from 'eslint-plugin-boundaries';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -12,10 +14,39 @@ const domGlobals = ['window', 'document', 'localStorage', 'indexedDB', 'navigato
   message: 'DOM globals do not belong here: inject what you need.',
 }));
 
+/** The parts of the product; each may import only itself and shared/ (tests and tools may import anything). */
+const PARTS = ['shared', 'renderer', 'dashboard', 'electron', 'server'];
+export const boundaryRules = {
+  files: ['**/*.{ts,tsx,mjs,js}'],
+  plugins: { boundaries },
+  settings: {
+    'boundaries/elements': [
+      ...PARTS.map((part) => ({ type: part, pattern: part })),
+      { type: 'tests', pattern: 'tests' },
+      { type: 'tools', pattern: ['tools', 'build'] },
+    ],
+    'boundaries/include': ['**/*.{ts,tsx,mjs,js}'],
+    'import/resolver': { node: { extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'] } },
+  },
+  rules: {
+    'boundaries/dependencies': [
+      'error',
+      {
+        default: 'allow',
+        policies: PARTS.map((part) => ({
+          from: { element: { type: part } },
+          disallow: { to: { element: { types: { anyOf: PARTS.filter((other) => other !== part && other !== 'shared').concat('tests', 'tools') } } } },
+        })),
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'tools/*/node_modules/', 'reports/', 'test-results/', 'playwright-report/', 'data/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  boundaryRules,
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
@@ -75,8 +106,8 @@ export default tseslint.config(
     },
   },
   {
-    // The dashboard is a browser app that lives beside the server which serves it.
-    files: ['server/dashboard/**/*.{ts,tsx}'],
+    // The dashboard is a browser app of its own, served by the server at /admin/.
+    files: ['dashboard/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -3,8 +3,8 @@ import { defineConfig } from 'vite';
 
 /** The district dashboard, served by the server at /admin/. */
 export default defineConfig({
-  root: 'server/dashboard',
+  root: 'dashboard',
   base: '/admin/',
   plugins: [react()],
-  build: { outDir: '../../dist/dashboard', emptyOutDir: true, target: 'chrome120', assetsInlineLimit: 0 },
+  build: { outDir: '../dist/dashboard', emptyOutDir: true, target: 'chrome120', assetsInlineLimit: 0 },
 });

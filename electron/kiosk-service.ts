@@ -1,14 +1,12 @@
-import { z } from 'zod';
-import { BRIDGE_CHANNELS, type BridgeChannel, CheckBridgeRequest, EnrolBridgeRequest, ExportBridgeRequest, ScreenReport, type EnrolOutcome, type ExportOutcome, type ShellDiagnostics, type UpdateStatus } from '../shared/schema/bridge';
+import type { ScreenReport, UpdateStatus } from '../shared/contract/bridge';
 import { KioskConfig } from '../shared/schema/kiosk-config';
-import { Rating } from '../shared/schema/rating';
+import type { Rating } from '../shared/schema/rating';
 import { DEFAULT_SHELL_SETTINGS, ShellSettings } from '../shared/schema/shell-settings';
 import { EnrolmentError, redeemEnrolment } from '../shared/sync/enrolment';
 import { exportFileName, signExport } from '../shared/sync/export-file';
 import { HttpTransport } from '../shared/sync/http-transport';
-import type { SyncTransport } from '../shared/sync/ports';
 import { toIsoWithOffset } from '../shared/time';
-import { createSyncHandler } from './sync-bridge';
+import type { BridgeHandlers } from './ipc';
 import type { TokenStore } from './token-store';
 
 /** The journal as the service uses it (electron/journal.ts). */
@@ -33,9 +31,6 @@ export interface ExportTarget {
   keep(fileName: string, text: string): Promise<void>;
 }
 
-export const CHANNELS = BRIDGE_CHANNELS;
-export type Channel = BridgeChannel;
-
 export interface KioskServiceDeps {
   fetch: typeof fetch;
   tokens: TokenStore;
@@ -54,27 +49,21 @@ export interface KioskServiceDeps {
 }
 
 /**
- * Everything the main process does for the kiosk page, as plain handlers of untrusted input: the
- * device token (enrolment stores it, sync and exports use it, nothing returns it), the server
- * address and opening hours, the configuration file, the journal. Electron's ipcMain is wired to
- * these in main.ts through electron/ipc.ts, which checks the sender frame first.
+ * Everything the main process does for the kiosk page: the device token (enrolment stores it, sync
+ * and exports use it, nothing returns it), the server address and opening hours, the configuration
+ * file, the journal. Requests arrive checked (electron/ipc.ts checks the sender frame and the
+ * message against the bridge contract); files read back from disk are checked here.
  */
-export function kioskService(deps: KioskServiceDeps): Record<Channel, (raw: unknown) => Promise<unknown>> {
+export function kioskService(deps: KioskServiceDeps): BridgeHandlers {
   const loadSettings = async (): Promise<ShellSettings> => {
     const parsed = ShellSettings.safeParse(await deps.settings.read().catch(() => null));
     return parsed.success ? parsed.data : (deps.defaultSettings ?? DEFAULT_SHELL_SETTINGS);
   };
   // Built per exchange: the technician may change the server address while the app runs.
-  const transport = async (): Promise<SyncTransport | null> => {
+  const transport = async () => {
     const origin = (await loadSettings()).serverOrigin;
     return origin ? new HttpTransport({ serverOrigin: origin, deviceToken: () => deps.tokens.load(), fetch: deps.fetch, now: deps.now }) : null;
   };
-  const sync = createSyncHandler({
-    sendBatch: async (batch, timeoutMs) =>
-      (await transport())?.sendBatch(batch, timeoutMs) ?? { kind: 'network', message: 'no server address is set' },
-    fetchConfig: async (etag, timeoutMs) => (await transport())?.fetchConfig(etag, timeoutMs) ?? { kind: 'failed' },
-    sendHeartbeat: async (heartbeat, timeoutMs) => (await transport())?.sendHeartbeat(heartbeat, timeoutMs) ?? false,
-  });
   const loadConfig = async () => {
     const parsed = KioskConfig.safeParse(await deps.config.read().catch(() => null));
     return parsed.success ? parsed.data : null;
@@ -82,17 +71,16 @@ export function kioskService(deps: KioskServiceDeps): Record<Channel, (raw: unkn
 
   return {
     'kiosk:config': loadConfig,
-    'kiosk:config-save': async (raw) => {
-      await deps.config.write(KioskConfig.parse(raw));
+    'kiosk:config-save': async (config) => {
+      await deps.config.write(config);
       return true;
     },
     'kiosk:settings': loadSettings,
-    'kiosk:settings-save': async (raw) => {
-      await deps.settings.write(ShellSettings.parse(raw));
+    'kiosk:settings-save': async (settings) => {
+      await deps.settings.write(settings);
       return true;
     },
-    'kiosk:enrol': async (raw): Promise<EnrolOutcome> => {
-      const request = EnrolBridgeRequest.parse(raw);
+    'kiosk:enrol': async (request) => {
       const settings = await loadSettings();
       const origin = request.serverOrigin ?? settings.serverOrigin;
       if (!origin) return { ok: false, problem: 'unreachable' };
@@ -106,8 +94,8 @@ export function kioskService(deps: KioskServiceDeps): Record<Channel, (raw: unkn
         return { ok: false, problem: error instanceof EnrolmentError ? error.problem : 'server_error' };
       }
     },
-    'kiosk:check': async (raw) => {
-      const origin = CheckBridgeRequest.parse(raw)?.serverOrigin ?? (await loadSettings()).serverOrigin;
+    'kiosk:check': async (request) => {
+      const origin = request.serverOrigin ?? (await loadSettings()).serverOrigin;
       if (!origin) return false;
       try {
         return (await deps.fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(10_000) })).ok;
@@ -115,18 +103,20 @@ export function kioskService(deps: KioskServiceDeps): Record<Channel, (raw: unkn
         return false;
       }
     },
-    'kiosk:sync': sync,
-    'kiosk:journal-append': async (raw) => {
-      await deps.journal.append(Rating.parse(raw));
+    'kiosk:send-batch': async ({ batch, timeoutMs }) =>
+      (await transport())?.sendBatch(batch, timeoutMs) ?? { kind: 'network', message: 'no server address is set' },
+    'kiosk:fetch-config': async ({ etag, timeoutMs }) => (await transport())?.fetchConfig(etag, timeoutMs) ?? { kind: 'failed' },
+    'kiosk:send-heartbeat': async ({ heartbeat, timeoutMs }) => (await transport())?.sendHeartbeat(heartbeat, timeoutMs) ?? false,
+    'kiosk:journal-append': async (rating) => {
+      await deps.journal.append(rating);
       return true;
     },
     'kiosk:journal-entries': async () => deps.journal.entries(),
-    'kiosk:journal-compact': async (raw) => {
-      await deps.journal.compact(new Set(z.array(z.uuid()).max(200_000).parse(raw)));
+    'kiosk:journal-compact': async (ids) => {
+      await deps.journal.compact(new Set(ids));
       return true;
     },
-    'kiosk:export': async (raw): Promise<ExportOutcome> => {
-      const { ratings } = ExportBridgeRequest.parse(raw);
+    'kiosk:export': async ({ ratings }) => {
       const [token, config] = await Promise.all([deps.tokens.load(), loadConfig()]);
       if (!token || !config) return { ok: false, problem: 'no_token' };
       if (ratings.some((r) => r.kioskId !== config.kioskId)) throw new Error('the ratings belong to another kiosk');
@@ -151,13 +141,12 @@ export function kioskService(deps: KioskServiceDeps): Record<Channel, (raw: unkn
       await deps.config.remove();
       return true;
     },
-    'kiosk:diagnostics': async (): Promise<ShellDiagnostics> => ({
+    'kiosk:diagnostics': async () => ({
       tokenEncrypted: (await deps.tokens.load()) === null ? null : deps.tokens.encrypted,
       journalEntries: (await deps.journal.entries()).length,
       update: deps.updateStatus?.() ?? { pending: null, installing: false },
     }),
-    'kiosk:screen': async (raw) => {
-      const report = ScreenReport.parse(raw); // parsed even with no listener: bad input is refused alike
+    'kiosk:screen': async (report) => {
       deps.screen?.(report);
       return true;
     },

@@ -11,10 +11,11 @@ import { toIsoWithOffset } from '../shared/time';
 import { serveAppFile } from './app-protocol';
 import { crashPolicy } from './crash-policy';
 import { exportTarget, jsonFile, tokenFiles } from './files';
-import { guardedHandler } from './ipc';
+import { guardedHandlers } from './ipc';
 import { Journal } from './journal';
 import { DisplayKeeper } from './keep-awake';
-import { CHANNELS, kioskService } from './kiosk-service';
+import { kioskService } from './kiosk-service';
+import { BRIDGE_CHANNELS } from '../shared/contract/bridge';
 import { RotatingLog } from './log-file';
 import { allowPermission } from './permissions';
 import { isBlockedShortcut } from './shortcuts';
@@ -106,7 +107,8 @@ async function start() {
       void installer.check();
     },
   });
-  for (const channel of CHANNELS) ipcMain.handle(channel, guardedHandler(channel, handlers[channel], report));
+  const guarded = guardedHandlers(handlers, report);
+  for (const channel of BRIDGE_CHANNELS) ipcMain.handle(channel, guarded[channel]);
 
   protocol.handle(KIOSK_SCHEME, (request) => serveAppFile(request.url, join(__dirname, 'renderer'), (path) => readFile(path)));
 

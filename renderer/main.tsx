@@ -11,16 +11,13 @@ import { newRatingId } from '../shared/ids';
 import type { KioskConfig } from '../shared/schema/kiosk-config';
 import { reportError } from './diagnostics';
 import type { RatingStore } from '../shared/flow/ports';
-import type { SyncTransport } from '../shared/sync/ports';
 import { BrowserHost } from './host/browser-host';
-import { deviceToken, hasDeviceToken, startSync, unsentKiosk } from './host/start-sync';
-import { BridgeTransport } from './host/bridge-transport';
+import { startSync, unsentKiosk } from './host/start-sync';
 import { ElectronHost, kioskBridge } from './host/electron-host';
 import type { KioskHost } from './host/kiosk-host';
 import { journalledStore, restoreFromJournal } from './storage/journalled-store';
-import { HttpTransport } from '../shared/sync/http-transport';
 import { EnrolmentError } from '../shared/sync/enrolment';
-import { registerAppShell, UpdateGate } from './host/app-update';
+import { UpdateGate } from './host/app-update';
 import { KioskDb } from './storage/kiosk-db';
 import { RatingQueue } from './storage/rating-queue';
 import { EnrolmentProblemScreen } from './ui/EnrolmentProblemScreen';
@@ -38,26 +35,28 @@ const BOOT_RETRY_MS = 5000;
 
 const updates = new UpdateGate();
 
+const db = new KioskDb();
+// In Electron the preload gives `window.kiosk`: configuration, token and journal live in the main
+// process. This is the one place that looks; everything after uses the host's capabilities.
+const bridge = kioskBridge();
+const host: KioskHost = bridge
+  ? new ElectronHost(bridge, () => unsentKiosk(db))
+  : new BrowserHost(db, {
+      search: location.search,
+      serverOrigin: location.origin,
+      fetch: (input, init) => fetch(input, init),
+      appVersion: __APP_VERSION__,
+    });
+
 // Marks for `npm run bench` and the technician's diagnostics: when each screen was committed.
 const markScreen = (screen: ScreenName) => {
   performance.mark('hl:screen', { detail: screen });
   updates.screenShown(screen);
-  // The Electron shell installs its updates only while the kiosk waits on the start screen.
-  void kioskBridge()?.reportScreen({ onStartScreen: screen === 'start' }).catch(() => undefined);
+  // A shell installs its updates only while the kiosk waits on the start screen.
+  host.reportScreen?.(screen === 'start');
 };
 
 async function boot(root: ReturnType<typeof createRoot>) {
-  const db = new KioskDb();
-  // In Electron the preload gives `window.kiosk`: configuration, token and journal live in the main process.
-  const bridge = kioskBridge();
-  const host: KioskHost = bridge
-    ? new ElectronHost(bridge, () => unsentKiosk(db))
-    : new BrowserHost(db, {
-        search: location.search,
-        serverOrigin: location.origin,
-        fetch: (input, init) => fetch(input, init),
-        appVersion: __APP_VERSION__,
-      });
   let config: KioskConfig | null;
   try {
     config = await host.loadConfig();
@@ -89,11 +88,7 @@ async function boot(root: ReturnType<typeof createRoot>) {
   // IndexedDB may have been wiped under the app: what the journal holds and the queue lost comes back.
   if (host.journal) await restoreFromJournal(queue, host.journal).catch((error: unknown) => reportError('journal', error));
   const store: RatingStore = host.journal ? journalledStore(queue, host.journal) : queue;
-  const transport: SyncTransport | null = bridge
-    ? new BridgeTransport((request) => bridge.sync(request))
-    : (await hasDeviceToken(db))
-      ? new HttpTransport({ serverOrigin: location.origin, deviceToken: tokenOnce(db), fetch: (input, init) => fetch(input, init), now: () => new Date() })
-      : null;
+  const transport = await host.syncTransport();
   const sync = transport
     ? startSync(host, queue, transport, ready, {
         state: (state) => {
@@ -113,8 +108,8 @@ async function boot(root: ReturnType<typeof createRoot>) {
     config: () => current,
     host,
     appVersion: __APP_VERSION__,
-    settings: host instanceof ElectronHost ? { load: () => host.loadSettings(), save: (next) => host.saveSettings(next) } : null,
-    shellDiagnostics: host instanceof ElectronHost ? () => host.shellDiagnostics() : undefined,
+    settings: host.shellSettings ?? null,
+    shellDiagnostics: host.shellDiagnostics,
   });
   configUpdates.add((next) => (current = next));
   // An enrolled kiosk gets its technician PIN before any citizen sees it.
@@ -187,21 +182,6 @@ const notices: NoticeSource = {
   },
   current: () => notice,
 };
-/**
- * The device token, read once: it changes only by enrolling, which reloads the page. Reading it per
- * request would put a transaction on `meta`, which a citizen's first tap writes, in every exchange.
- */
-function tokenOnce(db: KioskDb): () => Promise<string | null> {
-  let token: Promise<string | null> | null = null;
-  return () => {
-    token ??= deviceToken(db).then((value) => {
-      if (value === null) token = null; // not enrolled yet: read again next time
-      return value;
-    });
-    return token;
-  };
-}
-
 async function refreshNotice(queue: RatingQueue, state: SyncState) {
   const next = serviceNotice(state, await queue.quarantinedCount());
   if (JSON.stringify(next) === JSON.stringify(notice)) return;
@@ -211,6 +191,5 @@ async function refreshNotice(queue: RatingQueue, state: SyncState) {
 
 window.addEventListener('error', (e) => reportError('window', e.error ?? e.message));
 window.addEventListener('unhandledrejection', (e) => reportError('promise', e.reason));
-// A browser kiosk keeps its app shell in a service worker; the Electron shell has it on disk.
-if (!kioskBridge()) registerAppShell(updates, reportError);
+host.cacheAppShell?.(updates, reportError);
 void boot(createRoot(document.getElementById('root')!));

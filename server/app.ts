@@ -1,18 +1,23 @@
 import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
-import type { Store } from './db/connect';
-import { installErrorHandling } from './http/errors';
-import { adminApi } from './routes/admin-api';
-import { adminManage } from './routes/admin-manage';
-import { kioskApi } from './routes/kiosk-api';
-import { publicPages } from './routes/public-pages';
-import { openApiRoute } from './routes/openapi';
-import { securityHeaders } from './security-headers';
-import { AlertService } from './alerts/service';
+import { publicApi, redirects } from '../shared/contract/public-api';
 import type { Mailer } from './alerts/mailer';
-import { alertsApi } from './routes/alerts-api';
+import { AlertService } from './alerts/service';
+import { requireAdmin, requireDistrictAdmin } from './auth/sessions';
+import type { Store } from './db/connect';
+import { declare, zodSerializer, zodValidator, type Callers } from './http/declare';
+import { installErrorHandling } from './http/errors';
+import { kioskForToken } from './repo/enrolment';
+import { adminRoutes } from './routes/admin-api';
+import { manageRoutes } from './routes/admin-manage';
+import { alertRoutes } from './routes/alerts-api';
+import { kioskRoutes } from './routes/kiosk-api';
+import { openApiGenerator, openApiRoute } from './routes/openapi';
+import { publicRoutes } from './routes/public-pages';
+import { securityHeaders } from './security-headers';
 
 export interface ServerOptions {
   /** The built kiosk web app (vite build output). */
@@ -36,6 +41,19 @@ export interface ServerOptions {
   alerts?: AlertService;
 }
 
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  /** Left out of the OpenAPI document on purpose (the apps' static files). */
+  hidden: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: readonly RegisteredRoute[];
+  }
+}
+
 /** What an update feed holds; anything else in the folder is not served. */
 const UPDATE_FILE = /\.(ya?ml|exe|AppImage|deb|blockmap|zip)$/;
 
@@ -43,13 +61,26 @@ const UPDATE_FILE = /\.(ya?ml|exe|AppImage|deb|blockmap|zip)$/;
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const now = options.now ?? (() => new Date());
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 256 * 1024, trustProxy: false });
+  // Routes are declared from their contracts (shared/contract/): zod validates what comes in and
+  // encodes what goes out; the OpenAPI document is generated from the same routes.
+  // Every route as registered, for the test that holds the OpenAPI document to the whole table.
+  const routeTable: RegisteredRoute[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url, hidden: (route.schema as { hide?: boolean } | undefined)?.hide === true });
+  });
+  app.setValidatorCompiler(zodValidator);
+  app.setSerializerCompiler(zodSerializer);
   installErrorHandling(app);
+  await openApiGenerator(app);
 
   app.addHook('onSend', async (_request, reply) => {
     for (const [name, value] of Object.entries(securityHeaders)) reply.header(name, value);
   });
 
   await app.register(cookie);
+  // Limits are set per route (sign-in and enrolment): `global: false`.
+  await app.register(rateLimit, { global: false });
   // An API-only server (tests, or a district that hosts the apps elsewhere) runs without the builds.
   if (existsSync(options.kioskDir)) await app.register(fastifyStatic, {
     root: options.kioskDir,
@@ -69,7 +100,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       decorateReply: false,
       setHeaders: (res, path) => res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
     });
-    app.get('/admin', (_request, reply) => reply.redirect('/admin/'));
   }
 
   if (options.updatesDir && existsSync(options.updatesDir)) {
@@ -87,17 +117,34 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     });
   }
 
-  const alerts = options.alerts ?? new AlertService(options.store, { now, mailer: options.mailer ?? null, report: (error) => app.log.error(error) });
-  await app.register(kioskApi, { store: options.store, now, authRateLimit: options.authRateLimit, alerts });
-  await app.register(adminApi, { store: options.store, now, minResponses: options.minResponses, authRateLimit: options.authRateLimit, alerts });
-  await app.register(alertsApi, { store: options.store, now, alerts });
-  await app.register(adminManage, { store: options.store, now, minResponses: options.minResponses ?? 30 });
-  await app.register(publicPages, { store: options.store, now });
-  await app.register(openApiRoute);
+  const { store } = options;
+  const callers: Callers = {
+    kiosk: (request) => kioskForToken(store, request.headers.authorization),
+    user: async (request, districtAdmin) => {
+      const user = await requireAdmin(store, request, now());
+      if (districtAdmin) requireDistrictAdmin(user);
+      return user;
+    },
+  };
+  const minResponses = options.minResponses ?? 30;
+  const authRateLimit = options.authRateLimit ?? 10;
+  const alerts = options.alerts ?? new AlertService(store, { now, mailer: options.mailer ?? null, report: (error) => app.log.error(error) });
+  await app.register(kioskRoutes, { store, now, callers, authRateLimit, alerts });
+  await app.register(adminRoutes, { store, now, callers, minResponses, authRateLimit, alerts });
+  await app.register(alertRoutes, { callers, alerts });
+  await app.register(manageRoutes, { store, now, callers, minResponses });
+  await app.register(publicRoutes, { store, now, callers });
+  openApiRoute(app, callers);
 
-  app.get('/', (_request, reply) => reply.redirect('/kiosk/'));
-  app.get('/kiosk', (_request, reply) => reply.redirect('/kiosk/'));
-  app.get('/healthz', () => ({ ok: true }));
+  for (const [path, to] of [
+    [redirects.root, '/kiosk/'],
+    [redirects.kiosk, '/kiosk/'],
+    [redirects.admin, '/admin/'],
+    [redirects.public, '/public/'],
+  ] as const) {
+    declare(app, path, callers, async ({ reply }) => reply.redirect(to));
+  }
+  declare(app, publicApi.health, callers, async () => ({ ok: true as const }));
 
   return app;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { MAX_BATCH_RATINGS } from '../shared/schema/api';
-import { verifyExport, type ExportFile } from '../shared/sync/export-file';
+import { MAX_BATCH_RATINGS } from '../shared/contract/kiosk-api';
+import type { ExportFile } from '../shared/contract/export-file';
+import { verifyExport } from '../shared/sync/export-file';
 import type { Store } from './db/connect';
 import { HttpError } from './http/errors';
 import { ingestBatch } from './ingest';

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { answersProblem, isSatisfied } from '../shared/rating/validate';
-import type { BatchResult, RatingBatch, Rejection } from '../shared/schema/api';
+import type { BatchResult, RatingBatch, Rejection } from '../shared/contract/kiosk-api';
 import { Rating } from '../shared/schema/rating';
 import { SurveyTemplate } from '../shared/schema/template';
 import type { Store } from './db/connect';

@@ -6,3 +6,10 @@ export { vietnamDay } from '../shared/time';
 export function serverTimeIso(now: Date): string {
   return `${new Date(now.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 23)}+07:00`;
 }
+
+/** A stored instant (milliseconds) as the API gives it: ISO with Vietnam's offset; null stays null. */
+export function isoAt(ms: number): string;
+export function isoAt(ms: number | null): string | null;
+export function isoAt(ms: number | null): string | null {
+  return ms === null ? null : serverTimeIso(new Date(ms));
+}

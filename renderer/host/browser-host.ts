@@ -6,6 +6,9 @@ import { redeemEnrolment } from '../../shared/sync/enrolment';
 import { exportFileName, signExport } from '../../shared/sync/export-file';
 import type { Rating } from '../../shared/schema/rating';
 import { toIsoWithOffset } from '../../shared/time';
+import { HttpTransport } from '../../shared/sync/http-transport';
+import type { SyncTransport } from '../../shared/sync/ports';
+import { registerAppShell, type UpdateGate } from './app-update';
 import type { KioskHost } from './kiosk-host';
 
 const CONFIG_KEY = 'config';
@@ -43,8 +46,9 @@ function downloadFile(name: string, text: string) {
  * id of its own so two demo kiosks never collide.
  */
 export class BrowserHost implements KioskHost {
-  readonly kind = 'browser';
+  readonly asksServerAddress = false;
   readonly journal = null;
+  private token: Promise<string | null> | null = null;
 
   get serverOrigin() {
     return this.options.serverOrigin;
@@ -121,6 +125,30 @@ export class BrowserHost implements KioskHost {
     const fileName = exportFileName(file);
     (this.options.saveFile ?? downloadFile)(fileName, JSON.stringify(file));
     return { fileName };
+  }
+
+  /** Sync over fetch to the server that served the page, with the token from this kiosk's storage. */
+  async syncTransport(): Promise<SyncTransport | null> {
+    if ((await this.deviceToken()) === null) return null;
+    return new HttpTransport({ serverOrigin: this.options.serverOrigin, deviceToken: () => this.deviceToken(), fetch: this.options.fetch, now: () => new Date() });
+  }
+
+  /**
+   * The device token, read once: it changes only by enrolling, which reloads the page. Reading it per
+   * request would put a transaction on `meta`, which a citizen's first tap writes, in every exchange.
+   */
+  private deviceToken(): Promise<string | null> {
+    this.token ??= this.db.meta.get(DEVICE_TOKEN_KEY).then((entry) => {
+      if (typeof entry?.value === 'string') return entry.value;
+      this.token = null; // not enrolled yet: read again next time
+      return null;
+    });
+    return this.token;
+  }
+
+  /** A browser kiosk keeps its app shell in a service worker, so it starts again with no network. */
+  cacheAppShell(updates: UpdateGate, report: (where: string, error: unknown) => void) {
+    registerAppShell(updates, report);
   }
 
   async forget(): Promise<void> {

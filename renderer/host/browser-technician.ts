@@ -6,7 +6,7 @@ import type { RatingQueue } from '../storage/rating-queue';
 import type { KioskHost } from './kiosk-host';
 import type { TechnicianPort } from './technician';
 import { displayPort } from './display';
-import type { ShellDiagnostics } from '../../shared/schema/bridge';
+import type { ShellDiagnostics } from '../../shared/contract/bridge';
 
 const PIN_KEY = 'technicianPin';
 

@@ -1,42 +1,27 @@
-import { z } from 'zod';
-import { EnrolOutcome, ExportOutcome, ShellDiagnostics, type ScreenReport, type SyncRequest } from '../../shared/schema/bridge';
-import { KioskConfig } from '../../shared/schema/kiosk-config';
-import { Rating } from '../../shared/schema/rating';
-import { ShellSettings } from '../../shared/schema/shell-settings';
+import { callBridge, requireBridge, type KioskBridge, type ShellDiagnostics } from '../../shared/contract/bridge';
+import type { KioskConfig } from '../../shared/schema/kiosk-config';
+import type { Rating } from '../../shared/schema/rating';
+import type { ShellSettings } from '../../shared/schema/shell-settings';
 import { EnrolmentError } from '../../shared/sync/enrolment';
-import type { KioskHost, RatingJournal } from './kiosk-host';
+import type { SyncTransport } from '../../shared/sync/ports';
+import { BridgeTransport } from './bridge-transport';
+import type { KioskHost, RatingJournal, ShellSettingsPort } from './kiosk-host';
 
-/**
- * What the preload exposes as `window.kiosk` (electron/preload.ts): a pass-through to the main
- * process, which checks every message. Answers are checked here again: the renderer trusts no one.
- * Built from KIOSK_BRIDGE_METHODS, so the preload and this list cannot drift apart.
- */
-export interface KioskBridge {
-  loadConfig(): Promise<unknown>;
-  saveConfig(config: KioskConfig): Promise<unknown>;
-  loadSettings(): Promise<unknown>;
-  saveSettings(settings: ShellSettings): Promise<unknown>;
-  enrol(request: { code: string; keepKioskId?: string; serverOrigin?: string }): Promise<unknown>;
-  checkConnection(request?: { serverOrigin?: string }): Promise<unknown>;
-  sync(request: SyncRequest): Promise<unknown>;
-  journalAppend(rating: Rating): Promise<unknown>;
-  journalEntries(): Promise<unknown>;
-  journalCompact(acknowledged: readonly string[]): Promise<unknown>;
-  exportRatings(request: { ratings: Rating[] }): Promise<unknown>;
-  forget(): Promise<unknown>;
-  reportScreen(report: ScreenReport): Promise<unknown>;
-  diagnostics(): Promise<unknown>;
-}
-
+/** `window.kiosk`, where the Electron preload put it; null in a browser. */
 export function kioskBridge(): KioskBridge | null {
   const candidate = (globalThis as { kiosk?: KioskBridge }).kiosk;
-  return candidate && typeof candidate.sync === 'function' ? candidate : null;
+  return candidate && typeof candidate.invoke === 'function' ? candidate : null;
 }
 
-/** The Electron kiosk's host: configuration, enrolment, the server address and the journal live in the main process. */
+/**
+ * The Electron kiosk's host: configuration, enrolment, the server address, the device token and the
+ * journal live in the main process, reached through `window.kiosk.invoke`; every answer is checked
+ * against the bridge contract as it arrives (shared/contract/bridge.ts).
+ */
 export class ElectronHost implements KioskHost {
-  readonly kind = 'electron';
+  readonly asksServerAddress = true;
   readonly journal: RatingJournal;
+  readonly shellSettings: ShellSettingsPort;
   private origin = '';
 
   constructor(
@@ -44,11 +29,16 @@ export class ElectronHost implements KioskHost {
     private readonly unsent: () => Promise<{ kioskId: string } | null>,
   ) {
     this.journal = {
-      append: async (rating) => {
-        if ((await bridge.journalAppend(rating)) !== true) throw new Error('the journal did not confirm the rating');
+      append: async (rating) => void (await requireBridge(bridge, 'kiosk:journal-append', rating)),
+      entries: () => requireBridge(bridge, 'kiosk:journal-entries', undefined),
+      compact: async (ids) => void (await requireBridge(bridge, 'kiosk:journal-compact', [...ids])),
+    };
+    this.shellSettings = {
+      load: () => this.loadSettings(),
+      save: async (settings: ShellSettings) => {
+        await requireBridge(bridge, 'kiosk:settings-save', settings);
+        this.origin = settings.serverOrigin ?? '';
       },
-      entries: async () => z.array(Rating).parse(await bridge.journalEntries()),
-      compact: async (ids) => void (await bridge.journalCompact(ids)),
     };
   }
 
@@ -57,53 +47,56 @@ export class ElectronHost implements KioskHost {
     return this.origin;
   }
 
-  async loadSettings(): Promise<ShellSettings | null> {
-    const parsed = ShellSettings.safeParse(await this.bridge.loadSettings());
-    if (parsed.success) this.origin = parsed.data.serverOrigin ?? '';
-    return parsed.success ? parsed.data : null;
-  }
-
-  async saveSettings(settings: ShellSettings): Promise<void> {
-    if ((await this.bridge.saveSettings(settings)) !== true) throw new Error('the kiosk shell did not keep the settings');
-    this.origin = settings.serverOrigin ?? '';
+  private async loadSettings(): Promise<ShellSettings | null> {
+    const answer = await callBridge(this.bridge, 'kiosk:settings', undefined);
+    if (!answer.ok) return null;
+    this.origin = answer.value.serverOrigin ?? '';
+    return answer.value;
   }
 
   async loadConfig(): Promise<KioskConfig | null> {
     await this.loadSettings();
-    const parsed = KioskConfig.safeParse(await this.bridge.loadConfig());
-    return parsed.success ? parsed.data : null;
+    const answer = await callBridge(this.bridge, 'kiosk:config', undefined);
+    return answer.ok ? answer.value : null;
   }
 
   async enrol(code: string, serverOrigin?: string): Promise<KioskConfig> {
     const holding = await this.unsent();
     const request = { code, ...(holding && { keepKioskId: holding.kioskId }), ...(serverOrigin && { serverOrigin }) };
-    const answer = EnrolOutcome.safeParse(await this.bridge.enrol(request).catch(() => null));
-    if (!answer.success) throw new EnrolmentError('server_error');
-    if (!answer.data.ok) throw new EnrolmentError(answer.data.problem);
+    const answer = await callBridge(this.bridge, 'kiosk:enrol', request);
+    if (!answer.ok) throw new EnrolmentError('server_error');
+    if (!answer.value.ok) throw new EnrolmentError(answer.value.problem);
     await this.loadSettings();
-    return answer.data.config;
+    return answer.value.config;
   }
 
   async saveConfig(config: KioskConfig): Promise<void> {
-    await this.bridge.saveConfig(config);
+    await requireBridge(this.bridge, 'kiosk:config-save', config);
   }
 
   async checkConnection(serverOrigin?: string): Promise<boolean> {
-    return (await this.bridge.checkConnection(serverOrigin ? { serverOrigin } : undefined).catch(() => false)) === true;
+    const answer = await callBridge(this.bridge, 'kiosk:check', serverOrigin ? { serverOrigin } : {});
+    return answer.ok && answer.value;
+  }
+
+  /** The main process holds the token and does the HTTP: the renderer hands it each exchange. */
+  async syncTransport(): Promise<SyncTransport> {
+    return new BridgeTransport(this.bridge);
   }
 
   async saveExport(_kioskId: string, ratings: Rating[]): Promise<{ fileName: string } | null> {
-    const answer = ExportOutcome.safeParse(await this.bridge.exportRatings({ ratings }).catch(() => null));
-    return answer.success && answer.data.ok ? { fileName: answer.data.fileName } : null;
+    const answer = await callBridge(this.bridge, 'kiosk:export', { ratings });
+    return answer.ok && answer.value.ok ? { fileName: answer.value.fileName } : null;
   }
 
-  /** What the main process knows (token, journal, update); null when the shell cannot say. */
-  async shellDiagnostics(): Promise<ShellDiagnostics | null> {
-    const parsed = ShellDiagnostics.safeParse(await this.bridge.diagnostics().catch(() => null));
-    return parsed.success ? parsed.data : null;
-  }
+  readonly shellDiagnostics = async (): Promise<ShellDiagnostics | null> => {
+    const answer = await callBridge(this.bridge, 'kiosk:diagnostics', undefined);
+    return answer.ok ? answer.value : null;
+  };
+
+  readonly reportScreen = (onStartScreen: boolean) => void callBridge(this.bridge, 'kiosk:screen', { onStartScreen });
 
   async forget(): Promise<void> {
-    if ((await this.bridge.forget()) !== true) throw new Error('the kiosk shell did not forget the enrolment');
+    await requireBridge(this.bridge, 'kiosk:forget', undefined);
   }
 }

@@ -1,5 +1,9 @@
+import type { ShellDiagnostics } from '../../shared/contract/bridge';
 import type { KioskConfig } from '../../shared/schema/kiosk-config';
 import type { Rating } from '../../shared/schema/rating';
+import type { ShellSettings } from '../../shared/schema/shell-settings';
+import type { SyncTransport } from '../../shared/sync/ports';
+import type { UpdateGate } from './app-update';
 
 /**
  * A second, independent copy of every confirmed rating, kept by Electron's main process in a file it
@@ -13,13 +17,19 @@ export interface RatingJournal {
   compact(acknowledged: readonly string[]): Promise<void>;
 }
 
+/** Settings only a kiosk shell keeps (Electron): the server's address, opening hours, the camera. */
+export interface ShellSettingsPort {
+  load(): Promise<ShellSettings | null>;
+  save(settings: ShellSettings): Promise<void>;
+}
+
 /**
  * What the kiosk app needs from whatever hosts it. One interface, two implementations: the
- * browser one (a tablet or browser kiosk) and, in Electron, one backed by the preload bridge.
- * The app never asks which one it has.
+ * browser one (a tablet or browser kiosk) and, in Electron, one backed by the preload bridge. The
+ * app never asks which one it has: what only a shell can do is an optional capability, present or
+ * not (`journal`, `shellSettings`, `shellDiagnostics`, `reportScreen`).
  */
 export interface KioskHost {
-  readonly kind: 'browser' | 'electron';
   /** Null when the kiosk has no configuration yet: the setup screen shows instead. */
   loadConfig(): Promise<KioskConfig | null>;
   /** `serverOrigin`: the address typed on the setup screen (Electron); a browser kiosk uses the server that served it. */
@@ -28,7 +38,10 @@ export interface KioskHost {
   saveConfig(config: KioskConfig): Promise<void>;
   checkConnection(serverOrigin?: string): Promise<boolean>;
   readonly serverOrigin: string;
-  readonly journal: RatingJournal | null;
+  /** Whether the setup screen asks for the server's address (a shell has no server of its own). */
+  readonly asksServerAddress: boolean;
+  /** How sync reaches the district server; null while the kiosk holds no device token (demo). */
+  syncTransport(): Promise<SyncTransport | null>;
   /**
    * Writes these ratings to a signed export file for a USB stick (a download in a browser, a file the
    * technician picks in Electron). Null when nothing was written (no device token, or cancelled).
@@ -36,4 +49,12 @@ export interface KioskHost {
   saveExport(kioskId: string, ratings: Rating[]): Promise<{ fileName: string } | null>;
   /** Forgets the enrolment (device token, configuration): the kiosk shows the setup screen next. */
   forget(): Promise<void>;
+  readonly journal: RatingJournal | null;
+  readonly shellSettings?: ShellSettingsPort;
+  /** What only the shell knows (how the token is kept, the journal, a waiting update). */
+  readonly shellDiagnostics?: () => Promise<ShellDiagnostics | null>;
+  /** Tells the shell where the citizen is: it installs updates only on the start screen. */
+  readonly reportScreen?: (onStartScreen: boolean) => void;
+  /** Keeps the app shell for offline starts (a browser's service worker; a shell has it on disk). */
+  cacheAppShell?(updates: UpdateGate, report: (where: string, error: unknown) => void): void;
 }

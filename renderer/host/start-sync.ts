@@ -3,14 +3,7 @@ import { SyncEngine, type SyncState } from '../../shared/sync/engine';
 import type { SyncTransport } from '../../shared/sync/ports';
 import type { KioskDb } from '../storage/kiosk-db';
 import { firstUnsent, type RatingQueue } from '../storage/rating-queue';
-import { DEVICE_TOKEN_KEY } from './browser-host';
 import type { KioskHost } from './kiosk-host';
-
-export const deviceToken = async (db: KioskDb) => {
-  const entry = await db.meta.get(DEVICE_TOKEN_KEY);
-  return typeof entry?.value === 'string' ? entry.value : null;
-};
-export const hasDeviceToken = async (db: KioskDb) => (await deviceToken(db)) !== null;
 
 /** The kiosk id of ratings still waiting to be sent, if any (re-enrolment must keep it). */
 export async function unsentKiosk(db: KioskDb): Promise<{ kioskId: string } | null> {

@@ -1,4 +1,4 @@
-import type { ShellDiagnostics } from '../../shared/schema/bridge';
+import type { ShellDiagnostics } from '../../shared/contract/bridge';
 import type { DisplaySettings } from '../../shared/schema/display';
 import type { ShellSettings } from '../../shared/schema/shell-settings';
 import type { StoredPin } from '../../shared/technician/pin';

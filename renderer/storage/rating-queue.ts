@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { Finish, RatingStore } from '../../shared/flow/ports';
 import { pruneCutoff, selectPrunable, seqRuns } from '../../shared/rating/prune';
-import type { Rejection } from '../../shared/schema/api';
+import type { Rejection } from '../../shared/contract/kiosk-api';
 import { Answers, NewRating, QueuedRating, Rating, toRating, withoutLocalFields, type QueueState } from '../../shared/schema/rating';
 import type { SyncQueue } from '../../shared/sync/ports';
 import type { KioskDb } from './kiosk-db';

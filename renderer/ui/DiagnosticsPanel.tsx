@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ShellDiagnostics } from '../../shared/schema/bridge';
+import type { ShellDiagnostics } from '../../shared/contract/bridge';
 import type { Diagnostics, TechnicianPort } from '../host/technician';
 import type { MessageKey } from '../i18n/messages';
 import { useKioskView } from './KioskContext';

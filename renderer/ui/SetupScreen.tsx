@@ -12,7 +12,7 @@ function Setup({ host, onEnrolled }: { host: KioskHost; onEnrolled: () => void }
   const { t } = useKioskView();
   const [code, setCode] = useState('');
   // The Electron shell has no server of its own: the technician types the district's address.
-  const asksServer = host.kind === 'electron';
+  const asksServer = host.asksServerAddress;
   const [server, setServer] = useState(host.serverOrigin);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   /** The typed address, normalised; null (with the reason shown) when it is not one. */

@@ -1,3 +1,5 @@
+import { AlertKind, type AlertItem } from '../../shared/contract/admin-api';
+import { isoAt } from '../time';
 import { AlertSettings, ratingAlerts, satisfactionAlert, silentKioskAlerts, type Alert, type RatedItem } from '../../shared/alerts/rules';
 import { DEFAULT_OPENING_HOURS, openMinutesBetween } from '../../shared/schema/opening-hours';
 import type { Store } from '../db/connect';
@@ -141,18 +143,41 @@ export class AlertService {
     }
   }
 
-  async list(options: { wardId: string | undefined; open: boolean }) {
+  async list(options: { wardId: string | undefined; open: boolean }): Promise<AlertItem[]> {
     let q = this.store.db.selectFrom('alerts').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(500);
     if (options.wardId) q = q.where('ward_id', '=', options.wardId);
     q = options.open ? q.where('acknowledged_at', 'is', null) : q.where('acknowledged_at', 'is not', null);
     const rows = await q.execute();
+    const wardNames = new Map((await this.store.db.selectFrom('wards').select(['id', 'name_vi']).execute()).map((w) => [w.id, w.name_vi]));
     const ratingIds = rows.map((r) => r.rating_id).filter((id): id is string => id !== null);
     const comments = new Map(
       ratingIds.length === 0
         ? []
         : (await this.store.db.selectFrom('ratings').select(['id', 'comment']).where('id', 'in', ratingIds).execute()).map((r) => [r.id, r.comment]),
     );
-    return rows.map((r) => ({ ...r, details: JSON.parse(r.details) as Alert, comment: r.rating_id ? (comments.get(r.rating_id) ?? null) : null }));
+    return rows.map((r): AlertItem => {
+      const details = JSON.parse(r.details) as Partial<{ share: number; window: number; silentMinutes: number }>;
+      return {
+        id: r.id,
+        kind: AlertKind.parse(r.kind),
+        wardId: r.ward_id,
+        wardName: wardNames.get(r.ward_id) ?? r.ward_id,
+        kioskId: r.kiosk_id,
+        ratingId: r.rating_id,
+        createdAt: isoAt(r.created_at),
+        emailedAt: isoAt(r.emailed_at),
+        emailError: r.email_error,
+        acknowledgedAt: isoAt(r.acknowledged_at),
+        acknowledgedBy: r.acknowledged_by,
+        note: r.note,
+        comment: r.rating_id ? (comments.get(r.rating_id) ?? null) : null,
+        details: {
+          ...(details.share !== undefined && { share: details.share }),
+          ...(details.window !== undefined && { window: details.window }),
+          ...(details.silentMinutes !== undefined && { silentMinutes: details.silentMinutes }),
+        },
+      };
+    });
   }
 
   /** False when there is no such open alert (in this ward, for a ward viewer). */

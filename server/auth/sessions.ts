@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import { Role } from '../../shared/contract/admin-api';
 import type { Store } from '../db/connect';
 import { HttpError } from '../http/errors';
 import { hashToken, newSecretToken } from './secrets';
@@ -7,11 +7,10 @@ import { hashToken, newSecretToken } from './secrets';
 export const SESSION_COOKIE = 'hl_session';
 const SESSION_MS = 12 * 3_600_000;
 
-export const Role = z.enum(['district_admin', 'ward_viewer']);
 export interface AdminUser {
   id: number;
   username: string;
-  role: z.infer<typeof Role>;
+  role: Role;
   wardId: string | null;
   csrfToken: string;
 }

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { ErrorCode } from '../../shared/contract/errors';
 
-/** An error meant for the client: a status, a stable code and a plain message. */
+/** An error meant for the client: a status, a stable code (shared/contract/errors.ts) and a plain message. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
@@ -27,7 +28,7 @@ export function installErrorHandling(app: FastifyInstance) {
     }
     const e = error as { statusCode?: number; code?: string; message?: string };
     if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
-      const code = e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'body_too_large' : e.statusCode === 429 ? 'rate_limited' : 'bad_request';
+      const code: ErrorCode = e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'body_too_large' : e.statusCode === 429 ? 'rate_limited' : 'bad_request';
       return reply.status(e.statusCode).send({ error: { code, message: e.message ?? 'Bad request' } });
     }
     request.log.error(error);

@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import type { Store } from '../db/connect';
+import type { KiosksTable } from '../db/tables';
 import { HttpError } from '../http/errors';
 import { hashToken, newEnrolmentCode, newSecretToken } from '../auth/secrets';
 import { kioskConfigFor } from './org';
@@ -102,8 +104,10 @@ export async function redeemEnrolmentCode(store: Store, code: string, appVersion
   return { kioskId: kiosk.id, deviceToken: token, config: await kioskConfigFor(store, kiosk) };
 }
 
+export type KioskRow = Selectable<KiosksTable>;
+
 /** The kiosk behind a bearer token; revoked or unknown tokens are refused alike. */
-export async function kioskForToken(store: Store, authorization: string | undefined) {
+export async function kioskForToken(store: Store, authorization: string | undefined): Promise<KioskRow> {
   const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(authorization ?? '');
   if (!match) throw new HttpError(401, 'missing_token', 'A device token is required (Authorization: Bearer …).');
   const kiosk = await store.db.selectFrom('kiosks').selectAll().where('token_hash', '=', hashToken(match[1]!)).executeTakeFirst();

@@ -1,11 +1,27 @@
-import type { FeedbackStatus, FeedbackUpdate } from '../../shared/schema/report';
+import type { Selectable } from 'kysely';
+import { FeedbackStatus, type FeedbackItem, type FeedbackUpdate } from '../../shared/contract/admin-api';
 import type { Store } from '../db/connect';
+import type { FeedbackTable } from '../db/tables';
+import { isoAt } from '../time';
 
-export function listFeedback(store: Store, filter: { wardId?: string; status?: FeedbackStatus }) {
+const toItem = (row: Selectable<FeedbackTable>): FeedbackItem => ({
+  id: row.id,
+  ratingId: row.rating_id,
+  wardId: row.ward_id,
+  overall: row.overall,
+  comment: row.comment,
+  status: FeedbackStatus.catch('moi').parse(row.status),
+  assignee: row.assignee,
+  responseNote: row.response_note,
+  createdAt: isoAt(row.created_at),
+  updatedAt: isoAt(row.updated_at),
+});
+
+export async function listFeedback(store: Store, filter: { wardId?: string; status?: FeedbackStatus }): Promise<FeedbackItem[]> {
   let q = store.db.selectFrom('feedback').selectAll().orderBy('created_at', 'desc').limit(500);
   if (filter.wardId) q = q.where('ward_id', '=', filter.wardId);
   if (filter.status) q = q.where('status', '=', filter.status);
-  return q.execute();
+  return (await q.execute()).map(toItem);
 }
 
 /** The ward a feedback item belongs to, for the access check; undefined when there is none. */
@@ -13,7 +29,7 @@ export async function feedbackWard(store: Store, id: number): Promise<string | u
   return (await store.db.selectFrom('feedback').select('ward_id').where('id', '=', id).executeTakeFirst())?.ward_id;
 }
 
-export async function updateFeedback(store: Store, id: number, update: FeedbackUpdate, at: Date) {
+export async function updateFeedback(store: Store, id: number, update: FeedbackUpdate, at: Date): Promise<FeedbackItem> {
   await store.db
     .updateTable('feedback')
     .set({
@@ -24,5 +40,5 @@ export async function updateFeedback(store: Store, id: number, update: FeedbackU
     })
     .where('id', '=', id)
     .execute();
-  return store.db.selectFrom('feedback').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  return toItem(await store.db.selectFrom('feedback').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
 }

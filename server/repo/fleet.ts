@@ -1,21 +1,51 @@
-import type { Heartbeat } from '../../shared/schema/api';
+import type { Kiosk } from '../../shared/contract/admin-api';
+import { Heartbeat } from '../../shared/contract/kiosk-api';
 import type { Store } from '../db/connect';
+import { isoAt } from '../time';
 
 const SILENT_AFTER_MS = 86_400_000;
 
-/** The kiosk fleet, newest health first; kiosks silent for more than a day stand out. */
-export async function listKiosks(store: Store, options: { wardId?: string; now: Date }) {
+/** The kiosk fleet by ward and counter; kiosks silent for more than a day stand out. */
+export async function listKiosks(store: Store, options: { wardId?: string; now: Date }): Promise<Kiosk[]> {
   let q = store.db
     .selectFrom('kiosks')
-    .select(['id', 'ward_id', 'counter_id', 'enrolled_at', 'revoked_at', 'last_seen_at', 'heartbeat', 'app_version', 'clock_offset_ms'])
-    .orderBy('ward_id');
-  if (options.wardId) q = q.where('ward_id', '=', options.wardId);
+    .innerJoin('wards', 'wards.id', 'kiosks.ward_id')
+    .leftJoin('counters', (join) => join.onRef('counters.ward_id', '=', 'kiosks.ward_id').onRef('counters.id', '=', 'kiosks.counter_id'))
+    .select([
+      'kiosks.id',
+      'kiosks.ward_id',
+      'wards.name_vi',
+      'kiosks.counter_id',
+      'counters.label_vi',
+      'kiosks.enrolled_at',
+      'kiosks.revoked_at',
+      'kiosks.last_seen_at',
+      'kiosks.heartbeat',
+      'kiosks.app_version',
+      'kiosks.clock_offset_ms',
+    ])
+    .orderBy('wards.name_vi')
+    .orderBy('kiosks.counter_id')
+    .orderBy('kiosks.enrolled_at');
+  if (options.wardId) q = q.where('kiosks.ward_id', '=', options.wardId);
   const at = options.now.getTime();
-  return (await q.execute()).map((k) => ({
-    ...k,
-    heartbeat: k.heartbeat ? (JSON.parse(k.heartbeat) as Heartbeat) : null,
-    silent: k.revoked_at === null && (k.last_seen_at === null || at - k.last_seen_at > SILENT_AFTER_MS),
-  }));
+  return (await q.execute()).map((k) => {
+    const heartbeat = k.heartbeat ? Heartbeat.safeParse(JSON.parse(k.heartbeat)) : null;
+    return {
+      id: k.id,
+      wardId: k.ward_id,
+      wardName: k.name_vi,
+      counterId: k.counter_id,
+      counterLabel: k.label_vi ?? k.counter_id,
+      enrolledAt: isoAt(k.enrolled_at),
+      revokedAt: isoAt(k.revoked_at),
+      lastSeenAt: isoAt(k.last_seen_at),
+      appVersion: k.app_version,
+      clockOffsetMs: k.clock_offset_ms,
+      heartbeat: heartbeat?.success ? heartbeat.data : null,
+      silent: k.revoked_at === null && (k.last_seen_at === null || at - k.last_seen_at > SILENT_AFTER_MS),
+    };
+  });
 }
 
 /** Revokes an active kiosk's token; false when there is no such active kiosk. */

@@ -1,12 +1,21 @@
+import type { Official } from '../../shared/contract/admin-api';
 import type { Attribution } from '../../shared/schema/kiosk-config';
 import type { StoredPin } from '../../shared/technician/pin';
 import type { Store } from '../db/connect';
 
 /** A ward's officials for the dashboard: whether a PIN is set, never the hash. */
-export async function listOfficials(store: Store, wardId: string | undefined) {
+export async function listOfficials(store: Store, wardId: string | undefined): Promise<Official[]> {
   let q = store.db.selectFrom('officials').select(['id', 'ward_id', 'name', 'title', 'active', 'photo', 'pin']).orderBy('ward_id').orderBy('name');
   if (wardId) q = q.where('ward_id', '=', wardId);
-  return (await q.execute()).map(({ pin, ...o }) => ({ ...o, hasPin: pin !== null }));
+  return (await q.execute()).map((o) => ({
+    id: o.id,
+    wardId: o.ward_id,
+    name: o.name,
+    title: o.title,
+    active: o.active === 1,
+    photo: o.photo,
+    hasPin: o.pin !== null,
+  }));
 }
 
 /** Sets or clears an official's PIN and photo; false when there is no such official. */

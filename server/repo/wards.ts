@@ -1,13 +1,23 @@
+import type { Ward } from '../../shared/contract/admin-api';
+import { Attribution } from '../../shared/schema/kiosk-config';
 import { SurveyTemplate } from '../../shared/schema/template';
 import type { Store } from '../db/connect';
 
-/** Wards with their counters (one ward for a ward viewer). */
-export async function listWards(store: Store, wardId?: string) {
-  let q = store.db.selectFrom('wards').select(['id', 'name_vi', 'name_en', 'template_id', 'attribution']).orderBy('id');
+/** Wards with their counters (one ward for a ward viewer), by name. */
+export async function listWards(store: Store, wardId?: string): Promise<Ward[]> {
+  let q = store.db.selectFrom('wards').select(['id', 'name_vi', 'name_en', 'template_id', 'attribution']);
   if (wardId) q = q.where('id', '=', wardId);
   const wards = await q.execute();
-  const counters = await store.db.selectFrom('counters').selectAll().execute();
-  return wards.map((w) => ({ ...w, counters: counters.filter((c) => c.ward_id === w.id) }));
+  const counters = await store.db.selectFrom('counters').selectAll().orderBy('id').execute();
+  return wards
+    .map((w) => ({
+      id: w.id,
+      name: { vi: w.name_vi, en: w.name_en },
+      templateId: w.template_id,
+      attribution: Attribution.catch('none').parse(w.attribution),
+      counters: counters.filter((c) => c.ward_id === w.id).map((c) => ({ id: c.id, label: { vi: c.label_vi, en: c.label_en } })),
+    }))
+    .sort((a, b) => a.name.vi.localeCompare(b.name.vi, 'vi'));
 }
 
 export async function wardExists(store: Store, wardId: string): Promise<boolean> {

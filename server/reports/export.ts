@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Report } from './query';
+import type { Report } from '../../shared/contract/admin-api';
 
 const percent = (share: number | null) => (share === null ? '' : (share * 100).toFixed(1));
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
-import { summarise, type ReportCell } from '../../shared/report/cells';
-import { periodDays, type ReportQuery } from '../../shared/schema/report';
+import { summarise } from '../../shared/report/cells';
+import type { Report, ReportQuery } from '../../shared/contract/admin-api';
+import { periodDays } from '../../shared/report/period';
 import { SurveyTemplate } from '../../shared/schema/template';
 import type { Store } from '../db/connect';
 import { HttpError } from '../http/errors';
@@ -18,24 +19,6 @@ export function countSource(days: { from: string; to: string }) {
     return { monthly: true, column: 'month', from: days.from.slice(0, 7), to: days.to.slice(0, 7), monthOf: sql<string>`month` } as const;
   }
   return { monthly: false, column: 'day', from: days.from, to: days.to, monthOf: sql<string>`substr(day, 1, 7)` } as const;
-}
-
-export interface ReportRow extends ReportCell {
-  key: string;
-  label: string;
-  /** Per-official figures judge people: below the minimum number of responses they are withheld. */
-  hidden: boolean;
-}
-
-export interface Report {
-  title: string;
-  unit: string;
-  from: string;
-  to: string;
-  groupBy: ReportQuery['groupBy'];
-  includeBursts: boolean;
-  minResponses: number;
-  rows: ReportRow[];
 }
 
 /** Builds a report from the pre-aggregated daily counts: fast at any number of ratings. */

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { classifyOfficial, classifyUnit, tt01Scores } from '../../shared/report/cells';
-import { periodDays } from '../../shared/schema/report';
+import { periodDays } from '../../shared/report/period';
 import type { Store } from '../db/connect';
 import { countSource } from './query';
 

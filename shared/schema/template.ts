@@ -1,8 +1,14 @@
-import { z } from 'zod';
-import { LocalizedText, Slug } from './common';
+import { z } from "zod";
+import { LocalizedText, Slug } from "./common";
 
 /** The face drawn on a level's button: colour and expression, never an emoji (kiosks may lack the font). */
-export const Face = z.enum(['very-satisfied', 'satisfied', 'neutral', 'dissatisfied', 'very-dissatisfied']);
+export const Face = z.enum([
+  "very-satisfied",
+  "satisfied",
+  "neutral",
+  "dissatisfied",
+  "very-dissatisfied",
+]);
 export type Face = z.infer<typeof Face>;
 
 /**
@@ -22,10 +28,14 @@ export const Scale = z
   .array(ScaleLevel)
   .min(3)
   .max(5)
-  .refine((levels) => levels.length === 3 || levels.length === 5, 'a scale has 3 or 5 levels')
   .refine(
-    (levels) => levels.every((level, i) => i === 0 || level.value < levels[i - 1]!.value),
-    'levels are listed best first, with strictly decreasing values',
+    (levels) => levels.length === 3 || levels.length === 5,
+    "a scale has 3 or 5 levels",
+  )
+  .refine(
+    (levels) =>
+      levels.every((level, i) => i === 0 || level.value < levels[i - 1]!.value),
+    "levels are listed best first, with strictly decreasing values",
   );
 export type Scale = z.infer<typeof Scale>;
 
@@ -43,7 +53,7 @@ export const Reason = z.strictObject({ code: Slug, label: LocalizedText });
 
 const compiles = (pattern: string) => {
   try {
-    new RegExp(`^(?:${pattern})$`, 'u');
+    new RegExp(`^(?:${pattern})$`, "u");
     return true;
   } catch {
     return false;
@@ -57,46 +67,75 @@ const compiles = (pattern: string) => {
  */
 export const DossierRule = z.strictObject({
   required: z.boolean(),
-  pattern: z.string().min(1).max(200).refine(compiles, 'not a valid regular expression'),
+  pattern: z
+    .string()
+    .min(1)
+    .max(200)
+    .refine(compiles, "not a valid regular expression"),
   example: z.string().min(1).max(60),
 });
 export type DossierRule = z.infer<typeof DossierRule>;
 export type Reason = z.infer<typeof Reason>;
 
-export const SurveyTemplate = z
-  .strictObject({
-    id: Slug,
-    version: z.int().min(1),
-    name: LocalizedText,
-    /** The one question on the start screen. */
-    question: LocalizedText,
-    /** The overall scale: its size (3 or 5) is part of the template. */
-    scale: Scale,
-    criteria: z.array(Criterion).max(12),
-    reasons: z.array(Reason).max(12),
-    /** Overall values that lead to the reasons step (the unsatisfied end of the scale). */
-    reasonsFor: z.array(z.int()).max(5),
-    comment: z.strictObject({ enabled: z.boolean(), maxLength: z.int().min(20).max(2000) }),
-    /** Absent: no dossier-code step. */
-    dossier: DossierRule.optional(),
-    /** Walk-away: seconds without a touch before the kiosk keeps what was answered and starts over. */
-    idleTimeoutSeconds: z.int().min(10).max(300).default(20),
-  })
-  .superRefine((template, ctx) => {
-    const values = new Set(template.scale.map((level) => level.value));
-    for (const value of template.reasonsFor) {
-      if (!values.has(value)) {
-        ctx.addIssue({ code: 'custom', path: ['reasonsFor'], message: `no level with value ${value}` });
-      }
+/** A template's fields; `SurveyTemplate` adds the checks across them. */
+export const SurveyTemplateFields = z.strictObject({
+  id: Slug,
+  version: z.int().min(1),
+  name: LocalizedText,
+  /** The one question on the start screen. */
+  question: LocalizedText,
+  /** The overall scale: its size (3 or 5) is part of the template. */
+  scale: Scale,
+  criteria: z.array(Criterion).max(12),
+  reasons: z.array(Reason).max(12),
+  /** Overall values that lead to the reasons step (the unsatisfied end of the scale). */
+  reasonsFor: z.array(z.int()).max(5),
+  comment: z.strictObject({
+    enabled: z.boolean(),
+    maxLength: z.int().min(20).max(2000),
+  }),
+  /** Absent: no dossier-code step. */
+  dossier: DossierRule.optional(),
+  /** Walk-away: seconds without a touch before the kiosk keeps what was answered and starts over. */
+  idleTimeoutSeconds: z.int().min(10).max(300).default(20),
+});
+
+/** What must hold across a template's fields (levels named by reasonsFor exist, ids are unique). */
+export function checkTemplate(
+  template: Pick<
+    z.infer<typeof SurveyTemplateFields>,
+    "scale" | "criteria" | "reasons" | "reasonsFor"
+  >,
+  ctx: z.RefinementCtx,
+) {
+  const values = new Set(template.scale.map((level) => level.value));
+  for (const value of template.reasonsFor) {
+    if (!values.has(value)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["reasonsFor"],
+        message: `no level with value ${value}`,
+      });
     }
-    const ids = template.criteria.map((c) => c.id);
-    if (new Set(ids).size !== ids.length) {
-      ctx.addIssue({ code: 'custom', path: ['criteria'], message: 'criterion ids must be unique' });
-    }
-    const codes = template.reasons.map((r) => r.code);
-    if (new Set(codes).size !== codes.length) {
-      ctx.addIssue({ code: 'custom', path: ['reasons'], message: 'reason codes must be unique' });
-    }
-  });
+  }
+  const ids = template.criteria.map((c) => c.id);
+  if (new Set(ids).size !== ids.length) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["criteria"],
+      message: "criterion ids must be unique",
+    });
+  }
+  const codes = template.reasons.map((r) => r.code);
+  if (new Set(codes).size !== codes.length) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["reasons"],
+      message: "reason codes must be unique",
+    });
+  }
+}
+
+export const SurveyTemplate = SurveyTemplateFields.superRefine(checkTemplate);
 export type SurveyTemplate = z.infer<typeof SurveyTemplate>;
 export type SurveyTemplateInput = z.input<typeof SurveyTemplate>;

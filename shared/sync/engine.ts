@@ -1,4 +1,4 @@
-import { MAX_BATCH_RATINGS } from '../schema/api';
+import { MAX_BATCH_RATINGS } from '../contract/kiosk-api';
 import type { KioskConfig } from '../schema/kiosk-config';
 import type { BatchTiming, SyncState } from '../schema/sync-state';
 import type { Rating } from '../schema/rating';

@@ -1,4 +1,5 @@
-import { ApiError, EnrolResponse } from '../schema/api';
+import { ApiErrorFromAnyServer as ApiError } from '../contract/errors';
+import { EnrolResponse } from '../contract/kiosk-api';
 import { isCertificateError } from './network-errors';
 
 /** Why an enrolment failed, in terms a technician can act on (the screen words them in Vietnamese). */

@@ -1,26 +1,13 @@
-import { z } from 'zod';
 import { canonicalJson } from '../canonical-json';
-import { IsoDateTime } from '../schema/common';
-import { Rating } from '../schema/rating';
+import { EXPORT_FORMAT, ExportFile } from '../contract/export-file';
+import type { Rating } from '../schema/rating';
 
 /**
- * Pending ratings carried to the district on a USB stick, for communes without a network. The file
- * is signed with HMAC-SHA-256 under a key derived from the kiosk's device token: SHA-256 of the
- * token, which is exactly what the server stores, so the server can check it while nobody holding
- * only the stick can forge or alter one. Importing is idempotent: rating ids are the keys, as in sync.
+ * Signs and checks the USB export file (shared/contract/export-file.ts). The file is signed with
+ * HMAC-SHA-256 under a key derived from the kiosk's device token: SHA-256 of the token, which is
+ * exactly what the server stores, so the server can check it while nobody holding only the stick can
+ * forge or alter one. Importing is idempotent: rating ids are the keys, as in sync.
  */
-export const EXPORT_FORMAT = 'hai-long-export';
-export const MAX_EXPORT_RATINGS = 200_000;
-
-export const ExportFile = z.strictObject({
-  format: z.literal(EXPORT_FORMAT),
-  version: z.literal(1),
-  kioskId: z.uuid(),
-  exportedAt: IsoDateTime,
-  ratings: z.array(Rating).min(1).max(MAX_EXPORT_RATINGS),
-  signature: z.string().regex(/^[0-9a-f]{64}$/),
-});
-export type ExportFile = z.infer<typeof ExportFile>;
 type Unsigned = Omit<ExportFile, 'signature'>;
 
 const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');

@@ -1,8 +1,9 @@
-import { ApiError, BatchResult, ConfigResponse, type Heartbeat, type RatingBatch } from '../schema/api';
-import type { ConfigOutcome, SendOutcome } from '../schema/bridge';
+import { ApiErrorFromAnyServer as ApiError } from '../contract/errors';
+import type { ConfigOutcome, SendOutcome } from '../contract/bridge';
+import { BatchResult, ConfigResponse, kioskApi, type Heartbeat } from '../contract/kiosk-api';
 import { isCertificateError } from './network-errors';
 import { parseRetryAfter } from './policy';
-import type { SyncTransport } from './ports';
+import type { OutgoingBatch, SyncTransport } from './ports';
 
 /**
  * Sync over HTTP with fetch: in a browser kiosk, to the server that served the page with the token
@@ -14,12 +15,12 @@ export class HttpTransport implements SyncTransport {
     private readonly options: { serverOrigin: string; deviceToken: () => Promise<string | null>; fetch: typeof fetch; now: () => Date },
   ) {}
 
-  async sendBatch(batch: RatingBatch, timeoutMs: number): Promise<SendOutcome> {
+  async sendBatch(batch: OutgoingBatch, timeoutMs: number): Promise<SendOutcome> {
     const token = await this.options.deviceToken();
     if (!token) return { kind: 'answer', status: 401, result: null, retryAfterMs: null, errorCode: 'missing_token' };
     let response: Response;
     try {
-      response = await this.options.fetch(`${this.options.serverOrigin}/api/v1/ratings/batches`, {
+      response = await this.options.fetch(`${this.options.serverOrigin}${kioskApi.sendBatch.path}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify(batch),
@@ -51,7 +52,7 @@ export class HttpTransport implements SyncTransport {
     const token = await this.options.deviceToken();
     if (!token) return { kind: 'failed' };
     try {
-      const response = await this.options.fetch(`${this.options.serverOrigin}/api/v1/kiosk/config`, {
+      const response = await this.options.fetch(`${this.options.serverOrigin}${kioskApi.config.path}`, {
         headers: { authorization: `Bearer ${token}`, ...(etag && { 'if-none-match': etag }) },
         signal: AbortSignal.timeout(timeoutMs),
       });
@@ -68,7 +69,7 @@ export class HttpTransport implements SyncTransport {
     const token = await this.options.deviceToken();
     if (!token) return false;
     try {
-      const response = await this.options.fetch(`${this.options.serverOrigin}/api/v1/kiosk/heartbeat`, {
+      const response = await this.options.fetch(`${this.options.serverOrigin}${kioskApi.heartbeat.path}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify(heartbeat),

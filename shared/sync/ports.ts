@@ -1,12 +1,15 @@
-import type { Heartbeat, RatingBatch, Rejection } from '../schema/api';
-import type { ConfigOutcome, SendOutcome } from '../schema/bridge';
+import type { ConfigOutcome, SendOutcome } from '../contract/bridge';
+import type { Heartbeat, RatingBatch, Rejection } from '../contract/kiosk-api';
 import type { Rating } from '../schema/rating';
 
-export type { ConfigOutcome, SendOutcome } from '../schema/bridge';
+export type { ConfigOutcome, SendOutcome } from '../contract/bridge';
+
+/** A batch as a kiosk sends it: ratings it checked when it stored them. */
+export type OutgoingBatch = Omit<RatingBatch, 'ratings'> & { ratings: Rating[] };
 
 /** Talks to the district server: fetch in a browser kiosk, the main process in Electron. */
 export interface SyncTransport {
-  sendBatch(batch: RatingBatch, timeoutMs: number): Promise<SendOutcome>;
+  sendBatch(batch: OutgoingBatch, timeoutMs: number): Promise<SendOutcome>;
   /** The kiosk's configuration, unless it is still the one with this ETag. */
   fetchConfig(etag: string | null, timeoutMs: number): Promise<ConfigOutcome>;
   /** True when the server took it. */

@@ -3,7 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exportTarget, jsonFile, tokenFiles } from '../../electron/files';
 import { Journal } from '../../electron/journal';
-import { kioskService, type Channel } from '../../electron/kiosk-service';
+import { kioskService } from '../../electron/kiosk-service';
+import type { BridgeChannel } from '../../shared/contract/bridge';
+import { mainProcessIpc } from './electron-main';
 import { TokenStore } from '../../electron/token-store';
 
 /**
@@ -32,10 +34,15 @@ export async function electronKiosk(page: Page, userData: string) {
   const appended: string[] = [];
   /** How long the main-process side of each journal append took (parse, write, fsync). */
   const appendMs: number[] = [];
-  await page.exposeFunction('__hlInvoke', async (channel: Channel, message: unknown) => {
-    if (channel === 'kiosk:sync' && !network.up) return { kind: 'network', message: 'the cable is out' };
+  const main = mainProcessIpc(handlers);
+  await page.exposeFunction('__hlInvoke', async (channel: BridgeChannel, message: unknown) => {
+    const sync = channel === 'kiosk:send-batch' || channel === 'kiosk:fetch-config' || channel === 'kiosk:send-heartbeat';
+    if (sync && !network.up) {
+      const down = { 'kiosk:send-batch': { kind: 'network', message: 'the cable is out' }, 'kiosk:fetch-config': { kind: 'failed' }, 'kiosk:send-heartbeat': false }[channel];
+      return { ok: true, value: down };
+    }
     const started = performance.now();
-    const answer = await handlers[channel](message);
+    const answer = await main(channel, message);
     if (channel === 'kiosk:journal-append') {
       appendMs.push(performance.now() - started);
       appended.push((message as { id: string }).id);

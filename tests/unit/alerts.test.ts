@@ -1,3 +1,4 @@
+import type { AlertItem } from '../../shared/contract/admin-api';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -11,7 +12,7 @@ async function alertsOf(server: Server, status: 'open' | 'acknowledged' = 'open'
   const admin = await server.login();
   const res = await server.app.inject({ method: 'GET', url: `/api/v1/admin/alerts?status=${status}`, headers: { cookie: admin.cookie } });
   expect(res.statusCode).toBe(200);
-  return res.json() as { id: number; kind: string; ward_id: string; kiosk_id: string | null; rating_id: string | null; comment: string | null; details: { share?: number }; note: string | null }[];
+  return res.json() as AlertItem[];
 }
 
 describe.each(engines())('alerts for ward leaders on %s', (engine) => {
@@ -27,7 +28,7 @@ describe.each(engines())('alerts for ward leaders on %s', (engine) => {
     await server.sendBatch(kiosk, [angry, silentAngry, content]);
     await server.sendBatch(kiosk, [angry]); // a retry
     const open = await alertsOf(server);
-    expect(open.map((a) => [a.kind, a.rating_id, a.comment])).toEqual([['very-dissatisfied-comment', angry.id, 'Chờ ba tiếng không ai tiếp']]);
+    expect(open.map((a) => [a.kind, a.ratingId, a.comment])).toEqual([['very-dissatisfied-comment', angry.id, 'Chờ ba tiếng không ai tiếp']]);
   });
 
   it('raises a satisfaction drop once when the share falls below the threshold, and again only after it recovered', async () => {
@@ -59,7 +60,7 @@ describe.each(engines())('alerts for ward leaders on %s', (engine) => {
     expect((await alertsOf(server)).filter((a) => a.kind === 'silent-kiosk')).toEqual([]);
     server.advance(60 * 60_000); // 10:30: 150 open minutes > 120
     const silent = (await alertsOf(server)).filter((a) => a.kind === 'silent-kiosk');
-    expect(silent.map((a) => a.kiosk_id)).toEqual([kiosk.kioskId]);
+    expect(silent.map((a) => a.kioskId)).toEqual([kiosk.kioskId]);
     server.advance(60 * 60_000);
     expect((await alertsOf(server)).filter((a) => a.kind === 'silent-kiosk')).toHaveLength(1);
     // Heard again, then silent again: a new alert.
@@ -93,7 +94,7 @@ describe.each(engines())('alerts for ward leaders on %s', (engine) => {
     expect((await ack('lanh-dao.trangtien', 'mot-mat-khau-dai', { note: 'lần nữa' })).statusCode).toBe(404);
     expect(await alertsOf(server)).toEqual([]);
     const done = await alertsOf(server, 'acknowledged');
-    expect(done.map((a) => [a.note, (a as unknown as { acknowledged_by: string }).acknowledged_by])).toEqual([['Đã gọi điện xin lỗi công dân', 'lanh-dao.trangtien']]);
+    expect(done.map((a) => [a.note, a.acknowledgedBy])).toEqual([['Đã gọi điện xin lỗi công dân', 'lanh-dao.trangtien']]);
   });
 });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BRIDGE_CHANNELS } from '../../shared/schema/bridge';
+import { BRIDGE_CHANNELS, type KioskBridge } from '../../shared/contract/bridge';
 import { DEFAULT_OPENING_HOURS, isOpen } from '../../shared/schema/opening-hours';
 import { fakeElectron, type FakeElectron } from './support/fake-electron';
 
@@ -45,12 +45,12 @@ describe('the bundled preload', () => {
     const source = await readFile(join(out, 'preload.cjs'), 'utf8');
     expect([...source.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1])).toEqual(['electron']);
     createRequire(import.meta.url)(join(out, 'preload.cjs'));
-    const kiosk = electron.exposed.get('kiosk') as Record<string, (m?: unknown) => Promise<unknown>>;
-    expect(Object.keys(kiosk).sort()).toEqual(
-      ['checkConnection', 'enrol', 'exportRatings', 'forget', 'journalAppend', 'journalCompact', 'journalEntries', 'loadConfig', 'loadSettings', 'diagnostics', 'reportScreen', 'saveConfig', 'saveSettings', 'sync'].sort(),
-    );
-    await kiosk.reportScreen!({ onStartScreen: true });
-    await expect(kiosk.enrol!({ code: 'ABCD', serverOrigin: 'file:///etc/passwd' })).rejects.toThrow('invalid kiosk:enrol message');
+    const kiosk = electron.exposed.get('kiosk') as KioskBridge;
+    // One door, one method: every channel of the bridge contract goes through `invoke`.
+    expect(Object.keys(kiosk)).toEqual(['invoke']);
+    await kiosk.invoke('kiosk:screen', { onStartScreen: true });
+    expect(await kiosk.invoke('kiosk:enrol', { code: 'ABCD', serverOrigin: 'file:///etc/passwd' })).toEqual({ ok: false, error: { code: 'invalid', message: 'invalid kiosk:enrol message' } });
+    expect(await kiosk.invoke('kiosk:no-such-channel' as never, undefined as never)).toMatchObject({ ok: false, error: { code: 'invalid' } });
     expect(electron.invoked).toEqual([['kiosk:screen', { onStartScreen: true }]]);
   });
 });
@@ -91,11 +91,14 @@ describe('the bundled main process', () => {
     expect([...electron.handlers.keys()].sort()).toEqual([...BRIDGE_CHANNELS].sort());
     const settings = electron.handlers.get('kiosk:settings')!;
     const fromKiosk = { senderFrame: { url: 'app://kiosk/', parent: null } };
-    expect(await settings(fromKiosk, undefined)).toMatchObject({ serverOrigin: 'http://127.0.0.1:45678', qrScanning: false });
-    await expect(settings({ senderFrame: { url: 'https://evil.example/', parent: null } }, undefined)).rejects.toThrow('refused');
-    expect(await electron.handlers.get('kiosk:config')!(fromKiosk, undefined)).toBeNull();
+    expect(await settings(fromKiosk, undefined)).toMatchObject({ ok: true, value: { serverOrigin: 'http://127.0.0.1:45678', qrScanning: false } });
+    expect(await settings({ senderFrame: { url: 'https://evil.example/', parent: null } }, undefined)).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(await electron.handlers.get('kiosk:config')!(fromKiosk, undefined)).toEqual({ ok: true, value: null });
     // What only the main process knows, for the technician's screen.
-    expect(await electron.handlers.get('kiosk:diagnostics')!(fromKiosk, undefined)).toEqual({ tokenEncrypted: null, journalEntries: 0, update: { pending: null, installing: false } });
+    expect(await electron.handlers.get('kiosk:diagnostics')!(fromKiosk, undefined)).toEqual({
+      ok: true,
+      value: { tokenEncrypted: null, journalEntries: 0, update: { pending: null, installing: false } },
+    });
   });
 
   it('serves the packaged renderer with the CSP, and denies permissions and remote requests', async () => {

@@ -10,14 +10,14 @@ describe('IPC guard: only the kiosk page’s top frame, only well-formed message
     'kiosk:screen',
     async (message) => {
       calls.push(message);
-      if ((message as { onStartScreen: boolean }).onStartScreen === false) throw new Error('EACCES: /home/kiosk/.config/secret');
-      return true;
+      if (message.onStartScreen === false) throw new Error('EACCES: /home/kiosk/.config/secret');
+      return true as const;
     },
     (channel) => reports.push(channel),
   );
 
   it('passes the kiosk page’s message through', async () => {
-    expect(await handler(top('app://kiosk/index.html'), { onStartScreen: true })).toBe(true);
+    expect(await handler(top('app://kiosk/index.html'), { onStartScreen: true })).toEqual({ ok: true, value: true });
     expect(calls).toEqual([{ onStartScreen: true }]);
   });
 
@@ -34,7 +34,7 @@ describe('IPC guard: only the kiosk page’s top frame, only well-formed message
     ['devtools', top('devtools://devtools/bundled/inspector.html')],
   ] as [string, InvokeEvent][])('refuses %s', async (_name, event) => {
     const before = calls.length;
-    await expect(handler(event, { onStartScreen: true })).rejects.toThrow('refused: not the kiosk page');
+    expect(await handler(event, { onStartScreen: true })).toEqual({ ok: false, error: { code: 'refused', message: 'not the kiosk page' } });
     expect(calls.length).toBe(before);
   });
 
@@ -42,14 +42,13 @@ describe('IPC guard: only the kiosk page’s top frame, only well-formed message
     'refuses the malformed message %j',
     async (message) => {
       const before = calls.length;
-      await expect(handler(top('app://kiosk/'), message)).rejects.toThrow('invalid kiosk:screen message');
+      expect(await handler(top('app://kiosk/'), message)).toEqual({ ok: false, error: { code: 'invalid', message: 'invalid kiosk:screen message' } });
       expect(calls.length).toBe(before);
     },
   );
 
   it('reports a failure inside the main process, and tells the page only that it failed', async () => {
-    const error = await handler(top('app://kiosk/'), { onStartScreen: false }).catch((e: Error) => e);
-    expect((error as Error).message).toBe('kiosk:screen failed');
+    expect(await handler(top('app://kiosk/'), { onStartScreen: false })).toEqual({ ok: false, error: { code: 'failed', message: 'kiosk:screen failed' } });
     expect(reports.at(-1)).toBe('kiosk:screen');
   });
 });

@@ -5,23 +5,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { bridgeOver } from '../../electron/bridge';
 import { exportTarget, jsonFile, tokenFiles } from '../../electron/files';
 import { Journal } from '../../electron/journal';
-import { CHANNELS, kioskService, type Channel } from '../../electron/kiosk-service';
+import { kioskService } from '../../electron/kiosk-service';
 import { TokenStore } from '../../electron/token-store';
 import { BridgeTransport } from '../../renderer/host/bridge-transport';
-import { ElectronHost, type KioskBridge } from '../../renderer/host/electron-host';
+import { ElectronHost } from '../../renderer/host/electron-host';
+import { BRIDGE_CHANNELS, type BridgeChannel, type BridgeRequest } from '../../shared/contract/bridge';
 import { Rating } from '../../shared/schema/rating';
 import { toIsoWithOffset } from '../../shared/time';
+import { bridgeTo, mainProcessIpc } from '../support/electron-main';
 import { sampleRating } from '../support/fixtures';
 import { testServer } from './support/server-harness';
-
-/** The renderer's `window.kiosk`, as the preload builds it, each call a structured-cloned IPC message. */
-function bridgeTo(handlers: Record<Channel, (raw: unknown) => Promise<unknown>>, seen: unknown[] = []): KioskBridge {
-  return bridgeOver(async (channel, message) => {
-    const answer = structuredClone(await handlers[channel](structuredClone(message)));
-    seen.push(answer);
-    return answer;
-  });
-}
 
 /** The main-process service over real files in a temporary userData folder. */
 async function serviceIn(dir: string, options: { fetch?: typeof fetch; chooseExport?: (name: string) => Promise<string | null> } = {}) {
@@ -61,7 +54,7 @@ describe('the Electron kiosk: renderer host ⇄ bridge ⇄ main-process service 
       await journal.close();
       await server.close();
     };
-    expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
+    expect(Object.keys(handlers).sort()).toEqual([...BRIDGE_CHANNELS].sort());
     const answers: unknown[] = [];
     const bridge = bridgeTo(handlers, answers);
     const host = new ElectronHost(bridge, async () => null);
@@ -87,7 +80,7 @@ describe('the Electron kiosk: renderer host ⇄ bridge ⇄ main-process service 
     const rating = Rating.parse(server.rating({ kioskId: config.kioskId, config }));
     await host.journal.append(rating);
     expect((await host.journal.entries()).map((r) => r.id)).toEqual([rating.id]);
-    const transport = new BridgeTransport((request) => bridge.sync(request));
+    const transport = new BridgeTransport(bridge);
     const sent = await transport.sendBatch({ batchId: crypto.randomUUID(), kioskId: config.kioskId, sentAt: toIsoWithOffset(new Date()), ratings: [rating] }, 5_000);
     expect(sent).toMatchObject({ kind: 'answer', status: 200, result: { accepted: [rating.id] } });
     await host.journal.compact([rating.id]);
@@ -121,7 +114,7 @@ describe('the Electron kiosk: renderer host ⇄ bridge ⇄ main-process service 
     let requests = 0;
     const { journal, handlers } = await serviceIn(dir, { fetch: async () => (requests++, new Response('{}')) });
     close = () => journal.close();
-    const hostile: [Channel, unknown][] = [
+    const hostile: [BridgeChannel, unknown][] = [
       ['kiosk:enrol', { code: 'x'.repeat(500) }],
       ['kiosk:enrol', { code: 'ABCD', serverOrigin: 'file:///etc/passwd' }],
       ['kiosk:enrol', { code: 'ABCD', serverOrigin: 'https://user:pw@quan.example' }],
@@ -130,29 +123,38 @@ describe('the Electron kiosk: renderer host ⇄ bridge ⇄ main-process service 
       ['kiosk:settings-save', { serverOrigin: 'https://quan.example', openingHours: { '1': [{ from: '17:00', to: '07:00' }] }, qrScanning: false }],
       ['kiosk:settings-save', { serverOrigin: 'file:///etc/passwd', openingHours: {}, qrScanning: false }],
       ['kiosk:journal-append', { overall: 5 }],
+      ['kiosk:journal-append', { ...sampleRating(1, new Date()), overall: 9 }],
       ['kiosk:journal-compact', ['not-a-uuid']],
       ['kiosk:export', { ratings: [] }],
       ['kiosk:screen', { onStartScreen: 'yes' }],
+      ['kiosk:send-batch', { batch: { batchId: crypto.randomUUID(), kioskId: crypto.randomUUID(), sentAt: toIsoWithOffset(new Date()), ratings: [{ overall: 5 }] }, timeoutMs: 1000 }],
+      ['kiosk:fetch-config', { etag: null, timeoutMs: 10 }],
+      ['kiosk:no-such-channel' as BridgeChannel, {}],
     ];
-    const bridge = bridgeTo(handlers) as unknown as Record<string, (m: unknown) => Promise<unknown>>;
-    const method: Partial<Record<Channel, string>> = {
-      'kiosk:enrol': 'enrol',
-      'kiosk:check': 'checkConnection',
-      'kiosk:config-save': 'saveConfig',
-      'kiosk:settings-save': 'saveSettings',
-      'kiosk:journal-append': 'journalAppend',
-      'kiosk:journal-compact': 'journalCompact',
-      'kiosk:export': 'exportRatings',
-      'kiosk:screen': 'reportScreen',
-    };
+    // The main process checks what arrives (a compromised page could skip the preload) …
+    const main = mainProcessIpc(handlers);
+    // … and the preload checks what the page hands it, before it reaches the main process.
+    let reachedMain = 0;
+    const bridge = bridgeOverCounting(handlers, () => reachedMain++);
     for (const [channel, message] of hostile) {
-      await expect(handlers[channel](message), `${channel} ${JSON.stringify(message)}`).rejects.toThrow();
-      await expect(bridge[method[channel]!]!(message), channel).rejects.toThrow(`invalid ${channel} message`);
+      const invalid = { ok: false, error: { code: 'invalid', message: expect.stringContaining('invalid') } };
+      if (channel in handlers) expect(await main(channel, message), `${channel} ${JSON.stringify(message)}`).toMatchObject(invalid);
+      expect(await bridge.invoke(channel, message as BridgeRequest<typeof channel>), channel).toMatchObject(invalid);
     }
-    expect(await handlers['kiosk:enrol']({ code: 'ABCD-EFGH-JKLM' })).toEqual({ ok: false, problem: 'unreachable' });
-    expect(await handlers['kiosk:sync']({ op: 'fetchConfig', etag: null, timeoutMs: 1000 })).toEqual({ kind: 'failed' });
-    expect(await handlers['kiosk:export']({ ratings: [sampleRating(1, new Date())] })).toEqual({ ok: false, problem: 'no_token' });
+    expect(reachedMain).toBe(0);
+    expect(await main('kiosk:enrol', { code: 'ABCD-EFGH-JKLM' })).toEqual({ ok: true, value: { ok: false, problem: 'unreachable' } });
+    expect(await main('kiosk:fetch-config', { etag: null, timeoutMs: 1000 })).toEqual({ ok: true, value: { kind: 'failed' } });
+    expect(await main('kiosk:export', { ratings: [sampleRating(1, new Date())] })).toEqual({ ok: true, value: { ok: false, problem: 'no_token' } });
     expect(requests).toBe(0);
     expect(await journal.entries()).toEqual([]);
   });
 });
+
+/** The preload's bridge over the main process, counting the messages that got past the preload. */
+function bridgeOverCounting(handlers: Parameters<typeof mainProcessIpc>[0], counted: () => void) {
+  const main = mainProcessIpc(handlers);
+  return bridgeOver((channel, message) => {
+    counted();
+    return main(channel, message);
+  });
+}

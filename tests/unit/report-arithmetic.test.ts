@@ -3,7 +3,7 @@ import { classifyOfficial, classifyUnit, summarise, tt01Scores } from '../../sha
 import { contentHash } from '../../server/ingest';
 import { countSource } from '../../server/reports/query';
 import { Rating } from '../../shared/schema/rating';
-import { periodDays } from '../../shared/schema/report';
+import { periodDays } from '../../shared/report/period';
 import { sampleRating } from '../support/fixtures';
 
 describe('report arithmetic against hand-computed figures', () => {

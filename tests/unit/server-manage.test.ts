@@ -107,7 +107,7 @@ describe.each(engines())('district administration on %s', (engine) => {
       headers,
       payload: { status: 'da-xu-ly', assignee: 'Trần Văn Minh', responseNote: 'Đã trao đổi với công dân.' },
     });
-    expect(patched.json()).toMatchObject({ status: 'da-xu-ly', assignee: 'Trần Văn Minh', response_note: 'Đã trao đổi với công dân.' });
+    expect(patched.json()).toMatchObject({ status: 'da-xu-ly', assignee: 'Trần Văn Minh', responseNote: 'Đã trao đổi với công dân.' });
     expect((await server.app.inject({ method: 'PATCH', url: `/api/v1/admin/feedback/${list[0].id}`, headers, payload: { status: 'xong' } })).statusCode).toBe(400);
     expect((await server.app.inject({ method: 'PATCH', url: `/api/v1/admin/feedback/${list[0].id}`, headers, payload: {} })).statusCode).toBe(400);
     expect((await server.app.inject({ method: 'GET', url: '/api/v1/admin/feedback?status=moi', headers })).json()).toHaveLength(0);

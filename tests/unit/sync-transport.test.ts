@@ -1,7 +1,9 @@
 import { createServer } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BridgeRequestError, createSyncHandler } from '../../electron/sync-bridge';
+import type { BridgeHandlers } from '../../electron/ipc';
 import { BridgeTransport } from '../../renderer/host/bridge-transport';
+import type { BridgeRequest, KioskBridge } from '../../shared/contract/bridge';
+import { bridgeTo, mainProcessIpc } from '../support/electron-main';
 import { HttpTransport } from '../../shared/sync/http-transport';
 import type { SyncTransport } from '../../shared/sync/ports';
 import { toIsoWithOffset } from '../../shared/time';
@@ -17,11 +19,18 @@ type HttpOptions = ConstructorParameters<typeof HttpTransport>[0];
  */
 const transports: Record<string, (options: HttpOptions) => SyncTransport> = {
   'browser fetch': (options) => new HttpTransport(options),
-  'Electron bridge': (options) => {
-    const mainProcess = createSyncHandler(new HttpTransport(options));
-    return new BridgeTransport(async (request) => structuredClone(await mainProcess(structuredClone(request))));
-  },
+  'Electron bridge': (options) => new BridgeTransport(bridgeTo(syncHandlers(new HttpTransport(options)))),
 };
+
+/** The main process's sync channels over a transport of its own (the rest of the bridge is not used here). */
+function syncHandlers(transport: SyncTransport): BridgeHandlers {
+  const sync: Pick<BridgeHandlers, 'kiosk:send-batch' | 'kiosk:fetch-config' | 'kiosk:send-heartbeat'> = {
+    'kiosk:send-batch': ({ batch, timeoutMs }) => transport.sendBatch(batch, timeoutMs),
+    'kiosk:fetch-config': ({ etag, timeoutMs }) => transport.fetchConfig(etag, timeoutMs),
+    'kiosk:send-heartbeat': ({ heartbeat, timeoutMs }) => transport.sendHeartbeat(heartbeat, timeoutMs),
+  };
+  return sync as BridgeHandlers;
+}
 
 /** The contract every transport keeps, checked against the real server (and a broken one). */
 describe.each(engines().flatMap((engine) => Object.keys(transports).map((kind) => [engine, kind] as const)))('%s: %s transport', (engine, kind) => {
@@ -113,29 +122,35 @@ describe('the Electron bridge refuses bad messages before anything is sent', () 
     fetchConfig: async () => ({ kind: 'failed' }),
     sendHeartbeat: async () => false,
   };
-  const handle = createSyncHandler(spy);
-  const good = { op: 'sendBatch', batch: { batchId: crypto.randomUUID(), kioskId: crypto.randomUUID(), sentAt: toIsoWithOffset(new Date()), ratings: [sampleRating(1, new Date())] }, timeoutMs: 30_000 };
+  // Straight to the main process, as a compromised page that skips the preload would: it refuses on its own.
+  const main = mainProcessIpc(syncHandlers(spy));
+  const rawBridge: KioskBridge = { invoke: (channel, request) => main(channel, request) };
+  const good = { batch: { batchId: crypto.randomUUID(), kioskId: crypto.randomUUID(), sentAt: toIsoWithOffset(new Date()), ratings: [sampleRating(1, new Date())] }, timeoutMs: 30_000 };
+  const send = (message: unknown) => rawBridge.invoke('kiosk:send-batch', message as BridgeRequest<'kiosk:send-batch'>);
 
   it.each([
     ['not an object', 'sendBatch'],
-    ['an unknown operation', { op: 'deleteEverything' }],
     ['a batch with a malformed rating', { ...good, batch: { ...good.batch, ratings: [{ overall: 9 }] } }],
     ['an empty batch', { ...good, batch: { ...good.batch, ratings: [] } }],
     ['501 ratings', { ...good, batch: { ...good.batch, ratings: Array.from({ length: 501 }, (_, i) => sampleRating(i + 1, new Date())) } }],
     ['an endless timeout', { ...good, timeoutMs: 1e9 }],
     ['an extra field (a token smuggled in)', { ...good, deviceToken: 'x'.repeat(43) }],
-    ['a heartbeat with a negative queue', { op: 'sendHeartbeat', heartbeat: { kioskId: crypto.randomUUID(), queueDepth: -1 }, timeoutMs: 1000 }],
   ])('refuses %s', async (_name, message) => {
-    await expect(handle(message)).rejects.toBeInstanceOf(BridgeRequestError);
+    expect(await send(message)).toMatchObject({ ok: false, error: { code: 'invalid' } });
     expect(sent).toEqual([]);
   });
 
+  it('refuses a heartbeat with a negative queue, and an unknown channel', async () => {
+    expect(await rawBridge.invoke('kiosk:send-heartbeat', { heartbeat: { kioskId: crypto.randomUUID(), queueDepth: -1 }, timeoutMs: 1000 } as never)).toMatchObject({ ok: false });
+    await expect(rawBridge.invoke('kiosk:delete-everything' as never, {} as never)).rejects.toThrow('No handler registered');
+  });
+
   it('passes a valid batch on, and the renderer reads a broken answer as a network failure', async () => {
-    expect(await handle(good)).toEqual({ kind: 'timeout' });
+    expect(await send(good)).toEqual({ ok: true, value: { kind: 'timeout' } });
     expect(sent).toHaveLength(1);
-    const renderer = new BridgeTransport(async () => ({ kind: 'answer', status: 200, result: { accepted: 'all of them' } }));
+    const renderer = new BridgeTransport({ invoke: async () => ({ ok: true, value: { kind: 'answer', status: 200, result: { accepted: 'all of them' } } }) });
     expect(await renderer.sendBatch(good.batch, 1000)).toMatchObject({ kind: 'network' });
-    const dead = new BridgeTransport(() => Promise.reject(new Error('main process gone')));
+    const dead = new BridgeTransport({ invoke: () => Promise.reject(new Error('main process gone')) });
     expect(await dead.sendBatch(good.batch, 1000)).toMatchObject({ kind: 'network' });
     expect(await dead.fetchConfig(null, 1000)).toEqual({ kind: 'failed' });
     expect(await dead.sendHeartbeat({} as never, 1000)).toBe(false);

@@ -1,3 +1,4 @@
+import type { Rating } from '../../../shared/schema/rating';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,7 +65,10 @@ export async function testServer(engine: 'sqlite' | 'postgres', start = new Date
 
   let n = 0;
   /** A finished rating as the kiosk would send it. */
-  function rating(kiosk: { kioskId: string; config: { ward: { id: string }; counter: { id: string }; template: { id: string; version: number } } }, overrides: Record<string, unknown> = {}) {
+  function rating(
+    kiosk: { kioskId: string; config: { ward: { id: string }; counter: { id: string }; template: { id: string; version: number } } },
+    overrides: Record<string, unknown> = {},
+  ): Rating {
     n++;
     const at = new Date(now - 60_000);
     return {
@@ -78,9 +82,9 @@ export async function testServer(engine: 'sqlite' | 'postgres', start = new Date
       }),
       seq: n,
       completedAt: toIsoWithOffset(new Date(at.getTime() + 20_000), 420),
-      outcome: 'completed',
+      outcome: 'completed' as const,
       ...overrides,
-    };
+    } as Rating;
   }
 
   function sendBatch(kiosk: { kioskId: string; token: string }, ratings: unknown[], extra: Record<string, unknown> = {}) {

@@ -1,4 +1,4 @@
-import type { BatchResult, Heartbeat, RatingBatch, Rejection } from '../../../shared/schema/api';
+import type { BatchResult, Heartbeat, RatingBatch, Rejection } from '../../../shared/contract/kiosk-api';
 import type { KioskConfig } from '../../../shared/schema/kiosk-config';
 import type { Rating } from '../../../shared/schema/rating';
 import type { ConfigOutcome, SendOutcome, SyncQueue, SyncTransport } from '../../../shared/sync/ports';

@@ -1,23 +1,22 @@
 import { useState } from 'react';
-import { z } from 'zod';
-import { api } from '../api';
+import { adminApi, type EnrolmentCodeCreated } from '../../shared/contract/admin-api';
+import { call } from '../api';
 import { useT } from '../i18n';
-import { EnrolmentCode, Ward } from '../shapes';
 import { useLoad } from '../useLoad';
 import { EnrolmentCodeCard } from './EnrolmentCodeCard';
 import { WardSelect } from './WardSelect';
 
 export function Enrolment() {
   const t = useT();
-  const wards = useLoad(() => api('/api/v1/admin/wards', z.array(Ward)), []);
+  const wards = useLoad(() => call(adminApi.wards), []);
   const [place, setPlace] = useState({ wardId: '', counterId: '' });
-  const [created, setCreated] = useState<z.infer<typeof EnrolmentCode> | null>(null);
+  const [created, setCreated] = useState<EnrolmentCodeCreated | null>(null);
   const [error, setError] = useState<string | null>(null);
   const ward = wards.data?.find((w) => w.id === place.wardId);
   const create = async () => {
     setError(null);
     try {
-      setCreated(await api('/api/v1/admin/enrolment-codes', EnrolmentCode, { method: 'POST', body: place }));
+      setCreated(await call(adminApi.enrolmentCode, { body: place }));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -38,7 +37,7 @@ export function Enrolment() {
             <option value="" />
             {ward?.counters.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.label_vi}
+                {c.label.vi}
               </option>
             ))}
           </select>

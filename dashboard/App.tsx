@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { Locale } from '../../shared/schema/common';
-import { api, ApiFailure, Session, setCsrfToken } from './api';
+import type { Locale } from '../shared/schema/common';
+import { adminApi, type SessionInfo } from '../shared/contract/admin-api';
+import { ApiFailure, call, setCsrfToken } from './api';
 import { LocaleContext, useT, type DashboardKey } from './i18n';
 import { Alerts } from './pages/Alerts';
 import { Enrolment } from './pages/Enrolment';
@@ -12,7 +13,6 @@ import { Overview } from './pages/Overview';
 import { Reports } from './pages/Reports';
 import { Templates } from './pages/Templates';
 import { Tt01 } from './pages/Tt01';
-import { z } from 'zod';
 
 const pages = ['overview', 'alerts', 'reports', 'tt01', 'fleet', 'enrolment', 'templates', 'officials', 'feedback'] as const;
 type Page = (typeof pages)[number];
@@ -20,9 +20,9 @@ const districtOnly: Page[] = ['enrolment'];
 
 export function App() {
   const [locale, setLocale] = useState<Locale>('vi');
-  const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const [session, setSession] = useState<SessionInfo | null | undefined>(undefined);
   useEffect(() => {
-    api('/api/v1/admin/session', Session).then(
+    call(adminApi.session).then(
       (s) => {
         setCsrfToken(s.csrfToken);
         setSession(s);
@@ -50,12 +50,12 @@ export function App() {
   );
 }
 
-function Shell({ session, onSignedOut, onLocale }: { session: Session; onSignedOut: () => void; onLocale: () => void }) {
+function Shell({ session, onSignedOut, onLocale }: { session: SessionInfo; onSignedOut: () => void; onLocale: () => void }) {
   const t = useT();
   const [page, setPage] = useState<Page>('overview');
   const isAdmin = session.role === 'district_admin';
   const logout = async () => {
-    await api('/api/v1/admin/logout', z.unknown(), { method: 'POST' }).catch(() => undefined);
+    await call(adminApi.logout).catch(() => undefined);
     onSignedOut();
   };
   return (

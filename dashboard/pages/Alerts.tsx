@@ -1,36 +1,23 @@
 import { useState } from 'react';
-import { z } from 'zod';
-import { api, ApiFailure } from '../api';
+import { adminApi, type AlertItem } from '../../shared/contract/admin-api';
+import { ApiFailure, call } from '../api';
 import { useT } from '../i18n';
 import { useLoad } from '../useLoad';
 import { dateTime, percent } from './format';
 
-const Alert = z.object({
-  id: z.number(),
-  kind: z.enum(['very-dissatisfied-comment', 'satisfaction-drop', 'silent-kiosk']),
-  ward_id: z.string(),
-  kiosk_id: z.string().nullable(),
-  created_at: z.number(),
-  emailed_at: z.number().nullable(),
-  acknowledged_at: z.number().nullable(),
-  acknowledged_by: z.string().nullable(),
-  note: z.string().nullable(),
-  comment: z.string().nullable(),
-  details: z.object({ share: z.number().optional(), window: z.number().optional(), silentMinutes: z.number().optional() }),
-});
-type Alert = z.infer<typeof Alert>;
+type Alert = AlertItem;
 
 /** What needs a person: read, act, and acknowledge with a note of what was done. */
 export function Alerts() {
   const t = useT();
   const [status, setStatus] = useState<'open' | 'acknowledged'>('open');
-  const alerts = useLoad(() => api(`/api/v1/admin/alerts?status=${status}`, z.array(Alert)), [status]);
+  const alerts = useLoad(() => call(adminApi.alerts, { query: { status } }), [status]);
   const [notes, setNotes] = useState<Record<number, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
 
   const acknowledge = async (id: number) => {
     try {
-      await api(`/api/v1/admin/alerts/${id}/acknowledge`, z.unknown(), { method: 'POST', body: { note: notes[id] ?? '' } });
+      await call(adminApi.acknowledgeAlert, { params: { id }, body: { note: notes[id] ?? '' } });
       setProblem(null);
       alerts.reload();
     } catch (error) {
@@ -42,7 +29,7 @@ export function Alerts() {
       ? t('alerts.kind.comment', { comment: a.comment ?? '' })
       : a.kind === 'satisfaction-drop'
         ? t('alerts.kind.drop', { share: percent(a.details.share ?? null), window: a.details.window ?? 0 })
-        : t('alerts.kind.silent', { kiosk: (a.kiosk_id ?? '').slice(0, 8), minutes: a.details.silentMinutes ?? 0 });
+        : t('alerts.kind.silent', { kiosk: (a.kioskId ?? '').slice(0, 8), minutes: a.details.silentMinutes ?? 0 });
 
   return (
     <>
@@ -60,11 +47,11 @@ export function Alerts() {
         {alerts.data?.map((a) => (
           <li key={a.id} className={`alert alert-${a.kind}`}>
             <p>
-              <strong>{a.ward_id}</strong> · {dateTime(a.created_at)}
-              {a.emailed_at !== null && ` · ${t('alerts.emailed')}`}
+              <strong>{a.wardName}</strong> · {dateTime(a.createdAt)}
+              {a.emailedAt !== null && ` · ${t('alerts.emailed')}`}
             </p>
             <p>{what(a)}</p>
-            {a.acknowledged_at === null ? (
+            {a.acknowledgedAt === null ? (
               <form
                 onSubmit={(e) => {
                   e.preventDefault();
@@ -78,7 +65,7 @@ export function Alerts() {
                 <button type="submit">{t('alerts.acknowledge')}</button>
               </form>
             ) : (
-              <p>{t('alerts.done', { by: a.acknowledged_by ?? '', at: dateTime(a.acknowledged_at), note: a.note ?? '' })}</p>
+              <p>{t('alerts.done', { by: a.acknowledgedBy ?? '', at: dateTime(a.acknowledgedAt), note: a.note ?? '' })}</p>
             )}
           </li>
         ))}

@@ -7,4 +7,5 @@ export function currentQuarter(now = new Date()) {
   return { year, quarter: `${year}-Q${Math.floor(local.getUTCMonth() / 3) + 1}`, month: local.toISOString().slice(0, 7) };
 }
 
-export const dateTime = (ms: number | null) => (ms === null ? '–' : new Date(ms).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }));
+/** An instant as Vietnamese people read it (the API gives ISO 8601 with an offset). */
+export const dateTime = (iso: string | null) => (iso === null ? '–' : new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }));

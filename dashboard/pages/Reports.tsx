@@ -1,37 +1,44 @@
 import { useState } from 'react';
-import { api, download } from '../api';
+import { adminApi, ReportGrouping } from '../../shared/contract/admin-api';
+import { call, download, urlOf } from '../api';
 import { useT } from '../i18n';
-import { Report, Ward } from '../shapes';
 import { useLoad } from '../useLoad';
 import { currentQuarter, percent } from './format';
 import { WardSelect } from './WardSelect';
-import { z } from 'zod';
 
-const groupings = ['district', 'ward', 'counter', 'official', 'criterion', 'template', 'month'] as const;
+const groupings = ReportGrouping.options;
 const periods = ['day', 'month', 'quarter', 'year', 'custom'] as const;
+type Period = (typeof periods)[number];
 
 export function Reports() {
   const t = useT();
   const { month } = currentQuarter();
-  const [query, setQuery] = useState({ period: 'month', at: month, from: '', to: '', groupBy: 'ward', wardId: '', includeBursts: false });
+  const [query, setQuery] = useState<{ period: Period; at: string; from: string; to: string; groupBy: ReportGrouping; wardId: string; includeBursts: boolean }>({
+    period: 'month',
+    at: month,
+    from: '',
+    to: '',
+    groupBy: 'ward',
+    wardId: '',
+    includeBursts: false,
+  });
   const [shown, setShown] = useState(query);
   const [exporting, setExporting] = useState<string | null>(null);
-  const wards = useLoad(() => api('/api/v1/admin/wards', z.array(Ward)), []);
-  const params = (q: typeof query, format: string) => {
-    const p = new URLSearchParams({ period: q.period, groupBy: q.groupBy, format, includeBursts: String(q.includeBursts) });
-    if (q.period === 'custom') {
-      p.set('from', q.from);
-      p.set('to', q.to);
-    } else p.set('at', q.at);
-    if (q.wardId) p.set('wardId', q.wardId);
-    return `/api/v1/reports?${p}`;
-  };
-  const report = useLoad(() => api(params(shown, 'json'), Report), [shown]);
+  const wards = useLoad(() => call(adminApi.wards), []);
+  const params = (q: typeof query, format: 'json' | 'csv' | 'xlsx') => ({
+    period: q.period,
+    groupBy: q.groupBy,
+    format,
+    includeBursts: q.includeBursts ? ('true' as const) : ('false' as const),
+    ...(q.period === 'custom' ? { from: q.from, to: q.to } : { at: q.at }),
+    ...(q.wardId && { wardId: q.wardId }),
+  });
+  const report = useLoad(() => call(adminApi.report, { query: params(shown, 'json') }), [shown]);
   const levels = [5, 4, 3, 2, 1];
   const exportAs = async (format: 'csv' | 'xlsx') => {
     setExporting('0 KB');
     try {
-      await download(params(shown, format), `bao-cao.${format}`, (bytes) => setExporting(`${Math.round(bytes / 1024)} KB`));
+      await download(urlOf(adminApi.report, { query: params(shown, format) }), `bao-cao.${format}`, (bytes) => setExporting(`${Math.round(bytes / 1024)} KB`));
     } finally {
       setExporting(null);
     }
@@ -47,7 +54,7 @@ export function Reports() {
       >
         <label>
           {t('report.period')}
-          <select value={query.period} onChange={(e) => setQuery({ ...query, period: e.target.value })}>
+          <select value={query.period} onChange={(e) => setQuery({ ...query, period: periods.find((p) => p === e.target.value) ?? 'month' })}>
             {periods.map((p) => (
               <option key={p}>{p}</option>
             ))}
@@ -72,7 +79,7 @@ export function Reports() {
         )}
         <label>
           {t('report.groupBy')}
-          <select value={query.groupBy} onChange={(e) => setQuery({ ...query, groupBy: e.target.value })}>
+          <select value={query.groupBy} onChange={(e) => setQuery({ ...query, groupBy: ReportGrouping.parse(e.target.value) })}>
             {groupings.map((g) => (
               <option key={g}>{g}</option>
             ))}

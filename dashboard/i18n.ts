@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import { z } from 'zod';
-import { makeTranslator } from '../../shared/i18n';
-import type { Locale } from '../../shared/schema/common';
+import { makeTranslator } from '../shared/i18n';
+import type { Locale } from '../shared/schema/common';
 import en from './i18n/en.json';
 import vi from './i18n/vi.json';
 

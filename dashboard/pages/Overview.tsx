@@ -1,11 +1,11 @@
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { api } from '../api';
+import { adminApi, type ReportGrouping } from '../../shared/contract/admin-api';
+import { call } from '../api';
 import { useT } from '../i18n';
-import { Report } from '../shapes';
 import { useLoad } from '../useLoad';
 import { currentQuarter, percent } from './format';
 
-const reportUrl = (period: string, at: string, groupBy: string) => `/api/v1/reports?period=${period}&at=${at}&groupBy=${groupBy}`;
+const report = (period: 'year' | 'quarter', at: string, groupBy: ReportGrouping) => call(adminApi.report, { query: { period, at, groupBy } });
 
 export function Overview() {
   const t = useT();
@@ -13,9 +13,9 @@ export function Overview() {
   const data = useLoad(
     () =>
       Promise.all([
-        api(reportUrl('year', year, 'month'), Report),
-        api(reportUrl('quarter', quarter, 'ward'), Report),
-        api(reportUrl('quarter', quarter, 'district'), Report),
+        report('year', year, 'month'),
+        report('quarter', quarter, 'ward'),
+        report('quarter', quarter, 'district'),
       ]),
     [year, quarter],
   );

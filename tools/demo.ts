@@ -4,8 +4,8 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findElectronBinary } from '../electron/binary';
-import { bootServer } from './boot';
-import { createEnrolmentCode } from './repo/enrolment';
+import { bootServer } from '../server/boot';
+import { createEnrolmentCode } from '../server/repo/enrolment';
 
 try {
   const { app, store, origin, generatedAdminPassword } = await bootServer();

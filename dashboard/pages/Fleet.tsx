@@ -1,8 +1,7 @@
-import { z } from 'zod';
-import { api } from '../api';
-import { useT } from '../i18n';
 import { useState } from 'react';
-import { EnrolmentCode, Kiosk } from '../shapes';
+import { adminApi, type EnrolmentCodeCreated } from '../../shared/contract/admin-api';
+import { call } from '../api';
+import { useT } from '../i18n';
 import { EnrolmentCodeCard } from './EnrolmentCodeCard';
 import { ImportCard } from './ImportCard';
 import { useLoad } from '../useLoad';
@@ -10,15 +9,15 @@ import { dateTime } from './format';
 
 export function Fleet({ canManage }: { canManage: boolean }) {
   const t = useT();
-  const kiosks = useLoad(() => api('/api/v1/admin/kiosks', z.array(Kiosk)), []);
+  const kiosks = useLoad(() => call(adminApi.kiosks), []);
   const revoke = async (id: string) => {
-    await api(`/api/v1/admin/kiosks/${id}/revoke`, z.object({ ok: z.boolean() }), { method: 'POST' });
+    await call(adminApi.revokeKiosk, { params: { id } });
     kiosks.reload();
   };
   // Same kiosk, new token: for a revoked kiosk, or one whose token was lost; what it holds still counts.
-  const [reenrol, setReenrol] = useState<{ id: string; code: z.infer<typeof EnrolmentCode> } | null>(null);
+  const [reenrol, setReenrol] = useState<{ id: string; code: EnrolmentCodeCreated } | null>(null);
   const makeReenrolmentCode = async (id: string) => {
-    setReenrol({ id, code: await api(`/api/v1/admin/kiosks/${id}/reenrolment-code`, EnrolmentCode, { method: 'POST' }) });
+    setReenrol({ id, code: await call(adminApi.reenrolmentCode, { params: { id } }) });
   };
   if (kiosks.error) return <p role="alert">{t('common.error', { message: kiosks.error })}</p>;
   return (
@@ -48,15 +47,15 @@ export function Fleet({ canManage }: { canManage: boolean }) {
               <code>{k.id.slice(0, 8)}</code>
             </td>
             <td>
-              {k.ward_id} / {k.counter_id}
+              {k.wardName} – {k.counterLabel}
             </td>
-            <td>{dateTime(k.last_seen_at)}</td>
+            <td>{dateTime(k.lastSeenAt)}</td>
             <td>{k.heartbeat?.queueDepth ?? '–'}</td>
-            <td>{k.app_version ?? '–'}</td>
-            <td>{k.revoked_at !== null ? t('fleet.revoked') : k.silent ? t('fleet.silent') : t('fleet.ok')}</td>
+            <td>{k.appVersion ?? '–'}</td>
+            <td>{k.revokedAt !== null ? t('fleet.revoked') : k.silent ? t('fleet.silent') : t('fleet.ok')}</td>
             {canManage && (
               <td>
-                {k.revoked_at === null && (
+                {k.revokedAt === null && (
                   <button type="button" onClick={() => void revoke(k.id)}>
                     {t('fleet.revoke')}
                   </button>

@@ -1,17 +1,10 @@
 import { useState } from 'react';
-import { z } from 'zod';
-import { api, ApiFailure } from '../api';
+import { adminApi, type ImportSummary } from '../../shared/contract/admin-api';
+import type { ExportFile } from '../../shared/contract/export-file';
+import { ApiFailure, call } from '../api';
 import { useT } from '../i18n';
 
-const ImportSummary = z.object({
-  kioskId: z.string(),
-  ratings: z.number(),
-  accepted: z.number(),
-  duplicate: z.number(),
-  rejected: z.number(),
-});
-
-type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; summary: z.infer<typeof ImportSummary> } | { kind: 'failed'; message: string };
+type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; summary: ImportSummary } | { kind: 'failed'; message: string };
 
 /**
  * Ratings a kiosk without a network exported to a USB stick: the file is read here and sent as is;
@@ -23,8 +16,9 @@ export function ImportCard({ onImported }: { onImported: () => void }) {
   const importFile = async (file: File) => {
     setStatus({ kind: 'busy' });
     try {
-      const body: unknown = JSON.parse(await file.text());
-      const summary = await api('/api/v1/admin/imports', ImportSummary, { method: 'POST', body });
+      // Sent as read: the server checks the file against its schema and its signature.
+      const body = JSON.parse(await file.text()) as ExportFile;
+      const summary = await call(adminApi.importExport, { body });
       setStatus({ kind: 'done', summary });
       onImported();
     } catch (error) {

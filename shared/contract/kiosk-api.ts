@@ -1,12 +1,9 @@
 import { z } from 'zod';
-import { IsoDateTime, RatingId } from './common';
-import { KioskConfig } from './kiosk-config';
+import { IsoDateTime, RatingId } from '../schema/common';
+import { KioskConfig } from '../schema/kiosk-config';
+import { route } from './route';
 
-/** Every error the API returns has this shape; the message is safe to show a technician. */
-export const ApiError = z.strictObject({
-  error: z.strictObject({ code: z.string(), message: z.string() }),
-});
-export type ApiError = z.infer<typeof ApiError>;
+// The API kiosks talk to: enrolment, batches of ratings, configuration and heartbeats.
 
 /** Enrolment codes are short enough to type from the dashboard, long enough not to be guessed. */
 export const EnrolmentCode = z
@@ -83,3 +80,48 @@ export type Heartbeat = z.infer<typeof Heartbeat>;
 
 export const ConfigResponse = z.strictObject({ config: KioskConfig, serverTime: IsoDateTime });
 export type ConfigResponse = z.infer<typeof ConfigResponse>;
+
+export const ServerTime = z.strictObject({ serverTime: IsoDateTime });
+
+export const kioskApi = {
+  enrol: route({
+    method: 'POST',
+    path: '/api/v1/enrol',
+    summary: 'Redeem an enrolment code: the kiosk gets its id, device token and configuration',
+    access: 'public',
+    body: EnrolRequest,
+    status: 201,
+    response: EnrolResponse,
+    errors: ['unknown_code', 'code_used', 'code_expired', 'kiosk_mismatch', 'unknown_counter', 'rate_limited'],
+  }),
+  sendBatch: route({
+    method: 'POST',
+    path: '/api/v1/ratings/batches',
+    summary: 'Send a batch of up to 500 ratings (exactly once in effect: the rating id is the idempotency key)',
+    access: 'kiosk',
+    body: RatingBatch,
+    status: 200,
+    response: BatchResult,
+    errors: ['missing_token', 'invalid_token', 'revoked_token', 'wrong_kiosk', 'implausible_clock', 'body_too_large'],
+  }),
+  config: route({
+    method: 'GET',
+    path: '/api/v1/kiosk/config',
+    summary: 'The kiosk’s configuration (ETag; 304 when unchanged)',
+    access: 'kiosk',
+    status: 200,
+    response: ConfigResponse,
+    errors: ['missing_token', 'invalid_token', 'revoked_token'],
+    alsoAnswers: { 304: 'Unchanged since the ETag given in If-None-Match' },
+  }),
+  heartbeat: route({
+    method: 'POST',
+    path: '/api/v1/kiosk/heartbeat',
+    summary: 'Kiosk health: queue depth, oldest pending rating, version, last error, storage',
+    access: 'kiosk',
+    body: Heartbeat,
+    status: 200,
+    response: ServerTime,
+    errors: ['missing_token', 'invalid_token', 'revoked_token', 'wrong_kiosk'],
+  }),
+} as const;

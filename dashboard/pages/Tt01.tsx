@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { api } from '../api';
+import { adminApi } from '../../shared/contract/admin-api';
+import { call } from '../api';
 import { useT } from '../i18n';
-import { Tt01 as Tt01Shape } from '../shapes';
 import { useLoad } from '../useLoad';
 import { currentQuarter } from './format';
 
@@ -10,7 +10,7 @@ const indicatorIds = ['chi-so-1', 'chi-so-3', 'chi-so-4', 'chi-so-7'];
 export function Tt01() {
   const t = useT();
   const [quarter, setQuarter] = useState(currentQuarter().quarter);
-  const data = useLoad(() => api(`/api/v1/reports/tt01?quarter=${encodeURIComponent(quarter)}`, Tt01Shape), [quarter]);
+  const data = useLoad(() => call(adminApi.tt01, { query: { quarter } }), [quarter]);
   const scoreOf = (indicators: { criterionId: string; score: number }[], id: string) =>
     indicators.find((i) => i.criterionId === id)?.score.toFixed(2) ?? '–';
   const header = (

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { z } from 'zod';
-import { api, ApiFailure } from '../api';
+import { adminApi, type OfficialChange } from '../../shared/contract/admin-api';
+import { Attribution } from '../../shared/schema/kiosk-config';
+import { ApiFailure, call } from '../api';
 import { useT, type DashboardKey } from '../i18n';
-import { Official, Ward } from '../shapes';
 import { useLoad } from '../useLoad';
 
 const MODES = ['none', 'shift', 'citizen'] as const;
@@ -19,8 +19,8 @@ const asDataUrl = (file: File) =>
 /** Officials per ward: how the ward attributes ratings, each official's sign-in PIN and photo. */
 export function Officials({ canManage }: { canManage: boolean }) {
   const t = useT();
-  const wards = useLoad(() => api('/api/v1/admin/wards', z.array(Ward)), []);
-  const officials = useLoad(() => api('/api/v1/admin/officials', z.array(Official)), []);
+  const wards = useLoad(() => call(adminApi.wards), []);
+  const officials = useLoad(() => call(adminApi.officials, { query: {} }), []);
   const [pins, setPins] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
 
@@ -34,7 +34,7 @@ export function Officials({ canManage }: { canManage: boolean }) {
       setMessage({ text: error instanceof ApiFailure ? error.message : String(error), ok: false });
     }
   };
-  const saveOfficial = (id: string, body: object) => change(() => api(`/api/v1/admin/officials/${id}`, z.unknown(), { method: 'PUT', body }), 'officials.saved');
+  const saveOfficial = (id: string, body: OfficialChange) => change(() => call(adminApi.updateOfficial, { params: { id }, body }), 'officials.saved');
 
   if (wards.error || officials.error) return <p role="alert">{t('common.error', { message: wards.error ?? officials.error ?? '' })}</p>;
   return (
@@ -42,14 +42,16 @@ export function Officials({ canManage }: { canManage: boolean }) {
       <p>{t('officials.help')}</p>
       {message && <p role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
       {wards.data?.map((ward) => (
-        <section key={ward.id} aria-label={ward.name_vi}>
-          <h2>{ward.name_vi}</h2>
+        <section key={ward.id} aria-label={ward.name.vi}>
+          <h2>{ward.name.vi}</h2>
           <label>
             {t('officials.mode')}{' '}
             <select
               value={ward.attribution}
               disabled={!canManage}
-              onChange={(e) => void change(() => api(`/api/v1/admin/wards/${ward.id}/attribution`, z.unknown(), { method: 'PUT', body: { attribution: e.target.value } }), 'officials.saved')}
+              onChange={(e) =>
+                void change(() => call(adminApi.setAttribution, { params: { id: ward.id }, body: { attribution: Attribution.parse(e.target.value) } }), 'officials.saved')
+              }
             >
               {MODES.map((mode) => (
                 <option key={mode} value={mode}>
@@ -69,7 +71,7 @@ export function Officials({ canManage }: { canManage: boolean }) {
             </thead>
             <tbody>
               {officials.data
-                ?.filter((o) => o.ward_id === ward.id)
+                ?.filter((o) => o.wardId === ward.id)
                 .map((o) => (
                   <tr key={o.id}>
                     <td>{o.photo ? <img className="official-thumb" src={o.photo} alt="" /> : '–'}</td>

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { api, Session } from '../api';
+import { adminApi, type SessionInfo } from '../../shared/contract/admin-api';
+import { call } from '../api';
 import { useT } from '../i18n';
 
-export function Login({ onSignedIn, onLocale }: { onSignedIn: (session: Session) => void; onLocale: () => void }) {
+export function Login({ onSignedIn, onLocale }: { onSignedIn: (session: SessionInfo) => void; onLocale: () => void }) {
   const t = useT();
   const [failed, setFailed] = useState(false);
   return (
@@ -12,7 +13,7 @@ export function Login({ onSignedIn, onLocale }: { onSignedIn: (session: Session)
         onSubmit={(e) => {
           e.preventDefault();
           const form = new FormData(e.currentTarget);
-          api('/api/v1/admin/login', Session, { method: 'POST', body: { username: form.get('username'), password: form.get('password') } }).then(
+          call(adminApi.login, { body: { username: String(form.get('username') ?? ''), password: String(form.get('password') ?? '') } }).then(
             onSignedIn,
             () => setFailed(true),
           );

@@ -1,19 +1,18 @@
 import { useState } from 'react';
-import { z } from 'zod';
-import { api } from '../api';
+import { adminApi, FeedbackStatus, type FeedbackUpdate } from '../../shared/contract/admin-api';
+import { call } from '../api';
 import { useT } from '../i18n';
-import { Feedback as FeedbackItem } from '../shapes';
 import { useLoad } from '../useLoad';
 import { dateTime } from './format';
 
-const statuses = ['moi', 'dang-xu-ly', 'da-xu-ly'] as const;
+const statuses = FeedbackStatus.options;
 
 export function Feedback() {
   const t = useT();
-  const [status, setStatus] = useState<string>('moi');
-  const items = useLoad(() => api(`/api/v1/admin/feedback?status=${status}`, z.array(FeedbackItem)), [status]);
-  const update = async (id: number, body: Record<string, unknown>) => {
-    await api(`/api/v1/admin/feedback/${id}`, FeedbackItem, { method: 'PATCH', body });
+  const [status, setStatus] = useState<FeedbackStatus>('moi');
+  const items = useLoad(() => call(adminApi.feedback, { query: { status } }), [status]);
+  const update = async (id: number, body: FeedbackUpdate) => {
+    await call(adminApi.updateFeedback, { params: { id }, body });
     items.reload();
   };
   return (
@@ -35,21 +34,21 @@ export function Feedback() {
             e.preventDefault();
             const form = new FormData(e.currentTarget);
             void update(item.id, {
-              status: form.get('status'),
+              status: FeedbackStatus.parse(form.get('status')),
               assignee: String(form.get('assignee') ?? '') || null,
               responseNote: String(form.get('note') ?? '') || null,
             });
           }}
         >
           <p>
-            <strong>{item.ward_id}</strong> · {dateTime(item.created_at)} · {item.overall}/5
+            <strong>{item.wardId}</strong> · {dateTime(item.createdAt)} · {item.overall}/5
           </p>
           <blockquote>{item.comment}</blockquote>
           <label>
             {t('feedback.assignee')} <input name="assignee" defaultValue={item.assignee ?? ''} />
           </label>
           <label>
-            {t('feedback.note')} <textarea name="note" rows={2} defaultValue={item.response_note ?? ''} />
+            {t('feedback.note')} <textarea name="note" rows={2} defaultValue={item.responseNote ?? ''} />
           </label>
           <select name="status" defaultValue={item.status} aria-label={t('feedback.status')}>
             {statuses.map((s) => (

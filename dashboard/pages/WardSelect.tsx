@@ -1,4 +1,4 @@
-import type { Ward } from '../shapes';
+import type { Ward } from '../../shared/contract/admin-api';
 
 /** A labelled choice of ward; `emptyLabel` names the blank choice (all wards, or none yet). */
 export function WardSelect(props: { label: string; wards: Ward[] | undefined; value: string; emptyLabel?: string; onChange: (wardId: string) => void }) {
@@ -9,7 +9,7 @@ export function WardSelect(props: { label: string; wards: Ward[] | undefined; va
         <option value="">{props.emptyLabel ?? ''}</option>
         {props.wards?.map((w) => (
           <option key={w.id} value={w.id}>
-            {w.name_vi}
+            {w.name.vi}
           </option>
         ))}
       </select>

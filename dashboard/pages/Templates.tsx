@@ -1,14 +1,13 @@
 import { useState } from 'react';
-import { z } from 'zod';
-import { api } from '../api';
+import { adminApi } from '../../shared/contract/admin-api';
+import { call } from '../api';
 import { useT } from '../i18n';
-import { TemplateWithVersions, Ward } from '../shapes';
 import { useLoad } from '../useLoad';
 
 export function Templates({ canManage }: { canManage: boolean }) {
   const t = useT();
-  const templates = useLoad(() => api('/api/v1/admin/templates', z.array(TemplateWithVersions)), []);
-  const wards = useLoad(() => api('/api/v1/admin/wards', z.array(Ward)), []);
+  const templates = useLoad(() => call(adminApi.templates), []);
+  const wards = useLoad(() => call(adminApi.wards), []);
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const attempt = async (work: () => Promise<unknown>) => {
@@ -21,12 +20,12 @@ export function Templates({ canManage }: { canManage: boolean }) {
   };
   const assign = (wardId: string, templateId: string) =>
     attempt(async () => {
-      await api(`/api/v1/admin/wards/${wardId}/template`, z.unknown(), { method: 'PUT', body: { templateId } });
+      await call(adminApi.assignTemplate, { params: { id: wardId }, body: { templateId } });
       wards.reload();
     });
   const save = () =>
     attempt(async () => {
-      await api('/api/v1/admin/templates', z.unknown(), { method: 'POST', body: JSON.parse(editing!.text) });
+      await call(adminApi.saveTemplate, { body: JSON.parse(editing!.text) });
       setEditing(null);
       templates.reload();
     });
@@ -45,9 +44,9 @@ export function Templates({ canManage }: { canManage: boolean }) {
                 {t('templates.assign')}{' '}
                 <select value="" onChange={(e) => e.target.value && void assign(e.target.value, template.id)}>
                   <option value="" />
-                  {wards.data?.filter((w) => w.template_id !== template.id).map((w) => (
+                  {wards.data?.filter((w) => w.templateId !== template.id).map((w) => (
                     <option key={w.id} value={w.id}>
-                      {w.name_vi}
+                      {w.name.vi}
                     </option>
                   ))}
                 </select>
@@ -64,7 +63,7 @@ export function Templates({ canManage }: { canManage: boolean }) {
               </button>
             </>
           )}
-          <p>{wards.data?.filter((w) => w.template_id === template.id).map((w) => w.name_vi).join(', ')}</p>
+          <p>{wards.data?.filter((w) => w.templateId === template.id).map((w) => w.name.vi).join(', ')}</p>
           {editing?.id === template.id && (
             <form
               onSubmit={(e) => {

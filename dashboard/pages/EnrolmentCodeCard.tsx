@@ -1,9 +1,8 @@
-import type { z } from 'zod';
+import type { EnrolmentCodeCreated } from '../../shared/contract/admin-api';
 import { useT } from '../i18n';
-import type { EnrolmentCode } from '../shapes';
 
 /** A code to open on the kiosk: the code, its expiry, the link and its QR code. */
-export function EnrolmentCodeCard({ created, title }: { created: z.infer<typeof EnrolmentCode>; title?: string }) {
+export function EnrolmentCodeCard({ created, title }: { created: EnrolmentCodeCreated; title?: string }) {
   const t = useT();
   return (
     <section className="enrolment" aria-label={title}>

@@ -1,0 +1,528 @@
+import { z } from 'zod';
+import { AlertSettings } from '../alerts/rules';
+import { IsoDateTime, LocalizedText, Slug } from '../schema/common';
+import { Attribution, OfficialPhoto } from '../schema/kiosk-config';
+import { checkTemplate, SurveyTemplate, SurveyTemplateFields } from '../schema/template';
+import { TechnicianPin } from '../technician/pin';
+import { ExportFile } from './export-file';
+import { Heartbeat } from './kiosk-api';
+import { route } from './route';
+
+// The dashboard's API (and an integrator's): sign-in, the organisation, the kiosk fleet, templates,
+// officials, feedback, alerts and reports. Times are ISO 8601 with their offset; names travel beside
+// ids so no client has to show an id to a person.
+
+const Ok = z.strictObject({ ok: z.literal(true) });
+const IdParams = z.strictObject({ id: Slug });
+const KioskParams = z.strictObject({ id: z.uuid() });
+const NumberParams = z.strictObject({ id: z.coerce.number().int().min(1).max(2 ** 31 - 1) });
+
+// ——— Accounts and sessions ———
+
+export const Role = z.enum(['district_admin', 'ward_viewer']);
+export type Role = z.infer<typeof Role>;
+
+export const Login = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
+
+export const SessionInfo = z.strictObject({
+  username: z.string(),
+  role: Role,
+  wardId: Slug.nullable(),
+  /** Sent back in `x-csrf-token` with every change: a cookie alone never authorises one. */
+  csrfToken: z.string(),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const NewUser = z
+  .strictObject({
+    username: z
+      .string()
+      .trim()
+      .min(3)
+      .max(64)
+      .regex(/^[a-z0-9._-]+$/, 'lowercase letters, digits, dot, dash, underscore'),
+    password: z.string().min(10).max(200),
+    role: Role,
+    wardId: Slug.nullable(),
+  })
+  .refine((u) => (u.role === 'ward_viewer') === (u.wardId !== null), 'a ward viewer has a ward; a district admin has none');
+export const CreatedUser = z.strictObject({ username: z.string(), role: Role, wardId: Slug.nullable() });
+
+// ——— Organisation ———
+
+export const Counter = z.strictObject({ id: Slug, label: LocalizedText });
+export const Ward = z.strictObject({
+  id: Slug,
+  name: LocalizedText,
+  templateId: Slug,
+  attribution: Attribution,
+  counters: z.array(Counter),
+});
+export type Ward = z.infer<typeof Ward>;
+
+export const Official = z.strictObject({
+  id: Slug,
+  wardId: Slug,
+  name: z.string(),
+  title: z.string().nullable(),
+  active: z.boolean(),
+  photo: OfficialPhoto.nullable(),
+  /** Whether a shift PIN is set; the PIN's hash never leaves the server but in kiosk configurations. */
+  hasPin: z.boolean(),
+});
+export type Official = z.infer<typeof Official>;
+export const OfficialChange = z.strictObject({ pin: TechnicianPin.nullable().optional(), photo: OfficialPhoto.nullable().optional() });
+export type OfficialChange = z.input<typeof OfficialChange>;
+
+// ——— Kiosks ———
+
+export const Kiosk = z.strictObject({
+  id: z.uuid(),
+  wardId: Slug,
+  wardName: z.string(),
+  counterId: Slug,
+  counterLabel: z.string(),
+  enrolledAt: IsoDateTime,
+  revokedAt: IsoDateTime.nullable(),
+  lastSeenAt: IsoDateTime.nullable(),
+  appVersion: z.string().nullable(),
+  /** The kiosk's clock minus the server's at its last heartbeat. */
+  clockOffsetMs: z.number().nullable(),
+  heartbeat: Heartbeat.nullable(),
+  /** Not revoked and not heard from for more than a day. */
+  silent: z.boolean(),
+});
+export type Kiosk = z.infer<typeof Kiosk>;
+
+export const NewEnrolment = z.strictObject({ wardId: Slug, counterId: Slug });
+export const EnrolmentCodeCreated = z.strictObject({
+  /** Shown once, to be typed or scanned at the kiosk: the server keeps only its hash. */
+  code: z.string(),
+  expiresAt: IsoDateTime,
+  /** What the QR code encodes: opening it on a browser kiosk enrols it. */
+  link: z.string(),
+  qrSvg: z.string(),
+});
+export type EnrolmentCodeCreated = z.infer<typeof EnrolmentCodeCreated>;
+
+export const ImportSummary = z.strictObject({
+  kioskId: z.uuid(),
+  wardId: Slug,
+  ratings: z.int(),
+  accepted: z.int(),
+  duplicate: z.int(),
+  rejected: z.int(),
+  /** The first few rejections, for the person importing. */
+  rejections: z.array(z.strictObject({ id: z.string().nullable(), code: z.string(), message: z.string() })),
+});
+export type ImportSummary = z.infer<typeof ImportSummary>;
+
+// ——— Templates ———
+
+/**
+ * A new version of a template. The server numbers versions: a `version` sent (a template exported as
+ * JSON and edited) is ignored.
+ */
+export const TemplateDraft = SurveyTemplateFields.extend({ version: z.int().min(1).optional() }).superRefine(checkTemplate);
+export const TemplateWithVersions = SurveyTemplateFields.extend({ versions: z.array(z.int().min(1)) });
+export const TemplateAssignment = z.strictObject({ templateId: Slug });
+export const WardTemplate = z.strictObject({ wardId: Slug, templateId: Slug });
+export const AttributionChange = z.strictObject({ attribution: Attribution });
+export const WardAttribution = z.strictObject({ wardId: Slug, attribution: Attribution });
+
+// ——— Feedback ———
+
+/** Handling citizens' feedback is itself an evaluated criterion: each comment is tracked to an answer. */
+export const FeedbackStatus = z.enum(['moi', 'dang-xu-ly', 'da-xu-ly']);
+export type FeedbackStatus = z.infer<typeof FeedbackStatus>;
+
+export const FeedbackItem = z.strictObject({
+  id: z.int(),
+  ratingId: z.string(),
+  wardId: Slug,
+  overall: z.int(),
+  comment: z.string(),
+  status: FeedbackStatus,
+  assignee: z.string().nullable(),
+  responseNote: z.string().nullable(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type FeedbackItem = z.infer<typeof FeedbackItem>;
+
+export const FeedbackQuery = z.strictObject({ status: FeedbackStatus.optional(), wardId: Slug.optional() });
+export const FeedbackUpdate = z
+  .strictObject({
+    status: FeedbackStatus.optional(),
+    assignee: z.string().trim().max(100).nullable().optional(),
+    responseNote: z.string().trim().max(2000).nullable().optional(),
+  })
+  .refine((u) => Object.keys(u).length > 0, 'nothing to change');
+export type FeedbackUpdate = z.infer<typeof FeedbackUpdate>;
+
+// ——— Alerts ———
+
+export const AlertKind = z.enum(['very-dissatisfied-comment', 'satisfaction-drop', 'silent-kiosk']);
+export const AlertItem = z.strictObject({
+  id: z.int(),
+  kind: AlertKind,
+  wardId: Slug,
+  wardName: z.string(),
+  kioskId: z.string().nullable(),
+  ratingId: z.string().nullable(),
+  createdAt: IsoDateTime,
+  emailedAt: IsoDateTime.nullable(),
+  emailError: z.string().nullable(),
+  acknowledgedAt: IsoDateTime.nullable(),
+  acknowledgedBy: z.string().nullable(),
+  note: z.string().nullable(),
+  /** The citizen's words, for a very dissatisfied rating with a comment. */
+  comment: z.string().nullable(),
+  details: z.strictObject({
+    share: z.number().optional(),
+    window: z.int().optional(),
+    silentMinutes: z.number().optional(),
+  }),
+});
+export type AlertItem = z.infer<typeof AlertItem>;
+export const AlertsQuery = z.strictObject({ status: z.enum(['open', 'acknowledged']).default('open'), wardId: Slug.optional() });
+export const Acknowledgement = z.strictObject({ note: z.string().trim().min(1, 'say what was done').max(1000) });
+export const Acknowledged = z.strictObject({ id: z.int(), acknowledged: z.literal(true) });
+
+// ——— Reports ———
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is YYYY-MM-DD');
+
+export const ReportGrouping = z.enum(['district', 'ward', 'counter', 'official', 'criterion', 'template', 'month']);
+export type ReportGrouping = z.infer<typeof ReportGrouping>;
+
+/** A report's period and grouping, as the dashboard and the export links send them. */
+export const ReportQuery = z
+  .strictObject({
+    period: z.enum(['day', 'month', 'quarter', 'year', 'custom']),
+    /** 2026-11-22, 2026-11, 2026-Q4 or 2026, by period. */
+    at: z.string().max(10).optional(),
+    from: Day.optional(),
+    to: Day.optional(),
+    groupBy: ReportGrouping.default('ward'),
+    wardId: Slug.optional(),
+    includeBursts: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
+    format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+  })
+  .superRefine((q, ctx) => {
+    if (q.period === 'custom' && (!q.from || !q.to)) ctx.addIssue({ code: 'custom', message: 'a custom period needs from and to' });
+    if (q.period !== 'custom' && !q.at) ctx.addIssue({ code: 'custom', message: `a ${q.period} report needs at` });
+  });
+export type ReportQuery = z.infer<typeof ReportQuery>;
+
+export const ReportRow = z.strictObject({
+  key: z.string(),
+  label: z.string(),
+  /** Per-official figures judge people: below the minimum number of responses they are withheld. */
+  hidden: z.boolean(),
+  count: z.int(),
+  /** Count per level value, best first. */
+  distribution: z.record(z.string(), z.int()),
+  mean: z.number().nullable(),
+  /** Share of the top two levels of the scale (the headline figure), 0..1. */
+  satisfiedShare: z.number().nullable(),
+  scaleSize: z.int(),
+});
+export type ReportRow = z.infer<typeof ReportRow>;
+
+export const Report = z.strictObject({
+  title: z.string(),
+  unit: z.string(),
+  from: Day,
+  to: Day,
+  groupBy: ReportGrouping,
+  includeBursts: z.boolean(),
+  minResponses: z.int(),
+  rows: z.array(ReportRow),
+});
+export type Report = z.infer<typeof Report>;
+
+export const Tt01Query = z.strictObject({
+  quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'a quarter is written 2026-Q4'),
+  wardId: Slug.optional(),
+});
+const Indicator = z.strictObject({ criterionId: z.string(), dossiers: z.int(), score: z.number() });
+export const Tt01Report = z.strictObject({
+  quarter: z.string(),
+  from: Day,
+  to: Day,
+  minResponses: z.int(),
+  repeatedDossiers: z.int(),
+  units: z.array(
+    z.strictObject({
+      wardId: Slug,
+      label: z.string(),
+      indicators: z.array(Indicator),
+      total: z.number(),
+      classification: z.enum(['xuat-sac', 'tot', 'kha', 'trung-binh', 'yeu']),
+      /** Units are also scored on indicators collected elsewhere: a unit's figure here is partial. */
+      partial: z.boolean(),
+    }),
+  ),
+  officials: z.array(
+    z.strictObject({
+      wardId: Slug,
+      officialId: z.string(),
+      label: z.string(),
+      dossiers: z.int(),
+      hidden: z.boolean(),
+      indicators: z.array(Indicator),
+      total: z.number().nullable(),
+      classification: z.enum(['du-100', 'tu-70-den-duoi-100', 'duoi-70']).nullable(),
+    }),
+  ),
+});
+export type Tt01Report = z.infer<typeof Tt01Report>;
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const adminApi = {
+  login: route({
+    method: 'POST',
+    path: '/api/v1/admin/login',
+    summary: 'Sign in: a session cookie (HttpOnly, SameSite=Strict) and the CSRF token for changes',
+    access: 'public',
+    body: Login,
+    status: 200,
+    response: SessionInfo,
+    errors: ['bad_credentials', 'rate_limited'],
+  }),
+  logout: route({
+    method: 'POST',
+    path: '/api/v1/admin/logout',
+    summary: 'Sign out: the session ends on the server',
+    access: 'signed-in',
+    status: 200,
+    response: Ok,
+    errors: ['not_signed_in', 'csrf'],
+  }),
+  session: route({
+    method: 'GET',
+    path: '/api/v1/admin/session',
+    summary: 'Who is signed in',
+    access: 'signed-in',
+    status: 200,
+    response: SessionInfo,
+    errors: ['not_signed_in'],
+  }),
+  createUser: route({
+    method: 'POST',
+    path: '/api/v1/admin/users',
+    summary: 'Create an account (a district administrator, or a ward viewer of one ward)',
+    access: 'district-admin',
+    body: NewUser,
+    status: 201,
+    response: CreatedUser,
+    errors: ['not_signed_in', 'csrf', 'forbidden', 'unknown_ward', 'username_taken'],
+  }),
+  wards: route({
+    method: 'GET',
+    path: '/api/v1/admin/wards',
+    summary: 'Wards with their counters (a ward viewer sees their own)',
+    access: 'signed-in',
+    status: 200,
+    response: z.array(Ward),
+    errors: ['not_signed_in'],
+  }),
+  assignTemplate: route({
+    method: 'PUT',
+    path: '/api/v1/admin/wards/:id/template',
+    summary: 'The survey template a ward’s kiosks show (its latest version; kiosks switch at their next start screen)',
+    access: 'district-admin',
+    params: IdParams,
+    body: TemplateAssignment,
+    status: 200,
+    response: WardTemplate,
+    errors: ['not_signed_in', 'csrf', 'forbidden', 'unknown_ward', 'unknown_template'],
+  }),
+  setAttribution: route({
+    method: 'PUT',
+    path: '/api/v1/admin/wards/:id/attribution',
+    summary: 'How a ward attributes ratings to officials: none, by shift sign-in, or by the citizen’s choice',
+    access: 'district-admin',
+    params: IdParams,
+    body: AttributionChange,
+    status: 200,
+    response: WardAttribution,
+    errors: ['not_signed_in', 'csrf', 'forbidden', 'unknown_ward'],
+  }),
+  officials: route({
+    method: 'GET',
+    path: '/api/v1/admin/officials',
+    summary: 'Officials of a ward (or of every ward for the district)',
+    access: 'signed-in',
+    query: z.strictObject({ wardId: Slug.optional() }),
+    status: 200,
+    response: z.array(Official),
+    errors: ['not_signed_in', 'forbidden'],
+  }),
+  updateOfficial: route({
+    method: 'PUT',
+    path: '/api/v1/admin/officials/:id',
+    summary: 'Set or clear an official’s shift PIN (hashed; checked offline by kiosks) and photo',
+    access: 'district-admin',
+    params: IdParams,
+    body: OfficialChange,
+    status: 200,
+    response: z.strictObject({ id: Slug, hasPin: z.boolean().optional() }),
+    errors: ['not_signed_in', 'csrf', 'forbidden', 'unknown_official'],
+  }),
+  enrolmentCode: route({
+    method: 'POST',
+    path: '/api/v1/admin/enrolment-codes',
+    summary: 'A single-use enrolment code (24 h) for a counter, with its link and QR code',
+    access: 'district-admin',
+    body: NewEnrolment,
+    status: 201,
+    response: EnrolmentCodeCreated,
+    errors: ['not_signed_in', 'csrf', 'forbidden', 'unknown_counter'],
+  }),
+  reenrolmentCode: route({
+    method: 'POST',
+    path: '/api/v1/admin/kiosks/:id/reenrolment-code',
+    summary: 'A code that re-enrols this kiosk with a new token, keeping its identity (its unsent ratings still count)',
+    access: 'district-admin',
+    params: KioskParams,
+    status: 201,
+    response: EnrolmentCodeCreated,
+    errors: ['not_signed_in', 'csrf', 'forbidden', 'unknown_kiosk'],
+  }),
+  kiosks: route({
+    method: 'GET',
+    path: '/api/v1/admin/kiosks',
+    summary: 'The kiosk fleet with each kiosk’s last heartbeat; silent kiosks stand out',
+    access: 'signed-in',
+    status: 200,
+    response: z.array(Kiosk),
+    errors: ['not_signed_in'],
+  }),
+  revokeKiosk: route({
+    method: 'POST',
+    path: '/api/v1/admin/kiosks/:id/revoke',
+    summary: 'Revoke a kiosk’s device token: it sends nothing more until re-enrolled',
+    access: 'district-admin',
+    params: KioskParams,
+    status: 200,
+    response: Ok,
+    errors: ['not_signed_in', 'csrf', 'forbidden', 'unknown_kiosk'],
+  }),
+  importExport: route({
+    method: 'POST',
+    path: '/api/v1/admin/imports',
+    summary: 'Import a kiosk’s signed export file (USB); stored exactly once, like sync',
+    access: 'district-admin',
+    body: ExportFile,
+    status: 200,
+    response: ImportSummary,
+    errors: ['not_signed_in', 'csrf', 'forbidden', 'unknown_kiosk', 'bad_signature', 'body_too_large'],
+  }),
+  templates: route({
+    method: 'GET',
+    path: '/api/v1/admin/templates',
+    summary: 'Every survey template at its latest version, with its versions',
+    access: 'signed-in',
+    status: 200,
+    response: z.array(TemplateWithVersions),
+    errors: ['not_signed_in'],
+  }),
+  saveTemplate: route({
+    method: 'POST',
+    path: '/api/v1/admin/templates',
+    summary: 'Save a template as its next version (ratings keep the version they were given on)',
+    access: 'district-admin',
+    body: TemplateDraft,
+    status: 201,
+    response: SurveyTemplate,
+    errors: ['not_signed_in', 'csrf', 'forbidden'],
+  }),
+  feedback: route({
+    method: 'GET',
+    path: '/api/v1/admin/feedback',
+    summary: 'Citizens’ comments to handle (the newest 500)',
+    access: 'signed-in',
+    query: FeedbackQuery,
+    status: 200,
+    response: z.array(FeedbackItem),
+    errors: ['not_signed_in', 'forbidden'],
+  }),
+  updateFeedback: route({
+    method: 'PATCH',
+    path: '/api/v1/admin/feedback/:id',
+    summary: 'Handle a comment: status, assignee, the answer given',
+    access: 'signed-in',
+    params: NumberParams,
+    body: FeedbackUpdate,
+    status: 200,
+    response: FeedbackItem,
+    errors: ['not_signed_in', 'csrf', 'forbidden', 'unknown_feedback'],
+  }),
+  alerts: route({
+    method: 'GET',
+    path: '/api/v1/admin/alerts',
+    summary: 'Open or acknowledged alerts (silent kiosks are looked for on the way)',
+    access: 'signed-in',
+    query: AlertsQuery,
+    status: 200,
+    response: z.array(AlertItem),
+    errors: ['not_signed_in', 'forbidden'],
+  }),
+  acknowledgeAlert: route({
+    method: 'POST',
+    path: '/api/v1/admin/alerts/:id/acknowledge',
+    summary: 'Acknowledge an alert with a note of what was done (the district, or the ward’s own account)',
+    access: 'signed-in',
+    params: NumberParams,
+    body: Acknowledgement,
+    status: 200,
+    response: Acknowledged,
+    errors: ['not_signed_in', 'csrf', 'unknown_alert'],
+  }),
+  alertSettings: route({
+    method: 'GET',
+    path: '/api/v1/admin/alert-settings',
+    summary: 'Alert thresholds',
+    access: 'signed-in',
+    status: 200,
+    response: AlertSettings,
+    errors: ['not_signed_in'],
+  }),
+  saveAlertSettings: route({
+    method: 'PUT',
+    path: '/api/v1/admin/alert-settings',
+    summary: 'Set the alert thresholds',
+    access: 'district-admin',
+    body: AlertSettings,
+    status: 200,
+    response: AlertSettings,
+    errors: ['not_signed_in', 'csrf', 'forbidden'],
+  }),
+  report: route({
+    method: 'GET',
+    path: '/api/v1/reports',
+    summary: 'Satisfaction report for a period, grouped (JSON; format=csv or xlsx downloads a file)',
+    access: 'signed-in',
+    query: ReportQuery,
+    status: 200,
+    response: Report,
+    files: { 'text/csv': 'The report as CSV (UTF-8 with BOM)', [XLSX]: 'The report as an Excel workbook' },
+    errors: ['not_signed_in', 'forbidden', 'invalid_period'],
+  }),
+  tt01: route({
+    method: 'GET',
+    path: '/api/v1/reports/tt01',
+    summary: 'Circular 01/2018 scores for a quarter, per unit and per official',
+    access: 'signed-in',
+    query: Tt01Query,
+    status: 200,
+    response: Tt01Report,
+    errors: ['not_signed_in', 'forbidden'],
+  }),
+} as const;

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/**
+ * Every error code the district server answers with, each with a stable meaning: clients (the
+ * dashboard, kiosks, integrators) key their own words on the code, never on the English message.
+ */
+export const ErrorCode = z.enum([
+  // Any route
+  'invalid_request',
+  'bad_request',
+  'body_too_large',
+  'rate_limited',
+  'not_found',
+  'internal',
+  // Kiosks
+  'missing_token',
+  'invalid_token',
+  'revoked_token',
+  'wrong_kiosk',
+  'implausible_clock',
+  'unknown_code',
+  'code_used',
+  'code_expired',
+  'kiosk_mismatch',
+  // People signed in to the dashboard
+  'not_signed_in',
+  'bad_credentials',
+  'csrf',
+  'forbidden',
+  'username_taken',
+  // Things that do not exist (or not for this account)
+  'unknown_ward',
+  'unknown_counter',
+  'unknown_kiosk',
+  'unknown_template',
+  'unknown_official',
+  'unknown_feedback',
+  'unknown_alert',
+  // Reports and imports
+  'invalid_period',
+  'bad_signature',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** Every error the server answers has this shape; the message is plain English for a technician. */
+export const ApiError = z.strictObject({
+  error: z.strictObject({ code: ErrorCode, message: z.string() }),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+/**
+ * The same shape read leniently, by a client that may be older than its server (a kiosk not yet
+ * updated): an unknown code is kept as text rather than refused.
+ */
+export const ApiErrorFromAnyServer = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

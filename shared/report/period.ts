@@ -1,0 +1,30 @@
+import type { ReportQuery } from '../contract/admin-api';
+
+/** How a report names its period (shared/contract/admin-api.ts `ReportQuery`). */
+export type PeriodChoice = Pick<ReportQuery, 'period' | 'at' | 'from' | 'to'>;
+
+/** The first and last day (inclusive) of a report's period; null when `at` does not fit the period. */
+export function periodDays(q: PeriodChoice): { from: string; to: string } | null {
+  const at = q.at ?? '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+  let match: RegExpExecArray | null;
+  switch (q.period) {
+    case 'day':
+      return /^\d{4}-\d{2}-\d{2}$/.test(at) && !Number.isNaN(Date.parse(at)) ? { from: at, to: at } : null;
+    case 'month':
+      if (!(match = /^(\d{4})-(\d{2})$/.exec(at))) return null;
+      if (Number(match[2]) < 1 || Number(match[2]) > 12) return null;
+      return { from: `${at}-01`, to: `${at}-${pad(lastDay(Number(match[1]), Number(match[2])))}` };
+    case 'quarter': {
+      if (!(match = /^(\d{4})-Q([1-4])$/.exec(at))) return null;
+      const y = Number(match[1]);
+      const first = (Number(match[2]) - 1) * 3 + 1;
+      return { from: `${y}-${pad(first)}-01`, to: `${y}-${pad(first + 2)}-${pad(lastDay(y, first + 2))}` };
+    }
+    case 'year':
+      return /^\d{4}$/.test(at) ? { from: `${at}-01-01`, to: `${at}-12-31` } : null;
+    case 'custom':
+      return q.from && q.to && q.from <= q.to ? { from: q.from, to: q.to } : null;
+  }
+}
