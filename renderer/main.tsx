@@ -12,7 +12,7 @@ import type { KioskConfig } from '../shared/schema/kiosk-config';
 import { reportError } from './diagnostics';
 import type { RatingStore } from '../shared/flow/ports';
 import { BrowserHost } from './host/browser-host';
-import { startSync, unsentKiosk } from './host/start-sync';
+import { startSync, notSyncedKiosk } from './host/start-sync';
 import { ElectronHost, kioskBridge } from './host/electron-host';
 import type { KioskHost } from './host/kiosk-host';
 import { journalledStore, restoreFromJournal } from './storage/journalled-store';
@@ -40,7 +40,7 @@ const db = new KioskDb();
 // process. This is the one place that looks; everything after uses the host's capabilities.
 const bridge = kioskBridge();
 const host: KioskHost = bridge
-  ? new ElectronHost(bridge, () => unsentKiosk(db))
+  ? new ElectronHost(bridge, () => notSyncedKiosk(db))
   : new BrowserHost(db, {
       search: location.search,
       serverOrigin: location.origin,

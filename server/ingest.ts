@@ -2,7 +2,8 @@ import type SQLite from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
-import { answersProblem, isSatisfied } from '../shared/rating/validate';
+import { answersProblem } from '../shared/rating/validate';
+import { isSatisfied } from '../shared/rating/satisfied';
 import type { BatchResult, RatingBatch, Rejection } from '../shared/contract/kiosk-api';
 import { Rating } from '../shared/schema/rating';
 import { SurveyTemplate } from '../shared/schema/template';
@@ -216,7 +217,7 @@ export function ratingRow(
     outcome: rating.outcome,
     overall: rating.overall,
     scale_size: template.scale.length,
-    satisfied: isSatisfied(template, rating.overall) ? 1 : 0,
+    satisfied: isSatisfied(rating.overall, template.scale.length) ? 1 : 0,
     criteria: JSON.stringify(rating.criteria),
     reasons: JSON.stringify(rating.reasons),
     comment: rating.comment,

@@ -1,4 +1,4 @@
-import { firstUnsent } from '../storage/rating-queue';
+import { firstNotSynced } from '../storage/rating-queue';
 import { demoKioskConfig } from '../../shared/demo';
 import { KioskConfig } from '../../shared/schema/kiosk-config';
 import type { KioskDb } from '../storage/kiosk-db';
@@ -102,13 +102,13 @@ export class BrowserHost implements KioskHost {
    */
   async enrol(code: string): Promise<KioskConfig> {
     const current = KioskConfig.safeParse((await this.db.meta.get(CONFIG_KEY))?.value);
-    const holdsUnsent = current.success && (await firstUnsent(this.db)) !== undefined;
+    const holdsNotSynced = current.success && (await firstNotSynced(this.db)) !== undefined;
     const enrolled = await redeemEnrolment(
       this.options.fetch,
       this.options.serverOrigin,
       code,
       this.options.appVersion,
-      holdsUnsent ? current.data.kioskId : undefined,
+      holdsNotSynced ? current.data.kioskId : undefined,
     );
     await this.db.transaction('rw', this.db.meta, async () => {
       await this.db.meta.put({ key: CONFIG_KEY, value: enrolled.config });

@@ -32,9 +32,9 @@ export function browserTechnician(options: {
     },
     async diagnostics() {
       const config = options.config();
-      const [counts, backlog, quarantined, estimate, reachable, shell] = await Promise.all([
+      const [counts, pending, quarantined, estimate, reachable, shell] = await Promise.all([
         queue.counts(),
-        queue.backlog(),
+        queue.pendingSummary(),
         queue.quarantined(),
         navigator.storage?.estimate?.().catch(() => undefined),
         sync ? host.checkConnection() : Promise.resolve(null),
@@ -49,7 +49,7 @@ export function browserTechnician(options: {
         online: navigator.onLine,
         serverReachable: reachable,
         queue: counts,
-        oldestPendingAt: backlog.oldestCompletedAt,
+        oldestPendingAt: pending.oldestCompletedAt,
         sync: sync?.snapshot ?? null,
         quarantined,
         storage: { usage: estimate?.usage ?? null, quota: estimate?.quota ?? null },
@@ -58,16 +58,16 @@ export function browserTechnician(options: {
     },
     syncNow: sync ? () => sync.syncNow('manual') : null,
     async exportUnsent() {
-      const ratings = await queue.notSynced();
+      const ratings = await queue.pendingAndQuarantined();
       if (ratings.length === 0) return { kind: 'nothing' };
       const saved = await host.saveExport(options.config().kioskId, ratings).catch(() => null);
       if (!saved) return { kind: 'failed' };
       await queue.markExported(ratings.at(-1)!.seq);
       return { kind: 'saved', count: ratings.length, fileName: saved.fileName };
     },
-    unexported: () => queue.unexported(),
+    heldOnlyHere: () => queue.heldOnlyHere(),
     async leave() {
-      if ((await queue.unexported()) > 0) return false;
+      if ((await queue.heldOnlyHere()) > 0) return false;
       await host.forget();
       await db.delete();
       return true;

@@ -26,7 +26,7 @@ export class ElectronHost implements KioskHost {
 
   constructor(
     private readonly bridge: KioskBridge,
-    private readonly unsent: () => Promise<{ kioskId: string } | null>,
+    private readonly notSynced: () => Promise<{ kioskId: string } | null>,
   ) {
     this.journal = {
       append: async (rating) => void (await requireBridge(bridge, 'kiosk:journal-append', rating)),
@@ -61,7 +61,7 @@ export class ElectronHost implements KioskHost {
   }
 
   async enrol(code: string, serverOrigin?: string): Promise<KioskConfig> {
-    const holding = await this.unsent();
+    const holding = await this.notSynced();
     const request = { code, ...(holding && { keepKioskId: holding.kioskId }), ...(serverOrigin && { serverOrigin }) };
     const answer = await callBridge(this.bridge, 'kiosk:enrol', request);
     if (!answer.ok) throw new EnrolmentError('server_error');

@@ -2,12 +2,12 @@ import type { KioskConfig } from '../../shared/schema/kiosk-config';
 import { SyncEngine, type SyncState } from '../../shared/sync/engine';
 import type { SyncTransport } from '../../shared/sync/ports';
 import type { KioskDb } from '../storage/kiosk-db';
-import { firstUnsent, type RatingQueue } from '../storage/rating-queue';
+import { firstNotSynced, type RatingQueue } from '../storage/rating-queue';
 import type { KioskHost } from './kiosk-host';
 
 /** The kiosk id of ratings still waiting to be sent, if any (re-enrolment must keep it). */
-export async function unsentKiosk(db: KioskDb): Promise<{ kioskId: string } | null> {
-  const first = await firstUnsent(db);
+export async function notSyncedKiosk(db: KioskDb): Promise<{ kioskId: string } | null> {
+  const first = await firstNotSynced(db);
   return first ? { kioskId: first.kioskId } : null;
 }
 
@@ -32,8 +32,8 @@ export function startSync(
   const engine = new SyncEngine({
     kioskId: config.kioskId,
     queue: {
-      unsynced: (limit, afterSeq) => queue.unsynced(limit, afterSeq),
-      backlog: () => queue.backlog(),
+      pendingToSend: (limit, afterSeq) => queue.pendingToSend(limit, afterSeq),
+      pendingSummary: () => queue.pendingSummary(),
       settle: async (ids, rejected, at) => {
         await queue.settle(ids, rejected, at);
         if (journal) acknowledged.push(...ids);

@@ -34,7 +34,7 @@ export interface TechnicianPort {
   /** Writes every rating the server has not acknowledged to a signed file (a USB stick). */
   exportUnsent(): Promise<ExportResult>;
   /** Ratings that wiping the kiosk would lose: neither acknowledged by the server nor exported. */
-  unexported(): Promise<number>;
+  heldOnlyHere(): Promise<number>;
   /**
    * Decommission, or a move to another counter: forgets the enrolment and the queue. Refused (false)
    * while ratings would be lost; the caller then reloads into the setup screen.

@@ -178,7 +178,7 @@ export class RatingQueue implements RatingStore, SyncQueue {
   }
 
   /** For sync: the next finished ratings to send, as the server expects them. */
-  async unsynced(limit: number, afterSeq?: number): Promise<Rating[]> {
+  async pendingToSend(limit: number, afterSeq?: number): Promise<Rating[]> {
     // A new drain starts from what is on disk; within one, the records read are kept until their
     // answer is applied (at most two batches).
     if (afterSeq === undefined) this.sending.clear();
@@ -258,16 +258,16 @@ export class RatingQueue implements RatingStore, SyncQueue {
     this.nextSeq = null;
   }
 
-  async backlog(): Promise<{ pending: number; oldestCompletedAt: string | null }> {
-    const [pending, oldest] = await Promise.all([this.db.outbox.count(), this.pending(1)]);
-    return { pending, oldestCompletedAt: oldest[0]?.completedAt ?? null };
+  async pendingSummary(): Promise<{ count: number; oldestCompletedAt: string | null }> {
+    const [count, oldest] = await Promise.all([this.db.outbox.count(), this.pending(1)]);
+    return { count, oldestCompletedAt: oldest[0]?.completedAt ?? null };
   }
 
   /**
    * Everything finished that the server has not acknowledged (pending and quarantined), in sequence
    * order: what an export to a file must carry so that nothing is lost if the kiosk is wiped.
    */
-  async notSynced(): Promise<Rating[]> {
+  async pendingAndQuarantined(): Promise<Rating[]> {
     const [waiting, quarantined] = await Promise.all([this.pending(), this.quarantined()]);
     return [...waiting, ...quarantined.map(toRating)].sort((a, b) => a.seq - b.seq);
   }
@@ -278,7 +278,7 @@ export class RatingQueue implements RatingStore, SyncQueue {
   }
 
   /** Ratings neither acknowledged by the server nor in an export file: what wiping the kiosk would lose. */
-  async unexported(): Promise<number> {
+  async heldOnlyHere(): Promise<number> {
     const through = ((await this.db.meta.get(EXPORTED_THROUGH))?.value as number | undefined) ?? 0;
     const [open, pending, quarantined] = await Promise.all([
       this.inState('open', through).count(),
@@ -312,7 +312,7 @@ export class RatingQueue implements RatingStore, SyncQueue {
 }
 
 /** The first rating the server does not have yet (waiting, open or quarantined), if any. */
-export async function firstUnsent(db: KioskDb): Promise<Pick<Rating, 'id' | 'kioskId'> | undefined> {
+export async function firstNotSynced(db: KioskDb): Promise<Pick<Rating, 'id' | 'kioskId'> | undefined> {
   const waiting = await db.outbox.toCollection().first();
   if (waiting) return waiting;
   // States sort finished < open < quarantined: this range is exactly the open and the quarantined.

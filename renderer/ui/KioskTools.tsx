@@ -41,17 +41,17 @@ export function KioskTools({ port, onLeft }: { port: TechnicianPort; onLeft: () 
 
   const leave = (kind: Leaving) =>
     run(async () => {
-      const unexported = await port.unexported();
-      if (unexported > 0) {
+      const heldOnlyHere = await port.heldOnlyHere();
+      if (heldOnlyHere > 0) {
         setConfirming(null);
-        return setLine({ key: 'tools.refuseLeave', values: { count: unexported }, ok: false });
+        return setLine({ key: 'tools.refuseLeave', values: { count: heldOnlyHere }, ok: false });
       }
       if (confirming !== kind) {
         setConfirming(kind);
         return setLine({ key: kind === 'move' ? 'tools.confirmMove' : 'tools.confirmDecommission', ok: true });
       }
       if (await port.leave()) onLeft();
-      else setLine({ key: 'tools.refuseLeave', values: { count: await port.unexported() }, ok: false });
+      else setLine({ key: 'tools.refuseLeave', values: { count: await port.heldOnlyHere() }, ok: false });
     });
 
   if (touchTest) return <TouchTest onDone={() => setTouchTest(false)} />;

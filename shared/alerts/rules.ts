@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isSatisfied } from '../rating/satisfied';
 
 /** A ward's alert settings, set by the district. */
 export const AlertSettings = z.strictObject({
@@ -26,8 +27,6 @@ export interface RatedItem {
   comment: string;
 }
 
-/** Satisfied = the top two levels of a five-level scale, the top level of a three-level one. */
-export const isSatisfied = (r: Pick<RatedItem, 'overall' | 'scaleSize'>) => (r.scaleSize >= 5 ? r.overall >= 4 : r.overall >= r.scaleSize);
 const isVeryDissatisfied = (r: Pick<RatedItem, 'overall'>) => r.overall === 1;
 
 /** A "Rất không hài lòng" with words from the citizen: someone should read it today. */
@@ -44,7 +43,7 @@ export function ratingAlerts(rating: RatedItem): Alert[] {
 export function satisfactionAlert(wardId: string, recent: readonly RatedItem[], settings: AlertSettings, wasLow: boolean): { alert: Alert | null; low: boolean } {
   const answered = recent.filter((r) => r.overall > 0).slice(-settings.window);
   if (answered.length < settings.window) return { alert: null, low: wasLow };
-  const share = answered.filter(isSatisfied).length / answered.length;
+  const share = answered.filter((r) => isSatisfied(r.overall, r.scaleSize)).length / answered.length;
   const low = share < settings.minSatisfiedShare;
   return { alert: low && !wasLow ? { kind: 'satisfaction-drop', wardId, share, window: settings.window } : null, low };
 }

@@ -16,7 +16,7 @@ export const EnrolmentCode = z
 export const EnrolRequest = z.strictObject({
   code: EnrolmentCode,
   appVersion: z.string().max(40).optional(),
-  /** Sent by a kiosk that still holds unsent ratings: only its own re-enrolment code may be used. */
+  /** Sent by a kiosk that still holds ratings the server does not have (open, pending or quarantined): only its own re-enrolment code may be used. */
   keepKioskId: z.uuid().optional(),
 });
 export type EnrolRequest = z.input<typeof EnrolRequest>;

@@ -18,9 +18,3 @@ export function answersProblem(rating: Rating, template: SurveyTemplate): string
   if (rating.comment.length > template.comment.maxLength) return 'the comment is longer than the template allows';
   return null;
 }
-
-/** The satisfied share counts the top two levels of the scale (5 and 4, or 3 and 2). */
-export function isSatisfied(template: Pick<SurveyTemplate, 'scale'>, overall: number): boolean {
-  const secondBest = template.scale[1]?.value ?? Number.POSITIVE_INFINITY;
-  return overall >= secondBest;
-}

@@ -1,3 +1,5 @@
+import { isSatisfied } from '../rating/satisfied';
+
 /**
  * Report arithmetic, pure: the same numbers for the dashboard, CSV, XLSX and the public page.
  * A cell is one group (a ward, an official, a month…) on one scale size.
@@ -27,7 +29,7 @@ export function summarise(levels: readonly LevelCount[], scaleSize: number): Rep
     count += n;
     sum += overall * n;
   }
-  const satisfied = (distribution[String(scaleSize)] ?? 0) + (distribution[String(scaleSize - 1)] ?? 0);
+  const satisfied = Object.entries(distribution).reduce((sum, [level, n]) => sum + (isSatisfied(Number(level), scaleSize) ? n : 0), 0);
   return {
     count,
     distribution,

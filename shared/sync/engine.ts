@@ -175,7 +175,7 @@ export class SyncEngine implements SyncControl {
     };
     try {
       let readStart = this.deps.now().getTime();
-      let candidates = await this.deps.queue.unsynced(MAX_BATCH_RATINGS);
+      let candidates = await this.deps.queue.pendingToSend(MAX_BATCH_RATINGS);
       for (;;) {
         if (settleFailure !== null) throw settleFailure;
         if (candidates.length === 0) {
@@ -192,7 +192,7 @@ export class SyncEngine implements SyncControl {
             ? candidates
             : fitBatch(candidates, MAX_BATCH_RATINGS, MAX_BATCH_BYTES, jsonBytes);
         // The next batch is read while this one travels (storage and network work at once).
-        const next = this.deps.queue.unsynced(MAX_BATCH_RATINGS, ratings.at(-1)!.seq);
+        const next = this.deps.queue.pendingToSend(MAX_BATCH_RATINGS, ratings.at(-1)!.seq);
         next.catch(() => undefined); // awaited below; a failure there is handled there
         const sentAt = this.deps.now();
         const outcome = await this.deps.transport.sendBatch(
@@ -261,7 +261,7 @@ export class SyncEngine implements SyncControl {
         } else {
           // An answer that left some of the batch unsettled: start again from the oldest, in order.
           await settled();
-          candidates = await this.deps.queue.unsynced(MAX_BATCH_RATINGS);
+          candidates = await this.deps.queue.pendingToSend(MAX_BATCH_RATINGS);
         }
       }
     } catch (error) {
@@ -286,15 +286,15 @@ export class SyncEngine implements SyncControl {
   /** Queue depth, oldest pending age, version, last error and storage use, for the fleet page. */
   async sendHeartbeat(): Promise<boolean> {
     const now = this.deps.now();
-    const backlog = await this.deps.queue.backlog();
+    const pending = await this.deps.queue.pendingSummary();
     const storage = (await this.deps.storageEstimate?.().catch(() => null)) ?? { usage: null, quota: null };
     return this.deps.transport.sendHeartbeat(
       {
         kioskId: this.deps.kioskId,
         sentAt: toIsoWithOffset(now),
-        queueDepth: backlog.pending,
-        oldestPendingAgeSeconds: backlog.oldestCompletedAt
-          ? Math.max(0, Math.round((now.getTime() - Date.parse(backlog.oldestCompletedAt)) / 1000))
+        queueDepth: pending.count,
+        oldestPendingAgeSeconds: pending.oldestCompletedAt
+          ? Math.max(0, Math.round((now.getTime() - Date.parse(pending.oldestCompletedAt)) / 1000))
           : null,
         appVersion: this.deps.appVersion.slice(0, 40),
         lastError: this.state.lastError?.slice(0, 500) ?? null,

@@ -21,7 +21,7 @@ const byServerCode: Record<string, EnrolmentProblem> = {
 
 /**
  * Redeems an enrolment code with the district server; the answer is checked before it is kept.
- * `keepKioskId`: this kiosk still holds unsent ratings, so only its own re-enrolment code will do.
+ * `keepKioskId`: this kiosk still holds ratings the server does not have (open, pending or quarantined), so only its own re-enrolment code will do.
  */
 export async function redeemEnrolment(
   fetchFn: typeof fetch,

@@ -22,8 +22,8 @@ export interface SyncQueue {
    * Finished ratings not yet acknowledged nor quarantined, in sequence order; with `afterSeq`, only
    * those after it (the next batch, read while the previous answer is still being applied).
    */
-  unsynced(limit: number, afterSeq?: number): Promise<Rating[]>;
+  pendingToSend(limit: number, afterSeq?: number): Promise<Rating[]>;
   settle(acknowledged: readonly string[], rejected: readonly Rejection[], at: Date): Promise<void>;
   /** How many wait, and the oldest one's completion time, for the heartbeat. */
-  backlog(): Promise<{ pending: number; oldestCompletedAt: string | null }>;
+  pendingSummary(): Promise<{ count: number; oldestCompletedAt: string | null }>;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AlertSettings, isSatisfied, ratingAlerts, satisfactionAlert, silentKioskAlerts, type RatedItem } from '../../shared/alerts/rules';
+import { isSatisfied } from '../../shared/rating/satisfied';
+import { AlertSettings, ratingAlerts, satisfactionAlert, silentKioskAlerts, type RatedItem } from '../../shared/alerts/rules';
 import { checkDossierCode, readScan, type TimedKey } from '../../shared/input/scanner';
 
 const settings = AlertSettings.parse({ window: 10, minSatisfiedShare: 0.7 });
@@ -18,8 +19,9 @@ describe('alert rules', () => {
   });
 
   it('satisfied means the top two of five levels, the top of three', () => {
-    expect([1, 2, 3, 4, 5].map((o) => isSatisfied({ overall: o, scaleSize: 5 }))).toEqual([false, false, false, true, true]);
-    expect([1, 2, 3].map((o) => isSatisfied({ overall: o, scaleSize: 3 }))).toEqual([false, false, true]);
+    // The same two top levels the published satisfied share counts: Rất hài lòng and Hài lòng.
+    expect([0, 1, 2, 3, 4, 5].map((o) => isSatisfied(o, 5))).toEqual([false, false, false, false, true, true]);
+    expect([0, 1, 2, 3].map((o) => isSatisfied(o, 3))).toEqual([false, false, true, true]);
   });
 
   it('raises a satisfaction drop once, and again only after recovery', () => {

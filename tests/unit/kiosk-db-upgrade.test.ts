@@ -77,7 +77,7 @@ describe('kiosk database upgrades', () => {
     const current = new KioskDb(KIOSK_DB_NAME, idb);
     const queue = new RatingQueue(current, { now: () => new Date('2026-11-22T00:00:00Z'), retentionDays: () => 90 });
     expect(await queue.counts()).toEqual({ open: 1, pending: 2, synced: 4, quarantined: 1 });
-    expect((await queue.unsynced(10)).map((r) => r.seq)).toEqual([6, 8]);
+    expect((await queue.pendingToSend(10)).map((r) => r.seq)).toEqual([6, 8]);
     for (const record of await current.ratings.toArray()) expect(QueuedRating.safeParse(record).success).toBe(true);
     expect(await current.settlements.toArray()).toMatchObject([
       { at: '2026-01-01T00:00:00.000Z', runs: [[1, 2], [4, 4]] },

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { firstUnsent, RatingQueue } from '../../renderer/storage/rating-queue';
+import { firstNotSynced, RatingQueue } from '../../renderer/storage/rating-queue';
 import type { NewRating } from '../../shared/schema/rating';
 import { fakeKioskDb, freshIndexedDb } from './support/fake-db';
 import { KioskDb } from '../../renderer/storage/kiosk-db';
@@ -120,13 +120,13 @@ describe('rating queue', () => {
 
   it('settles a server answer in one go: acknowledged synced, refused quarantined with the reason', async () => {
     const ids = await finishedRatings(queue, 4);
-    expect((await queue.unsynced(10)).map((r) => r.id)).toEqual(ids);
+    expect((await queue.pendingToSend(10)).map((r) => r.id)).toEqual(ids);
     await queue.settle([ids[0]!, ids[2]!], [{ index: 1, id: ids[1]!, code: 'invalid', message: 'overall 9 is not on the scale' }], now);
     expect(await queue.counts()).toEqual({ open: 0, pending: 1, synced: 2, quarantined: 1 });
-    expect((await queue.unsynced(10)).map((r) => r.id)).toEqual([ids[3]]);
+    expect((await queue.pendingToSend(10)).map((r) => r.id)).toEqual([ids[3]]);
     expect(await queue.quarantined()).toMatchObject([{ id: ids[1], rejection: { code: 'invalid', message: 'overall 9 is not on the scale' } }]);
     // What goes to the server is exactly the shared Rating: no kiosk-local fields.
-    expect(Object.keys((await queue.unsynced(1))[0]!)).not.toContain('state');
+    expect(Object.keys((await queue.pendingToSend(1))[0]!)).not.toContain('state');
     // Quarantined ratings are never pruned, however old.
     now = new Date('2030-01-01T00:00:00Z');
     expect(await queue.prune()).toBe(2);
@@ -139,8 +139,8 @@ describe('rating queue', () => {
     const relaxed = new KioskDb('hai-long-kiosk-pipeline', { ...idb, chromeTransactionDurability: 'relaxed' });
     const pipelined = new RatingQueue(strict, { now: () => now, retentionDays: () => 90, settleDb: relaxed });
     const ids = await finishedRatings(pipelined, 260);
-    const first = await pipelined.unsynced(250);
-    const next = await pipelined.unsynced(250, first.at(-1)!.seq);
+    const first = await pipelined.pendingToSend(250);
+    const next = await pipelined.pendingToSend(250, first.at(-1)!.seq);
     expect(next.map((r) => r.seq)).toEqual(Array.from({ length: 10 }, (_, i) => 251 + i));
     // 249 acknowledged and one refused, in one transaction; an id never read is looked up.
     const refused = { index: 7, id: ids[7]!, code: 'invalid' as const, message: 'bad' };
@@ -168,28 +168,28 @@ describe('rating queue', () => {
   it('lists for an export everything the server does not have: waiting and refused, in order', async () => {
     const ids = await finishedRatings(queue, 4);
     await queue.open(newRating(), null); // still open: not finished, not exported
-    await queue.unsynced(10);
+    await queue.pendingToSend(10);
     await queue.settle([ids[0]!], [{ index: 2, id: ids[2]!, code: 'invalid', message: 'bad' }], now);
-    const unsent = await queue.notSynced();
+    const unsent = await queue.pendingAndQuarantined();
     expect(unsent.map((r) => r.id)).toEqual([ids[1], ids[2], ids[3]]);
     expect(unsent.every((r) => !('state' in r) && !('rejection' in r))).toBe(true);
     await queue.markExported(3);
-    expect(await queue.unexported()).toBe(2); // the waiting 4th and the open 5th
+    expect(await queue.heldOnlyHere()).toBe(2); // the waiting 4th and the open 5th
   });
 
   it('knows whether anything is not on the server yet: waiting, open or refused (re-enrolment keeps the kiosk id then)', async () => {
-    expect(await firstUnsent(db)).toBeUndefined();
+    expect(await firstNotSynced(db)).toBeUndefined();
     const open = newRating();
     await queue.open(open, null);
-    expect((await firstUnsent(db))?.id).toBe(open.id);
+    expect((await firstNotSynced(db))?.id).toBe(open.id);
     await queue.finalise(open.id, { overall: 5, criteria: {}, reasons: [], comment: '' }, done());
-    expect(await firstUnsent(db)).toMatchObject({ id: open.id, kioskId: open.kioskId });
+    expect(await firstNotSynced(db)).toMatchObject({ id: open.id, kioskId: open.kioskId });
     await queue.settle([open.id], [], now);
-    expect(await firstUnsent(db)).toBeUndefined();
+    expect(await firstNotSynced(db)).toBeUndefined();
     const refused = newRating();
     await queue.open(refused, done());
     await queue.settle([], [{ index: 0, id: refused.id, code: 'invalid', message: 'bad' }], now);
-    expect((await firstUnsent(db))?.id).toBe(refused.id);
+    expect((await firstNotSynced(db))?.id).toBe(refused.id);
   });
 
   it('prunes only acknowledged ratings past retention, oldest first', async () => {

@@ -193,8 +193,8 @@ describe('sync engine', () => {
     let offline = true;
     const { engine, queue, server, clock } = setup(3, { isOffline: () => offline });
     let reads = 0;
-    const unsynced = queue.unsynced.bind(queue);
-    queue.unsynced = (...args) => (reads++, unsynced(...args));
+    const pendingToSend = queue.pendingToSend.bind(queue);
+    queue.pendingToSend = (...args) => (reads++, pendingToSend(...args));
     await engine.syncNow('timer');
     await engine.syncNow('rating');
     await clock.advance(10 * 60_000); // its own retries, backing off

@@ -57,8 +57,8 @@ describe.each(engines())('sync through a faulty network to the real server on %s
       requestTimeoutMs: 1_000,
     });
     // Small batches so many exchanges happen.
-    const unsynced = queue.unsynced.bind(queue);
-    queue.unsynced = (limit, afterSeq) => unsynced(Math.min(limit, 50), afterSeq);
+    const pendingToSend = queue.pendingToSend.bind(queue);
+    queue.pendingToSend = (limit, afterSeq) => pendingToSend(Math.min(limit, 50), afterSeq);
 
     await sync.syncNow('manual');
     const deadline = Date.now() + 60_000;

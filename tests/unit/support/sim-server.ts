@@ -75,12 +75,12 @@ export class MemoryQueue implements SyncQueue {
   quarantined = new Map<string, Rejection>();
   settles = 0;
   constructor(public ratings: Rating[]) {}
-  async unsynced(limit: number, afterSeq = 0) {
+  async pendingToSend(limit: number, afterSeq = 0) {
     return this.ratings.filter((r) => r.seq > afterSeq && !this.synced.has(r.id) && !this.quarantined.has(r.id)).slice(0, limit);
   }
-  async backlog() {
-    const left = await this.unsynced(Number.POSITIVE_INFINITY);
-    return { pending: left.length, oldestCompletedAt: left[0]?.completedAt ?? null };
+  async pendingSummary() {
+    const left = await this.pendingToSend(Number.POSITIVE_INFINITY);
+    return { count: left.length, oldestCompletedAt: left[0]?.completedAt ?? null };
   }
   async settle(acknowledged: readonly string[], rejected: readonly Rejection[], _at?: Date) {
     this.settles++;
