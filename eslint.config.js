@@ -35,7 +35,9 @@ export const boundaryRules = {
         default: 'allow',
         policies: PARTS.map((part) => ({
           from: { element: { type: part } },
-          disallow: { to: { element: { types: { anyOf: PARTS.filter((other) => other !== part && other !== 'shared').concat('tests', 'tools') } } } },
+          disallow: {
+            to: { element: { types: { anyOf: PARTS.filter((other) => other !== part && other !== 'shared').concat('tests', 'tools') } } },
+          },
         })),
       },
     ],
@@ -49,7 +51,10 @@ export default tseslint.config(
   boundaryRules,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
     },

@@ -37,7 +37,10 @@ export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(version) },
   build: {
     rollupOptions: {
-      input: { index: fileURLToPath(new URL('./renderer/index.html', import.meta.url)), sw: fileURLToPath(new URL('./renderer/sw.ts', import.meta.url)) },
+      input: {
+        index: fileURLToPath(new URL('./renderer/index.html', import.meta.url)),
+        sw: fileURLToPath(new URL('./renderer/sw.ts', import.meta.url)),
+      },
       // The service worker keeps one name: browsers look for updates at the same address.
       output: { entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js') },
     },

@@ -21,7 +21,15 @@ function appFolder(): Plugin {
       rmSync(`${out}/renderer`, { recursive: true, force: true });
       if (existsSync('dist/renderer')) cpSync('dist/renderer', `${out}/renderer`, { recursive: true });
       else this.warn('dist/renderer is not built yet: the app folder has no renderer (run `npm run build`)');
-      const manifest = { name: 'hai-long-kiosk', productName: 'Hài Lòng Kiosk', version: pkg.version, description: pkg.description, main: 'main.cjs', author: 'Hài Lòng', license: 'UNLICENSED' };
+      const manifest = {
+        name: 'hai-long-kiosk',
+        productName: 'Hài Lòng Kiosk',
+        version: pkg.version,
+        description: pkg.description,
+        main: 'main.cjs',
+        author: 'Hài Lòng',
+        license: 'UNLICENSED',
+      };
       writeFileSync(`${out}/package.json`, `${JSON.stringify(manifest, null, 2)}\n`);
     },
   };

@@ -10,7 +10,13 @@ import { findElectronBinary } from '../electron/binary';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const electron = findElectronBinary(`${root}node_modules/electron/`);
 if (!electron.found) {
-  console.error(['npm run dist cannot package the kiosk on this machine.', electron.advice, 'Then run npm run dist again (see docs/deployment.md, "Building a release").'].join('\n'));
+  console.error(
+    [
+      'npm run dist cannot package the kiosk on this machine.',
+      electron.advice,
+      'Then run npm run dist again (see docs/deployment.md, "Building a release").',
+    ].join('\n'),
+  );
   process.exit(2);
 }
 if (!process.env.HAILONG_UPDATE_URL) {
@@ -24,4 +30,11 @@ const run = (command: string, args: string[]) => {
 run('npm', ['run', 'build']);
 if (!existsSync(`${root}dist/electron-app/main.cjs`)) throw new Error('the build did not produce dist/electron-app');
 // The installed Electron is used as is (electronDist): only electron-builder's tools are downloaded.
-run('npx', ['electron-builder', '--config', 'build/electron-builder.json', `--config.electronDist=node_modules/electron/dist`, '--publish', 'never']);
+run('npx', [
+  'electron-builder',
+  '--config',
+  'build/electron-builder.json',
+  `--config.electronDist=node_modules/electron/dist`,
+  '--publish',
+  'never',
+]);

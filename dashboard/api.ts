@@ -44,7 +44,10 @@ export function urlOf<C extends RouteContract>(route: C, parts: { params?: unkno
  * Calls one route of the admin API by its contract (shared/contract/admin-api.ts): the session cookie
  * rides along, changes carry the CSRF token, and the answer is checked against the route's schema.
  */
-export async function call<C extends RouteContract>(route: C, ...[parts]: Record<never, never> extends Parts<C> ? [Parts<C>?] : [Parts<C>]): Promise<RouteResponse<C>> {
+export async function call<C extends RouteContract>(
+  route: C,
+  ...[parts]: Record<never, never> extends Parts<C> ? [Parts<C>?] : [Parts<C>]
+): Promise<RouteResponse<C>> {
   const body = (parts as { body?: unknown } | undefined)?.body;
   let response: Response;
   try {
@@ -63,7 +66,11 @@ export async function call<C extends RouteContract>(route: C, ...[parts]: Record
   const json: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = ApiError.safeParse(json);
-    throw new ApiFailure(response.status, error.success ? error.data.error.code : 'internal', error.success ? error.data.error.message : response.statusText);
+    throw new ApiFailure(
+      response.status,
+      error.success ? error.data.error.code : 'internal',
+      error.success ? error.data.error.message : response.statusText,
+    );
   }
   if (!isJsonResponse(route.response)) return undefined as RouteResponse<C>;
   return route.response.parse(json) as RouteResponse<C>;
@@ -74,7 +81,11 @@ export async function download(path: string, filename: string, onProgress: (rece
   const response = await fetch(path, { credentials: 'same-origin' });
   if (!response.ok || !response.body) {
     const error = ApiError.safeParse(await response.json().catch(() => null));
-    throw new ApiFailure(response.status, error.success ? error.data.error.code : 'internal', error.success ? error.data.error.message : response.statusText);
+    throw new ApiFailure(
+      response.status,
+      error.success ? error.data.error.code : 'internal',
+      error.success ? error.data.error.message : response.statusText,
+    );
   }
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];

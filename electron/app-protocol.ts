@@ -24,6 +24,7 @@ export async function serveAppFile(url: string, root: string, read: (path: strin
   const path = resolveAppFile(url, root);
   const type = path ? CONTENT_TYPES[extname(path).toLowerCase()] : undefined;
   const body = path && type ? await read(path).catch(() => null) : null;
-  if (!body || !type) return new Response('Not found', { status: 404, headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' } });
+  if (!body || !type)
+    return new Response('Not found', { status: 404, headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' } });
   return new Response(new Uint8Array(body), { status: 200, headers: { ...headers, 'content-type': type } });
 }

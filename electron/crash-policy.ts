@@ -8,7 +8,9 @@ export interface CrashPolicy {
   afterCrash(now: number): number | null;
 }
 
-export function crashPolicy(options: { firstDelayMs?: number; maxDelayMs?: number; maxCrashes?: number; windowMs?: number } = {}): CrashPolicy {
+export function crashPolicy(
+  options: { firstDelayMs?: number; maxDelayMs?: number; maxCrashes?: number; windowMs?: number } = {},
+): CrashPolicy {
   const first = options.firstDelayMs ?? 1_000;
   const max = options.maxDelayMs ?? 60_000;
   const limit = options.maxCrashes ?? 5;

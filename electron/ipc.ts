@@ -44,6 +44,9 @@ export function guardedHandler<K extends BridgeChannel>(
 /** Every channel guarded, for `ipcMain.handle` (and for tests, which call these directly). */
 export function guardedHandlers(handlers: BridgeHandlers, report: (channel: string, error: unknown) => void) {
   return Object.fromEntries(
-    (Object.keys(bridgeContract) as BridgeChannel[]).map((channel) => [channel, guardedHandler(channel, handlers[channel] as never, report)]),
+    (Object.keys(bridgeContract) as BridgeChannel[]).map((channel) => [
+      channel,
+      guardedHandler(channel, handlers[channel] as never, report),
+    ]),
   ) as { [K in BridgeChannel]: (event: InvokeEvent, raw: unknown) => Promise<BridgeAnswer<K>> };
 }

@@ -62,7 +62,9 @@ export function kioskService(deps: KioskServiceDeps): BridgeHandlers {
   // Built per exchange: the technician may change the server address while the app runs.
   const transport = async () => {
     const origin = (await loadSettings()).serverOrigin;
-    return origin ? new HttpTransport({ serverOrigin: origin, deviceToken: () => deps.tokens.load(), fetch: deps.fetch, now: deps.now }) : null;
+    return origin
+      ? new HttpTransport({ serverOrigin: origin, deviceToken: () => deps.tokens.load(), fetch: deps.fetch, now: deps.now })
+      : null;
   };
   const loadConfig = async () => {
     const parsed = KioskConfig.safeParse(await deps.config.read().catch(() => null));

@@ -28,7 +28,10 @@ export class RotatingLog {
 
   private async append(line: string) {
     await mkdir(this.dir, { recursive: true });
-    const size = await stat(this.path(0)).then((s) => s.size, () => 0);
+    const size = await stat(this.path(0)).then(
+      (s) => s.size,
+      () => 0,
+    );
     if (size + Buffer.byteLength(line) > (this.options.maxBytes ?? 1_048_576)) await this.rotate();
     await appendFile(this.path(0), line, { mode: 0o600 });
   }

@@ -78,7 +78,10 @@ async function start() {
     now: () => new Date(),
     keepPending: async (version) => {
       const held = await journal.entries();
-      await exports.keep(`before-update-${version}-${Date.now()}.json`, JSON.stringify({ keptAt: toIsoWithOffset(new Date()), ratings: held }));
+      await exports.keep(
+        `before-update-${version}-${Date.now()}.json`,
+        JSON.stringify({ keptAt: toIsoWithOffset(new Date()), ratings: held }),
+      );
     },
     install: () => electronUpdater.autoUpdater.quitAndInstall(true, true),
     log: (event, detail) => void log.write('info', event, detail),
@@ -120,7 +123,9 @@ async function start() {
     allowPermission(permission, origin, { kioskOrigin: KIOSK_ORIGIN, qrScanning: current.qrScanning }),
   );
   // Nothing from the network is ever loaded into the kiosk window (the server is reached from here).
-  kioskSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isKioskUrl(details.url) && !details.url.startsWith('devtools:') }));
+  kioskSession.webRequest.onBeforeRequest((details, callback) =>
+    callback({ cancel: !isKioskUrl(details.url) && !details.url.startsWith('devtools:') }),
+  );
 
   keeper.check(new Date());
   setInterval(() => {

@@ -17,7 +17,8 @@ const BLOCKED: ((i: KeyInput) => boolean)[] = [
   (i) => (i.control || i.meta) && ['w', 'q', 'r', 'p', 'n', 't', 'o', 's', 'u', 'f', 'g', 'h', 'j', 'l'].includes(i.key.toLowerCase()),
   (i) => (i.control || i.meta) && ['+', '=', '-', '_', '0'].includes(i.key), // keyboard zoom
   (i) => (i.control || i.meta) && i.shift && ['i', 'j', 'c', 'r', 'delete'].includes(i.key.toLowerCase()), // devtools, hard reload
-  (i) => ['F1', 'F3', 'F5', 'F6', 'F7', 'F10', 'F11', 'F12', 'BrowserBack', 'BrowserForward', 'BrowserRefresh', 'BrowserHome'].includes(i.key),
+  (i) =>
+    ['F1', 'F3', 'F5', 'F6', 'F7', 'F10', 'F11', 'F12', 'BrowserBack', 'BrowserForward', 'BrowserRefresh', 'BrowserHome'].includes(i.key),
   (i) => i.alt && ['ArrowLeft', 'ArrowRight', 'Home'].includes(i.key), // history navigation
   (i) => i.key === 'ContextMenu',
 ];

@@ -67,7 +67,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const routeTable: RegisteredRoute[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url, hidden: (route.schema as { hide?: boolean } | undefined)?.hide === true });
+    for (const method of [route.method].flat())
+      routeTable.push({ method, url: route.url, hidden: (route.schema as { hide?: boolean } | undefined)?.hide === true });
   });
   app.setValidatorCompiler(zodValidator);
   app.setSerializerCompiler(zodSerializer);
@@ -82,15 +83,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // Limits are set per route (sign-in and enrolment): `global: false`.
   await app.register(rateLimit, { global: false });
   // An API-only server (tests, or a district that hosts the apps elsewhere) runs without the builds.
-  if (existsSync(options.kioskDir)) await app.register(fastifyStatic, {
-    root: options.kioskDir,
-    prefix: '/kiosk/',
-    index: ['index.html'],
-    setHeaders: (res, path) => {
-      // Hashed assets never change; the page itself must always be fresh so updates reach kiosks.
-      res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
-    },
-  });
+  if (existsSync(options.kioskDir))
+    await app.register(fastifyStatic, {
+      root: options.kioskDir,
+      prefix: '/kiosk/',
+      index: ['index.html'],
+      setHeaders: (res, path) => {
+        // Hashed assets never change; the page itself must always be fresh so updates reach kiosks.
+        res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
 
   if (options.dashboardDir && existsSync(options.dashboardDir)) {
     await app.register(fastifyStatic, {
@@ -98,7 +100,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       prefix: '/admin/',
       index: ['index.html'],
       decorateReply: false,
-      setHeaders: (res, path) => res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      setHeaders: (res, path) =>
+        res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
     });
   }
 
@@ -128,7 +131,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   };
   const minResponses = options.minResponses ?? 30;
   const authRateLimit = options.authRateLimit ?? 10;
-  const alerts = options.alerts ?? new AlertService(store, { now, mailer: options.mailer ?? null, report: (error) => app.log.error(error) });
+  const alerts =
+    options.alerts ?? new AlertService(store, { now, mailer: options.mailer ?? null, report: (error) => app.log.error(error) });
   await app.register(kioskRoutes, { store, now, callers, authRateLimit, alerts });
   await app.register(adminRoutes, { store, now, callers, minResponses, authRateLimit, alerts });
   await app.register(alertRoutes, { callers, alerts });

@@ -31,7 +31,10 @@ export async function bootServer(env = readServerEnv()) {
     authRateLimit: env.HAILONG_AUTH_RATE_LIMIT,
   });
   // Kiosks silent during opening hours are looked for every five minutes (and whenever alerts are read).
-  const silentCheck = setInterval(() => void alerts.checkSilentKiosks().catch((error: unknown) => console.error('alerts:', error)), 5 * 60_000);
+  const silentCheck = setInterval(
+    () => void alerts.checkSilentKiosks().catch((error: unknown) => console.error('alerts:', error)),
+    5 * 60_000,
+  );
   app.addHook('onClose', async () => {
     clearInterval(silentCheck);
     await store.close();

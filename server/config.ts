@@ -15,7 +15,12 @@ export const ServerEnv = z.object({
   HAILONG_ALERT_TO: z
     .string()
     .default('')
-    .transform((list) => list.split(',').map((a) => a.trim()).filter(Boolean))
+    .transform((list) =>
+      list
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.email())),
   DATABASE_URL: z
     .string()

@@ -26,7 +26,11 @@ export interface ImportSummary {
  * stored token hash, then stores it through the same exactly-once path as sync, in batches of sync's
  * size, each its own transaction (so an interrupted import is simply imported again).
  */
-export async function importExportFile(store: Store, file: ExportFile, options: { wardScope: string | undefined; now: () => Date }): Promise<ImportSummary> {
+export async function importExportFile(
+  store: Store,
+  file: ExportFile,
+  options: { wardScope: string | undefined; now: () => Date },
+): Promise<ImportSummary> {
   const kiosk = await store.db
     .selectFrom('kiosks')
     .select(['id', 'ward_id', 'counter_id', 'token_hash', 'clock_offset_ms'])
@@ -36,9 +40,22 @@ export async function importExportFile(store: Store, file: ExportFile, options: 
     throw new HttpError(404, 'unknown_kiosk', 'The file names a kiosk this district does not know (or not in your ward).');
   }
   if (!(await verifyExport(file, kiosk.token_hash))) {
-    throw new HttpError(422, 'bad_signature', 'The file’s signature does not match the kiosk: it was altered, or the kiosk has re-enrolled since it was written.');
+    throw new HttpError(
+      422,
+      'bad_signature',
+      'The file’s signature does not match the kiosk: it was altered, or the kiosk has re-enrolled since it was written.',
+    );
   }
-  const summary: ImportSummary = { kioskId: kiosk.id, wardId: kiosk.ward_id, ratings: file.ratings.length, accepted: 0, duplicate: 0, rejected: 0, acceptedIds: [], rejections: [] };
+  const summary: ImportSummary = {
+    kioskId: kiosk.id,
+    wardId: kiosk.ward_id,
+    ratings: file.ratings.length,
+    accepted: 0,
+    duplicate: 0,
+    rejected: 0,
+    acceptedIds: [],
+    rejections: [],
+  };
   for (let i = 0; i < file.ratings.length; i += MAX_BATCH_RATINGS) {
     const ratings = file.ratings.slice(i, i + MAX_BATCH_RATINGS);
     const at = options.now();
@@ -49,7 +66,8 @@ export async function importExportFile(store: Store, file: ExportFile, options: 
     summary.acceptedIds.push(...result.accepted);
     summary.duplicate += result.duplicate.length;
     summary.rejected += result.rejected.length;
-    for (const r of result.rejected) if (summary.rejections.length < 20) summary.rejections.push({ id: r.id, code: r.code, message: r.message });
+    for (const r of result.rejected)
+      if (summary.rejections.length < 20) summary.rejections.push({ id: r.id, code: r.code, message: r.message });
   }
   return summary;
 }

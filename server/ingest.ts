@@ -22,7 +22,9 @@ export const PLAUSIBLE_CLOCK_SKEW_MS = 2 * 366 * 86_400_000;
  */
 export function contentHash(rating: Rating): string {
   const criteria = Object.fromEntries(Object.entries(rating.criteria).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return createHash('sha256').update(JSON.stringify({ ...rating, criteria })).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify({ ...rating, criteria }))
+    .digest('hex');
 }
 
 interface Candidate {
@@ -140,7 +142,11 @@ async function markDossierRepeats(trx: Transaction<Database>, rows: RatingsTable
   if (codes.length === 0) return;
   const seen = new Set<string>();
   for (let i = 0; i < codes.length; i += INSERT_CHUNK) {
-    const stored = await trx.selectFrom('ratings').select('dossier_code').where('dossier_code', 'in', codes.slice(i, i + INSERT_CHUNK)).execute();
+    const stored = await trx
+      .selectFrom('ratings')
+      .select('dossier_code')
+      .where('dossier_code', 'in', codes.slice(i, i + INSERT_CHUNK))
+      .execute();
     for (const row of stored) seen.add(row.dossier_code!);
   }
   for (const row of rows) {
@@ -158,9 +164,13 @@ async function attributeOfficials(trx: Transaction<Database>, rows: RatingsTable
   const named = rows.filter((r) => r.official_id !== null);
   if (named.length === 0) return;
   const known = new Set(
-    (await trx.selectFrom('officials').select(['id', 'ward_id']).where('id', 'in', [...new Set(named.map((r) => r.official_id!))]).execute()).map(
-      (o) => `${o.ward_id}|${o.id}`,
-    ),
+    (
+      await trx
+        .selectFrom('officials')
+        .select(['id', 'ward_id'])
+        .where('id', 'in', [...new Set(named.map((r) => r.official_id!))])
+        .execute()
+    ).map((o) => `${o.ward_id}|${o.id}`),
   );
   for (const row of named) if (!known.has(`${row.ward_id}|${row.official_id}`)) row.official_id = null;
 }
@@ -178,13 +188,19 @@ export async function insertRatingRows(store: Store, trx: Transaction<Database>,
   if (store.sqlite) {
     let statement = insertStatements.get(store.sqlite);
     if (!statement) {
-      statement = store.sqlite.prepare<unknown[]>(`insert into ratings (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`);
+      statement = store.sqlite.prepare<unknown[]>(
+        `insert into ratings (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+      );
       insertStatements.set(store.sqlite, statement);
     }
     for (const row of rows) statement.run(...columns.map((c) => row[c]));
     return;
   }
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await trx.insertInto('ratings').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK)
+    await trx
+      .insertInto('ratings')
+      .values(rows.slice(i, i + INSERT_CHUNK))
+      .execute();
 }
 
 /** The stored row of a rating: its fields, the corrected time and day, and what reports need. */
@@ -245,7 +261,11 @@ async function loadTemplates(store: Store, ratings: readonly unknown[]) {
     }
   }
   if (missing.size > 0) {
-    const rows = await store.db.selectFrom('templates').select(['id', 'version', 'body']).where('id', 'in', [...missing]).execute();
+    const rows = await store.db
+      .selectFrom('templates')
+      .select(['id', 'version', 'body'])
+      .where('id', 'in', [...missing])
+      .execute();
     for (const row of rows) cache.set(`${row.id}@${row.version}`, SurveyTemplate.parse(JSON.parse(row.body)));
   }
   return cache;
@@ -272,7 +292,14 @@ async function insertRatings(
     const row = rows[i]!;
     // `burst` in the counts means "flagged, left out by default": a burst, or a dossier rated before.
     const flagged = row.burst || row.dossier_repeat ? 1 : 0;
-    const base = { day: row.day, ward_id: row.ward_id, counter_id: row.counter_id, official_id: row.official_id ?? '', template_id: row.template_id, burst: flagged };
+    const base = {
+      day: row.day,
+      ward_id: row.ward_id,
+      counter_id: row.counter_id,
+      official_id: row.official_id ?? '',
+      template_id: row.template_id,
+      burst: flagged,
+    };
     const place = `${base.day}|${base.ward_id}|${base.counter_id}|${base.official_id}|${base.template_id}|${base.burst}`;
     const key = `${place}|${row.scale_size}|${row.overall}`;
     const count = counts.get(key) ?? { ...base, scale_size: row.scale_size, overall: row.overall, count: 0 };
@@ -299,14 +326,18 @@ async function insertRatings(
     await trx
       .insertInto('monthly_rating_counts')
       .values(byMonth(daily, ratingKeys))
-      .onConflict((oc) => oc.columns(['month', ...ratingKeys]).doUpdateSet({ count: sql<number>`monthly_rating_counts.count + excluded.count` }))
+      .onConflict((oc) =>
+        oc.columns(['month', ...ratingKeys]).doUpdateSet({ count: sql<number>`monthly_rating_counts.count + excluded.count` }),
+      )
       .execute();
   }
   if (dailyCriteria.length) {
     await trx
       .insertInto('criterion_counts')
       .values(dailyCriteria)
-      .onConflict((oc) => oc.columns(['day', ...criterionKeys]).doUpdateSet({ count: sql<number>`criterion_counts.count + excluded.count` }))
+      .onConflict((oc) =>
+        oc.columns(['day', ...criterionKeys]).doUpdateSet({ count: sql<number>`criterion_counts.count + excluded.count` }),
+      )
       .execute();
     await trx
       .insertInto('monthly_criterion_counts')

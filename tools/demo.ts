@@ -13,7 +13,8 @@ try {
   const kioskLink = `${origin}/kiosk/?enrol=${enrolment.code}`;
   console.log('Hài Lòng is running.');
   console.log(`Dashboard: ${origin}/admin/`);
-  if (generatedAdminPassword) console.log(`Admin account created: admin / ${generatedAdminPassword} (shown once; set HAILONG_ADMIN_PASSWORD to choose it)`);
+  if (generatedAdminPassword)
+    console.log(`Admin account created: admin / ${generatedAdminPassword} (shown once; set HAILONG_ADMIN_PASSWORD to choose it)`);
   console.log(`Public results: ${origin}/public/`);
   console.log('Kiosk in demo mode (a demo ward, nothing sent to the server):');
   console.log(`${origin}/kiosk/?demo=sipas-5`);

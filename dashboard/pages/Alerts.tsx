@@ -60,7 +60,12 @@ export function Alerts() {
               >
                 <label>
                   {t('alerts.note')}{' '}
-                  <input value={notes[a.id] ?? ''} onChange={(e) => setNotes({ ...notes, [a.id]: e.target.value })} required maxLength={1000} />
+                  <input
+                    value={notes[a.id] ?? ''}
+                    onChange={(e) => setNotes({ ...notes, [a.id]: e.target.value })}
+                    required
+                    maxLength={1000}
+                  />
                 </label>
                 <button type="submit">{t('alerts.acknowledge')}</button>
               </form>

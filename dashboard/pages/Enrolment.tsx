@@ -30,7 +30,12 @@ export function Enrolment() {
           void create();
         }}
       >
-        <WardSelect label={t('enrol.ward')} wards={wards.data} value={place.wardId} onChange={(wardId) => setPlace({ wardId, counterId: '' })} />
+        <WardSelect
+          label={t('enrol.ward')}
+          wards={wards.data}
+          value={place.wardId}
+          onChange={(wardId) => setPlace({ wardId, counterId: '' })}
+        />
         <label>
           {t('enrol.counter')}
           <select value={place.counterId} onChange={(e) => setPlace({ ...place, counterId: e.target.value })}>

@@ -22,54 +22,54 @@ export function Fleet({ canManage }: { canManage: boolean }) {
   if (kiosks.error) return <p role="alert">{t('common.error', { message: kiosks.error })}</p>;
   return (
     <>
-    {reenrol && <EnrolmentCodeCard created={reenrol.code} title={t('fleet.reenrolFor', { kiosk: reenrol.id.slice(0, 8) })} />}
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">{t('fleet.kiosk')}</th>
-          <th scope="col">{t('fleet.place')}</th>
-          <th scope="col">{t('fleet.lastSeen')}</th>
-          <th scope="col">{t('fleet.queue')}</th>
-          <th scope="col">{t('fleet.version')}</th>
-          <th scope="col">{t('fleet.health')}</th>
-          {canManage && <th scope="col" />}
-        </tr>
-      </thead>
-      <tbody>
-        {kiosks.data?.length === 0 && (
+      {reenrol && <EnrolmentCodeCard created={reenrol.code} title={t('fleet.reenrolFor', { kiosk: reenrol.id.slice(0, 8) })} />}
+      <table>
+        <thead>
           <tr>
-            <td colSpan={7}>{t('common.none')}</td>
+            <th scope="col">{t('fleet.kiosk')}</th>
+            <th scope="col">{t('fleet.place')}</th>
+            <th scope="col">{t('fleet.lastSeen')}</th>
+            <th scope="col">{t('fleet.queue')}</th>
+            <th scope="col">{t('fleet.version')}</th>
+            <th scope="col">{t('fleet.health')}</th>
+            {canManage && <th scope="col" />}
           </tr>
-        )}
-        {kiosks.data?.map((k) => (
-          <tr key={k.id} className={k.silent ? 'warn' : undefined}>
-            <td>
-              <code>{k.id.slice(0, 8)}</code>
-            </td>
-            <td>
-              {k.wardName} – {k.counterLabel}
-            </td>
-            <td>{dateTime(k.lastSeenAt)}</td>
-            <td>{k.heartbeat?.queueDepth ?? '–'}</td>
-            <td>{k.appVersion ?? '–'}</td>
-            <td>{k.revokedAt !== null ? t('fleet.revoked') : k.silent ? t('fleet.silent') : t('fleet.ok')}</td>
-            {canManage && (
+        </thead>
+        <tbody>
+          {kiosks.data?.length === 0 && (
+            <tr>
+              <td colSpan={7}>{t('common.none')}</td>
+            </tr>
+          )}
+          {kiosks.data?.map((k) => (
+            <tr key={k.id} className={k.silent ? 'warn' : undefined}>
               <td>
-                {k.revokedAt === null && (
-                  <button type="button" onClick={() => void revoke(k.id)}>
-                    {t('fleet.revoke')}
-                  </button>
-                )}
-                <button type="button" onClick={() => void makeReenrolmentCode(k.id)}>
-                  {t('fleet.reenrol')}
-                </button>
+                <code>{k.id.slice(0, 8)}</code>
               </td>
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-    {canManage && <ImportCard onImported={kiosks.reload} />}
+              <td>
+                {k.wardName} – {k.counterLabel}
+              </td>
+              <td>{dateTime(k.lastSeenAt)}</td>
+              <td>{k.heartbeat?.queueDepth ?? '–'}</td>
+              <td>{k.appVersion ?? '–'}</td>
+              <td>{k.revokedAt !== null ? t('fleet.revoked') : k.silent ? t('fleet.silent') : t('fleet.ok')}</td>
+              {canManage && (
+                <td>
+                  {k.revokedAt === null && (
+                    <button type="button" onClick={() => void revoke(k.id)}>
+                      {t('fleet.revoke')}
+                    </button>
+                  )}
+                  <button type="button" onClick={() => void makeReenrolmentCode(k.id)}>
+                    {t('fleet.reenrol')}
+                  </button>
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {canManage && <ImportCard onImported={kiosks.reload} />}
     </>
   );
 }

@@ -13,10 +13,9 @@ export function Login({ onSignedIn, onLocale }: { onSignedIn: (session: SessionI
         onSubmit={(e) => {
           e.preventDefault();
           const form = new FormData(e.currentTarget);
-          call(adminApi.login, { body: { username: String(form.get('username') ?? ''), password: String(form.get('password') ?? '') } }).then(
-            onSignedIn,
-            () => setFailed(true),
-          );
+          call(adminApi.login, {
+            body: { username: String(form.get('username') ?? ''), password: String(form.get('password') ?? '') },
+          }).then(onSignedIn, () => setFailed(true));
         }}
       >
         <h2>{t('login.title')}</h2>

@@ -34,7 +34,8 @@ export function Officials({ canManage }: { canManage: boolean }) {
       setMessage({ text: error instanceof ApiFailure ? error.message : String(error), ok: false });
     }
   };
-  const saveOfficial = (id: string, body: OfficialChange) => change(() => call(adminApi.updateOfficial, { params: { id }, body }), 'officials.saved');
+  const saveOfficial = (id: string, body: OfficialChange) =>
+    change(() => call(adminApi.updateOfficial, { params: { id }, body }), 'officials.saved');
 
   if (wards.error || officials.error) return <p role="alert">{t('common.error', { message: wards.error ?? officials.error ?? '' })}</p>;
   return (
@@ -50,7 +51,11 @@ export function Officials({ canManage }: { canManage: boolean }) {
               value={ward.attribution}
               disabled={!canManage}
               onChange={(e) =>
-                void change(() => call(adminApi.setAttribution, { params: { id: ward.id }, body: { attribution: Attribution.parse(e.target.value) } }), 'officials.saved')
+                void change(
+                  () =>
+                    call(adminApi.setAttribution, { params: { id: ward.id }, body: { attribution: Attribution.parse(e.target.value) } }),
+                  'officials.saved',
+                )
               }
             >
               {MODES.map((mode) => (

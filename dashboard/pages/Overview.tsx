@@ -5,18 +5,14 @@ import { useT } from '../i18n';
 import { useLoad } from '../useLoad';
 import { currentQuarter, percent } from './format';
 
-const report = (period: 'year' | 'quarter', at: string, groupBy: ReportGrouping) => call(adminApi.report, { query: { period, at, groupBy } });
+const report = (period: 'year' | 'quarter', at: string, groupBy: ReportGrouping) =>
+  call(adminApi.report, { query: { period, at, groupBy } });
 
 export function Overview() {
   const t = useT();
   const { year, quarter } = currentQuarter();
   const data = useLoad(
-    () =>
-      Promise.all([
-        report('year', year, 'month'),
-        report('quarter', quarter, 'ward'),
-        report('quarter', quarter, 'district'),
-      ]),
+    () => Promise.all([report('year', year, 'month'), report('quarter', quarter, 'ward'), report('quarter', quarter, 'district')]),
     [year, quarter],
   );
   if (data.loading && !data.data) return <p>{t('common.loading')}</p>;
@@ -28,7 +24,9 @@ export function Overview() {
   const distribution = whole ? Object.entries(whole.distribution).map(([level, count]) => ({ level, count })) : [];
   return (
     <div className="overview">
-      <p className="headline">{t('overview.count', { count: whole?.count ?? 0 })} · {t('overview.satisfied')}: {percent(whole?.satisfiedShare ?? null)}</p>
+      <p className="headline">
+        {t('overview.count', { count: whole?.count ?? 0 })} · {t('overview.satisfied')}: {percent(whole?.satisfiedShare ?? null)}
+      </p>
       <section>
         <h2>{t('overview.trend', { year })}</h2>
         <ResponsiveContainer width="100%" height={260}>

@@ -13,7 +13,15 @@ type Period = (typeof periods)[number];
 export function Reports() {
   const t = useT();
   const { month } = currentQuarter();
-  const [query, setQuery] = useState<{ period: Period; at: string; from: string; to: string; groupBy: ReportGrouping; wardId: string; includeBursts: boolean }>({
+  const [query, setQuery] = useState<{
+    period: Period;
+    at: string;
+    from: string;
+    to: string;
+    groupBy: ReportGrouping;
+    wardId: string;
+    includeBursts: boolean;
+  }>({
     period: 'month',
     at: month,
     from: '',
@@ -38,7 +46,9 @@ export function Reports() {
   const exportAs = async (format: 'csv' | 'xlsx') => {
     setExporting('0 KB');
     try {
-      await download(urlOf(adminApi.report, { query: params(shown, format) }), `bao-cao.${format}`, (bytes) => setExporting(`${Math.round(bytes / 1024)} KB`));
+      await download(urlOf(adminApi.report, { query: params(shown, format) }), `bao-cao.${format}`, (bytes) =>
+        setExporting(`${Math.round(bytes / 1024)} KB`),
+      );
     } finally {
       setExporting(null);
     }
@@ -54,7 +64,10 @@ export function Reports() {
       >
         <label>
           {t('report.period')}
-          <select value={query.period} onChange={(e) => setQuery({ ...query, period: periods.find((p) => p === e.target.value) ?? 'month' })}>
+          <select
+            value={query.period}
+            onChange={(e) => setQuery({ ...query, period: periods.find((p) => p === e.target.value) ?? 'month' })}
+          >
             {periods.map((p) => (
               <option key={p}>{p}</option>
             ))}
@@ -153,4 +166,3 @@ export function Reports() {
     </div>
   );
 }
-

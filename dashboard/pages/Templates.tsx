@@ -44,11 +44,13 @@ export function Templates({ canManage }: { canManage: boolean }) {
                 {t('templates.assign')}{' '}
                 <select value="" onChange={(e) => e.target.value && void assign(e.target.value, template.id)}>
                   <option value="" />
-                  {wards.data?.filter((w) => w.templateId !== template.id).map((w) => (
-                    <option key={w.id} value={w.id}>
-                      {w.name.vi}
-                    </option>
-                  ))}
+                  {wards.data
+                    ?.filter((w) => w.templateId !== template.id)
+                    .map((w) => (
+                      <option key={w.id} value={w.id}>
+                        {w.name.vi}
+                      </option>
+                    ))}
                 </select>
               </label>{' '}
               <button type="button" onClick={() => setEditing({ id: template.id, text: JSON.stringify(template, null, 2) })}>
@@ -63,7 +65,12 @@ export function Templates({ canManage }: { canManage: boolean }) {
               </button>
             </>
           )}
-          <p>{wards.data?.filter((w) => w.templateId === template.id).map((w) => w.name.vi).join(', ')}</p>
+          <p>
+            {wards.data
+              ?.filter((w) => w.templateId === template.id)
+              .map((w) => w.name.vi)
+              .join(', ')}
+          </p>
           {editing?.id === template.id && (
             <form
               onSubmit={(e) => {

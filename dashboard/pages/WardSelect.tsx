@@ -1,7 +1,13 @@
 import type { Ward } from '../../shared/contract/admin-api';
 
 /** A labelled choice of ward; `emptyLabel` names the blank choice (all wards, or none yet). */
-export function WardSelect(props: { label: string; wards: Ward[] | undefined; value: string; emptyLabel?: string; onChange: (wardId: string) => void }) {
+export function WardSelect(props: {
+  label: string;
+  wards: Ward[] | undefined;
+  value: string;
+  emptyLabel?: string;
+  onChange: (wardId: string) => void;
+}) {
   return (
     <label>
       {props.label}

@@ -8,4 +8,5 @@ export function currentQuarter(now = new Date()) {
 }
 
 /** An instant as Vietnamese people read it (the API gives ISO 8601 with an offset). */
-export const dateTime = (iso: string | null) => (iso === null ? '–' : new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }));
+export const dateTime = (iso: string | null) =>
+  iso === null ? '–' : new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });

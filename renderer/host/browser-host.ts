@@ -130,7 +130,12 @@ export class BrowserHost implements KioskHost {
   /** Sync over fetch to the server that served the page, with the token from this kiosk's storage. */
   async syncTransport(): Promise<SyncTransport | null> {
     if ((await this.deviceToken()) === null) return null;
-    return new HttpTransport({ serverOrigin: this.options.serverOrigin, deviceToken: () => this.deviceToken(), fetch: this.options.fetch, now: () => new Date() });
+    return new HttpTransport({
+      serverOrigin: this.options.serverOrigin,
+      deviceToken: () => this.deviceToken(),
+      fetch: this.options.fetch,
+      now: () => new Date(),
+    });
   }
 
   /**

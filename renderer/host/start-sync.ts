@@ -49,9 +49,7 @@ export function startSync(
     },
     // One sender across windows and reloads: a second window waits for the next chance.
     withLock: (work) =>
-      navigator.locks
-        ? navigator.locks.request('hai-long-sync', { ifAvailable: true }, (lock) => (lock ? work() : null))
-        : work(),
+      navigator.locks ? navigator.locks.request('hai-long-sync', { ifAvailable: true }, (lock) => (lock ? work() : null)) : work(),
     onChange: (state) => {
       if (state.status === 'stopped') on.report('sync', state.lastError);
       if (state.status === 'idle') compactJournal();

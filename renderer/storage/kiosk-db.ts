@@ -25,9 +25,7 @@ export function declareKioskSchema(db: Dexie): void {
   // 3: what waits for the server is copied, as the server expects it, into an outbox keyed by
   // sequence number, and the server's answers go into one small record per batch. A drain reads and
   // deletes outbox key ranges and never touches `ratings`, where a citizen's tap writes.
-  db.version(3)
-    .stores({ ratings: 'id, &seq, [state+seq], dossierCode', outbox: 'seq', settlements: '++id, at' })
-    .upgrade(moveToOutbox);
+  db.version(3).stores({ ratings: 'id, &seq, [state+seq], dossierCode', outbox: 'seq', settlements: '++id, at' }).upgrade(moveToOutbox);
 }
 
 /** Version 2 → 3: `pending` ratings go to the outbox, `synced` ones keep their date in settlements. */

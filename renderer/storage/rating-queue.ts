@@ -10,9 +10,7 @@ const EXPORTED_THROUGH = 'exportedThroughSeq';
 const NEXT_SEQ = 'nextSeq';
 
 const isQuotaError = (error: unknown): boolean => {
-  const names = [error, (error as { inner?: unknown } | null)?.inner].map(
-    (e) => (e as { name?: string } | null)?.name,
-  );
+  const names = [error, (error as { inner?: unknown } | null)?.inner].map((e) => (e as { name?: string } | null)?.name);
   return names.includes('QuotaExceededError');
 };
 
@@ -53,7 +51,7 @@ export class RatingQueue implements RatingStore, SyncQueue {
           // The counter lives apart from the records so pruning can never make a sequence number
           // repeat. It is cached to keep the tap path at one round trip; the unique seq index
           // catches a stale cache (another window wrote first) and the retry below rereads it.
-          const seq = this.nextSeq ?? (((await this.db.meta.get(NEXT_SEQ))?.value as number | undefined) ?? 1);
+          const seq = this.nextSeq ?? ((await this.db.meta.get(NEXT_SEQ))?.value as number | undefined) ?? 1;
           const entry = QueuedRating.parse(
             finish ? { ...fields, seq, state: 'finished', ...finish } : { ...fields, seq, state: 'open', completedAt: null, outcome: null },
           );
@@ -118,7 +116,13 @@ export class RatingQueue implements RatingStore, SyncQueue {
 
   /** One rating per dossier: whether another rating here (kept for the retention period) has this code. */
   async dossierRecorded(code: string, exceptId: string): Promise<boolean> {
-    return (await this.db.ratings.where('dossierCode').equals(code).filter((r) => r.id !== exceptId).count()) > 0;
+    return (
+      (await this.db.ratings
+        .where('dossierCode')
+        .equals(code)
+        .filter((r) => r.id !== exceptId)
+        .count()) > 0
+    );
   }
 
   private inState(state: QueuedRating['state'], afterSeq: number = Dexie.minKey as number) {
@@ -214,7 +218,9 @@ export class RatingQueue implements RatingStore, SyncQueue {
         for (const { id, code, message } of refused) {
           const rating = await db.ratings.get(id!);
           if (rating?.state !== 'finished' || !(await db.outbox.get(rating.seq))) continue; // answered already
-          await db.ratings.put(QueuedRating.parse({ ...rating, state: 'quarantined', rejection: { code, message: message.slice(0, 500), at: answeredAt } }));
+          await db.ratings.put(
+            QueuedRating.parse({ ...rating, state: 'quarantined', rejection: { code, message: message.slice(0, 500), at: answeredAt } }),
+          );
           await db.outbox.delete(rating.seq);
         }
       }),

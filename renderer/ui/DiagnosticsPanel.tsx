@@ -9,7 +9,10 @@ const megabytes = (bytes: number | null) => (bytes === null ? '—' : `${(bytes 
 const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('vi-VN') : '—');
 
 /** The Electron shell's own facts: how the device token is kept, the journal, a waiting update. */
-function shellRows(shell: ShellDiagnostics, t: (key: MessageKey, values?: Record<string, string | number>) => string): [MessageKey, string][] {
+function shellRows(
+  shell: ShellDiagnostics,
+  t: (key: MessageKey, values?: Record<string, string | number>) => string,
+): [MessageKey, string][] {
   const token = shell.tokenEncrypted === null ? '—' : t(shell.tokenEncrypted ? 'technician.tokenEncrypted' : 'technician.tokenPlain');
   const update = shell.update.pending ? t('technician.updatePending', { version: shell.update.pending }) : t('technician.updateNone');
   return [

@@ -12,7 +12,15 @@ import { ScreenHeading } from './ScreenHeading';
  * keyboard types the code into it and its Enter sends it on; a citizen types it on the keyboard
  * below. Skippable unless the template requires it.
  */
-export function DossierScreen({ rule, text, problem }: { rule: DossierRule; text: string; problem: 'empty' | 'malformed' | 'recorded' | null }) {
+export function DossierScreen({
+  rule,
+  text,
+  problem,
+}: {
+  rule: DossierRule;
+  text: string;
+  problem: 'empty' | 'malformed' | 'recorded' | null;
+}) {
   const { send, t } = useKioskView();
   const [mode, setMode] = useState<TypingMode>('plain');
   const field = useRef<HTMLInputElement>(null);
@@ -47,7 +55,11 @@ export function DossierScreen({ rule, text, problem }: { rule: DossierRule; text
           {t(`dossier.problem.${problem}` as MessageKey, { example: rule.example })}
         </p>
       )}
-      <OnScreenKeyboard mode={mode} onMode={setMode} onKey={(key) => send({ type: 'DOSSIER_CHANGED', text: editText(text, key, null, 60) })} />
+      <OnScreenKeyboard
+        mode={mode}
+        onMode={setMode}
+        onKey={(key) => send({ type: 'DOSSIER_CHANGED', text: editText(text, key, null, 60) })}
+      />
       <Footer>
         {!rule.required && (
           <>

@@ -24,10 +24,7 @@ export class ErrorBoundary extends Component<Props, { failed: boolean; generatio
   override componentDidCatch(error: unknown, info: ErrorInfo) {
     this.props.report('render', { error, componentStack: info.componentStack });
     clearTimeout(this.timer);
-    this.timer = setTimeout(
-      () => this.setState((s) => ({ failed: false, generation: s.generation + 1 })),
-      this.props.recoverAfterMs,
-    );
+    this.timer = setTimeout(() => this.setState((s) => ({ failed: false, generation: s.generation + 1 })), this.props.recoverAfterMs);
   }
 
   override componentWillUnmount() {
@@ -47,6 +44,10 @@ export class ErrorBoundary extends Component<Props, { failed: boolean; generatio
       );
     }
     // A new generation remounts the kiosk: a fresh flow that recovers whatever was left open.
-    return <div key={this.state.generation} className="kiosk-root">{this.props.children}</div>;
+    return (
+      <div key={this.state.generation} className="kiosk-root">
+        {this.props.children}
+      </div>
+    );
   }
 }

@@ -140,9 +140,7 @@ export function KioskApp({ deps, config, onScreen, subscribeConfig, notices = no
               hasMore={nextStep(template, rating.overall, 'reasons') !== null}
             />
           )}
-          {screen === 'comment' && rating && (
-            <CommentScreen comment={rating.comment} maxLength={template.comment.maxLength} />
-          )}
+          {screen === 'comment' && rating && <CommentScreen comment={rating.comment} maxLength={template.comment.maxLength} />}
           {screen === 'thanks' && <ThanksScreen />}
           {screen === 'apology' && <ApologyScreen kind="storage" />}
         </main>

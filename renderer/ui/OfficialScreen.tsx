@@ -12,7 +12,12 @@ export function OfficialScreen({ officials }: { officials: KioskOfficial[] }) {
       <ScreenHeading>{t('official.title')}</ScreenHeading>
       <div className="officials">
         {officials.map((official) => (
-          <button key={official.id} type="button" className="official-button" onClick={() => send({ type: 'PICK_OFFICIAL', officialId: official.id })}>
+          <button
+            key={official.id}
+            type="button"
+            className="official-button"
+            onClick={() => send({ type: 'PICK_OFFICIAL', officialId: official.id })}
+          >
             <OfficialCard official={official} />
           </button>
         ))}

@@ -12,7 +12,15 @@ const MODES: TypingMode[] = ['telex', 'vni', 'plain'];
  * typing, a numbers and symbols layer, Shift for one capital. Real buttons, so screen readers and
  * the accessibility checks see them. It only reports keys; the comment is edited by the flow.
  */
-export function OnScreenKeyboard({ onKey, mode, onMode }: { onKey: (key: EditKey) => void; mode: TypingMode; onMode: (mode: TypingMode) => void }) {
+export function OnScreenKeyboard({
+  onKey,
+  mode,
+  onMode,
+}: {
+  onKey: (key: EditKey) => void;
+  mode: TypingMode;
+  onMode: (mode: TypingMode) => void;
+}) {
   const { t } = useKioskView();
   const [shift, setShift] = useState(false);
   const [symbols, setSymbols] = useState(false);
@@ -38,7 +46,12 @@ export function OnScreenKeyboard({ onKey, mode, onMode }: { onKey: (key: EditKey
             </button>
           ))}
           {r === lastRow && (
-            <button type="button" className="key key-wide" aria-label={t('keyboard.backspace')} onClick={() => onKey({ kind: 'backspace' })}>
+            <button
+              type="button"
+              className="key key-wide"
+              aria-label={t('keyboard.backspace')}
+              onClick={() => onKey({ kind: 'backspace' })}
+            >
               ⌫
             </button>
           )}

@@ -48,7 +48,13 @@ export function OpeningHoursForm({ settings }: { settings: NonNullable<Technicia
       {DAYS.map((day) => (
         <label key={day}>
           <span>{t(`hours.day.${day}` as MessageKey)}</span>
-          <input value={texts[day] ?? ''} onChange={(e) => setTexts({ ...texts, [day]: e.target.value })} inputMode="numeric" autoComplete="off" spellCheck={false} />
+          <input
+            value={texts[day] ?? ''}
+            onChange={(e) => setTexts({ ...texts, [day]: e.target.value })}
+            inputMode="numeric"
+            autoComplete="off"
+            spellCheck={false}
+          />
         </label>
       ))}
       {line && (

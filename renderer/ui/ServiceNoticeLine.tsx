@@ -11,8 +11,8 @@ export function ServiceNoticeLine({ notice }: { notice: ServiceNotice | null }) 
       : notice.kind === 'certificate'
         ? t('notice.certificate')
         : notice.kind === 'refused'
-        ? t('notice.refused', { status: notice.status })
-        : t('notice.quarantined', { count: notice.count });
+          ? t('notice.refused', { status: notice.status })
+          : t('notice.quarantined', { count: notice.count });
   return (
     <p className="service-notice" role="status" data-notice={notice.kind}>
       {text}

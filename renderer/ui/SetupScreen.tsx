@@ -57,7 +57,15 @@ function Setup({ host, onEnrolled }: { host: KioskHost; onEnrolled: () => void }
             {asksServer && (
               <label className="comment-field">
                 <span className="comment-label">{t('setup.serverAddress')}</span>
-                <input value={server} onChange={(e) => setServer(e.target.value)} inputMode="url" autoComplete="off" spellCheck={false} placeholder={t('setup.serverExample')} required />
+                <input
+                  value={server}
+                  onChange={(e) => setServer(e.target.value)}
+                  inputMode="url"
+                  autoComplete="off"
+                  spellCheck={false}
+                  placeholder={t('setup.serverExample')}
+                  required
+                />
               </label>
             )}
             <label className="comment-field">

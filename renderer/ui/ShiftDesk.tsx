@@ -14,7 +14,17 @@ type Stage = { kind: 'closed' } | { kind: 'pick' } | { kind: 'pin'; official: Ki
  * post them), and the shift sign-in behind it: pick yourself, type your PIN. Ending a shift takes
  * the same PIN, so a passer-by cannot sign an official out.
  */
-export function ShiftDesk({ officials, onDuty, port, onChange }: { officials: KioskOfficial[]; onDuty: string | null; port: ShiftPort; onChange: (officialId: string | null) => void }) {
+export function ShiftDesk({
+  officials,
+  onDuty,
+  port,
+  onChange,
+}: {
+  officials: KioskOfficial[];
+  onDuty: string | null;
+  port: ShiftPort;
+  onChange: (officialId: string | null) => void;
+}) {
   const { t } = useKioskView();
   const [stage, setStage] = useState<Stage>({ kind: 'closed' });
   const [value, setValue] = useState('');
@@ -51,7 +61,12 @@ export function ShiftDesk({ officials, onDuty, port, onChange }: { officials: Ki
 
   return (
     <>
-      <button type="button" className="on-duty" onClick={() => setStage({ kind: 'pick' })} aria-label={t(current ? 'shift.onDutyLabel' : 'shift.signIn', { name: current?.name ?? '' })}>
+      <button
+        type="button"
+        className="on-duty"
+        onClick={() => setStage({ kind: 'pick' })}
+        aria-label={t(current ? 'shift.onDutyLabel' : 'shift.signIn', { name: current?.name ?? '' })}
+      >
         {current ? (
           <>
             <span className="on-duty-caption">{t('shift.onDuty')}</span>
@@ -72,13 +87,22 @@ export function ShiftDesk({ officials, onDuty, port, onChange }: { officials: Ki
                   {officials
                     .filter((o) => o.pin)
                     .map((official) => (
-                      <button key={official.id} type="button" className="official-button" onClick={() => setStage({ kind: 'pin', official, action: 'in', problem: null })}>
+                      <button
+                        key={official.id}
+                        type="button"
+                        className="official-button"
+                        onClick={() => setStage({ kind: 'pin', official, action: 'in', problem: null })}
+                      >
                         <OfficialCard official={official} />
                       </button>
                     ))}
                 </div>
                 {current && (
-                  <button type="button" className="secondary" onClick={() => setStage({ kind: 'pin', official: current, action: 'out', problem: null })}>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => setStage({ kind: 'pin', official: current, action: 'out', problem: null })}
+                  >
                     {t('shift.signOut', { name: current.name })}
                   </button>
                 )}
@@ -88,7 +112,13 @@ export function ShiftDesk({ officials, onDuty, port, onChange }: { officials: Ki
               <>
                 <p>{t(stage.action === 'in' ? 'shift.pinIn' : 'shift.pinOut', { name: stage.official.name })}</p>
                 {stage.problem && <p role="alert">{stage.problem}</p>}
-                <Keypad value={value} onChange={setValue} onDone={() => void submit(stage.official, stage.action)} label={t('technician.pin')} busy={busy} />
+                <Keypad
+                  value={value}
+                  onChange={setValue}
+                  onDone={() => void submit(stage.official, stage.action)}
+                  label={t('technician.pin')}
+                  busy={busy}
+                />
               </>
             )}
           </section>

@@ -12,7 +12,10 @@ const lowKey = (wardId: string) => `alert_low:${wardId}`;
 function describe(alert: Alert, wardName: string): { subject: string; text: string } {
   switch (alert.kind) {
     case 'very-dissatisfied-comment':
-      return { subject: `[Hài Lòng] ${wardName}: một công dân "Rất không hài lòng" có góp ý`, text: `Xem góp ý trên trang quản trị, mục Cảnh báo (đánh giá ${alert.ratingId}).` };
+      return {
+        subject: `[Hài Lòng] ${wardName}: một công dân "Rất không hài lòng" có góp ý`,
+        text: `Xem góp ý trên trang quản trị, mục Cảnh báo (đánh giá ${alert.ratingId}).`,
+      };
     case 'satisfaction-drop':
       return {
         subject: `[Hài Lòng] ${wardName}: tỷ lệ hài lòng giảm còn ${Math.round(alert.share * 100)}%`,
@@ -46,7 +49,11 @@ export class AlertService {
 
   async saveSettings(settings: AlertSettings): Promise<void> {
     const value = JSON.stringify(AlertSettings.parse(settings));
-    await this.store.db.insertInto('settings').values({ key: SETTINGS_KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+    await this.store.db
+      .insertInto('settings')
+      .values({ key: SETTINGS_KEY, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute();
   }
 
   /** After ratings were stored (sync or import): the ones that need a person, and the ward's trend. */
@@ -54,7 +61,11 @@ export class AlertService {
     if (ratingIds.length === 0) return;
     const settings = await this.settings();
     const items = (ids: readonly string[]) =>
-      this.store.db.selectFrom('ratings').select(['id', 'ward_id', 'overall', 'scale_size', 'comment']).where('id', 'in', ids as string[]).execute();
+      this.store.db
+        .selectFrom('ratings')
+        .select(['id', 'ward_id', 'overall', 'scale_size', 'comment'])
+        .where('id', 'in', ids as string[])
+        .execute();
     const alerts: Alert[] = [];
     for (let i = 0; i < ratingIds.length; i += 500) {
       for (const row of await items(ratingIds.slice(i, i + 500))) alerts.push(...ratingAlerts(toItem(row)));
@@ -69,11 +80,16 @@ export class AlertService {
       .orderBy('seq', 'desc')
       .limit(settings.window)
       .execute();
-    const wasLow = (await this.store.db.selectFrom('settings').select('value').where('key', '=', lowKey(wardId)).executeTakeFirst())?.value === '1';
+    const wasLow =
+      (await this.store.db.selectFrom('settings').select('value').where('key', '=', lowKey(wardId)).executeTakeFirst())?.value === '1';
     const trend = satisfactionAlert(wardId, recent.reverse().map(toItem), settings, wasLow);
     if (trend.low !== wasLow) {
       const value = trend.low ? '1' : '0';
-      await this.store.db.insertInto('settings').values({ key: lowKey(wardId), value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+      await this.store.db
+        .insertInto('settings')
+        .values({ key: lowKey(wardId), value })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+        .execute();
     }
     if (trend.alert) alerts.push(trend.alert);
     await this.raise(alerts);
@@ -83,7 +99,10 @@ export class AlertService {
   async checkSilentKiosks(): Promise<number> {
     const settings = await this.settings();
     const now = this.options.now().getTime();
-    const kiosks = await this.store.db.selectFrom('kiosks').select(['id', 'ward_id', 'last_seen_at', 'enrolled_at', 'revoked_at']).execute();
+    const kiosks = await this.store.db
+      .selectFrom('kiosks')
+      .select(['id', 'ward_id', 'last_seen_at', 'enrolled_at', 'revoked_at'])
+      .execute();
     const silent = silentKioskAlerts(
       kiosks.map((k) => ({ id: k.id, wardId: k.ward_id, lastSeenAt: k.last_seen_at ?? k.enrolled_at, revoked: k.revoked_at !== null })),
       settings,
@@ -153,7 +172,10 @@ export class AlertService {
     const comments = new Map(
       ratingIds.length === 0
         ? []
-        : (await this.store.db.selectFrom('ratings').select(['id', 'comment']).where('id', 'in', ratingIds).execute()).map((r) => [r.id, r.comment]),
+        : (await this.store.db.selectFrom('ratings').select(['id', 'comment']).where('id', 'in', ratingIds).execute()).map((r) => [
+            r.id,
+            r.comment,
+          ]),
     );
     return rows.map((r): AlertItem => {
       const details = JSON.parse(r.details) as Partial<{ share: number; window: number; silentMinutes: number }>;

@@ -20,7 +20,13 @@ export async function startSession(store: Store, reply: FastifyReply, userId: nu
   const csrfToken = newSecretToken();
   await store.db
     .insertInto('sessions')
-    .values({ token_hash: hashToken(token), user_id: userId, csrf_token: csrfToken, created_at: now.getTime(), expires_at: now.getTime() + SESSION_MS })
+    .values({
+      token_hash: hashToken(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      created_at: now.getTime(),
+      expires_at: now.getTime() + SESSION_MS,
+    })
     .execute();
   reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: SESSION_MS / 1000 });
   return csrfToken;

@@ -15,7 +15,11 @@ function migrations(engine: Engine): Record<string, Migration> {
   return {
     '0001_initial': {
       async up(db: Kysely<unknown>) {
-        await db.schema.createTable('settings').addColumn('key', 'text', (c) => c.primaryKey()).addColumn('value', 'text', (c) => c.notNull()).execute();
+        await db.schema
+          .createTable('settings')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('value', 'text', (c) => c.notNull())
+          .execute();
         await db.schema
           .createTable('wards')
           .addColumn('id', 'text', (c) => c.primaryKey())
@@ -198,10 +202,14 @@ function migrations(engine: Engine): Record<string, Migration> {
           .execute();
         await sql`insert into monthly_rating_counts
           select substr(day, 1, 7), ward_id, counter_id, official_id, template_id, scale_size, burst, overall, sum(count)
-          from rating_counts group by substr(day, 1, 7), ward_id, counter_id, official_id, template_id, scale_size, burst, overall`.execute(db);
+          from rating_counts group by substr(day, 1, 7), ward_id, counter_id, official_id, template_id, scale_size, burst, overall`.execute(
+          db,
+        );
         await sql`insert into monthly_criterion_counts
           select substr(day, 1, 7), ward_id, counter_id, official_id, template_id, burst, criterion_id, value, points, sum(count)
-          from criterion_counts group by substr(day, 1, 7), ward_id, counter_id, official_id, template_id, burst, criterion_id, value, points`.execute(db);
+          from criterion_counts group by substr(day, 1, 7), ward_id, counter_id, official_id, template_id, burst, criterion_id, value, points`.execute(
+          db,
+        );
       },
     },
     // A re-enrolment code gives an existing kiosk a new token and keeps its identity (and its queue).
@@ -213,13 +221,19 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0004_dossier_codes': {
       async up(db: Kysely<unknown>) {
         await db.schema.alterTable('ratings').addColumn('dossier_code', 'text').execute();
-        await db.schema.alterTable('ratings').addColumn('dossier_repeat', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+        await db.schema
+          .alterTable('ratings')
+          .addColumn('dossier_repeat', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
         await db.schema.createIndex('ratings_dossier_code').on('ratings').column('dossier_code').execute();
       },
     },
     '0005_official_attribution': {
       async up(db: Kysely<unknown>) {
-        await db.schema.alterTable('wards').addColumn('attribution', 'text', (c) => c.notNull().defaultTo('none')).execute();
+        await db.schema
+          .alterTable('wards')
+          .addColumn('attribution', 'text', (c) => c.notNull().defaultTo('none'))
+          .execute();
         await db.schema.alterTable('officials').addColumn('pin', 'text').execute();
         await db.schema.alterTable('officials').addColumn('photo', 'text').execute();
       },

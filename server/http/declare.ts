@@ -21,7 +21,11 @@ export interface Callers {
   user: (request: FastifyRequest, districtAdmin: boolean) => Promise<AdminUser>;
 }
 
-type CallerOf<A extends Access> = A extends 'kiosk' ? { kiosk: KioskRow } : A extends 'signed-in' | 'district-admin' ? { user: AdminUser } : object;
+type CallerOf<A extends Access> = A extends 'kiosk'
+  ? { kiosk: KioskRow }
+  : A extends 'signed-in' | 'district-admin'
+    ? { user: AdminUser }
+    : object;
 
 export type RouteInput<C extends RouteContract> = {
   body: RouteBody<C>;
@@ -55,14 +59,24 @@ function responses(contract: RouteContract) {
   const errors = { '4XX': ApiError, '5XX': ApiError };
   const also = Object.fromEntries(Object.entries(contract.alsoAnswers ?? {}).map(([status, description]) => [status, { description }]));
   if (contract.status === 204 || contract.status === 302) {
-    return { ...errors, ...also, [contract.status]: { description: isJsonResponse(contract.response) ? contract.summary : contract.response.description } };
+    return {
+      ...errors,
+      ...also,
+      [contract.status]: { description: isJsonResponse(contract.response) ? contract.summary : contract.response.description },
+    };
   }
   if (!isJsonResponse(contract.response)) {
     const schema = contract.response.contentType.startsWith('text/') ? text : binary;
-    return { ...errors, ...also, [contract.status]: { description: contract.response.description, content: { [contract.response.contentType]: { schema } } } };
+    return {
+      ...errors,
+      ...also,
+      [contract.status]: { description: contract.response.description, content: { [contract.response.contentType]: { schema } } },
+    };
   }
   if (!contract.files) return { ...errors, ...also, [contract.status]: contract.response };
-  const files = Object.fromEntries(Object.entries(contract.files).map(([type]) => [type, { schema: type.startsWith('text/') ? text : binary }]));
+  const files = Object.fromEntries(
+    Object.entries(contract.files).map(([type]) => [type, { schema: type.startsWith('text/') ? text : binary }]),
+  );
   return {
     ...errors,
     ...also,
@@ -91,7 +105,13 @@ export function declare<C extends RouteContract>(
     schema: {
       summary: contract.summary,
       description: contract.errors.length ? `Error codes: ${contract.errors.join(', ')}.` : undefined,
-      tags: [contract.path.startsWith('/api/v1/admin') || contract.path.startsWith('/api/v1/reports') ? 'admin' : access === 'kiosk' || contract.path === '/api/v1/enrol' ? 'kiosk' : 'public'],
+      tags: [
+        contract.path.startsWith('/api/v1/admin') || contract.path.startsWith('/api/v1/reports')
+          ? 'admin'
+          : access === 'kiosk' || contract.path === '/api/v1/enrol'
+            ? 'kiosk'
+            : 'public',
+      ],
       ...(SECURITY[access] && { security: SECURITY[access] }),
       ...(contract.params && { params: contract.params }),
       ...(contract.query && { querystring: contract.query }),
@@ -101,7 +121,8 @@ export function declare<C extends RouteContract>(
     onRequest: async (request) => {
       request.caller = {};
       if (access === 'kiosk') request.caller.kiosk = await callers.kiosk(request);
-      else if (access === 'signed-in' || access === 'district-admin') request.caller.user = await callers.user(request, access === 'district-admin');
+      else if (access === 'signed-in' || access === 'district-admin')
+        request.caller.user = await callers.user(request, access === 'district-admin');
     },
     handler: async (request, reply) => {
       const input = {

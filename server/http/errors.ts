@@ -28,7 +28,8 @@ export function installErrorHandling(app: FastifyInstance) {
     }
     const e = error as { statusCode?: number; code?: string; message?: string };
     if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
-      const code: ErrorCode = e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'body_too_large' : e.statusCode === 429 ? 'rate_limited' : 'bad_request';
+      const code: ErrorCode =
+        e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'body_too_large' : e.statusCode === 429 ? 'rate_limited' : 'bad_request';
       return reply.status(e.statusCode).send({ error: { code, message: e.message ?? 'Bad request' } });
     }
     request.log.error(error);

@@ -63,9 +63,14 @@ export async function redeemEnrolmentCode(store: Store, code: string, appVersion
     const row = await trx.selectFrom('enrolment_codes').selectAll().where('code_hash', '=', hashToken(code)).executeTakeFirst();
     if (!row) throw new HttpError(404, 'unknown_code', 'Mã đăng ký không đúng. / The enrolment code is wrong.');
     if (row.used_at !== null) throw new HttpError(409, 'code_used', 'Mã đăng ký đã được dùng. / The enrolment code was already used.');
-    if (row.expires_at <= now.getTime()) throw new HttpError(410, 'code_expired', 'Mã đăng ký đã hết hạn. / The enrolment code has expired.');
+    if (row.expires_at <= now.getTime())
+      throw new HttpError(410, 'code_expired', 'Mã đăng ký đã hết hạn. / The enrolment code has expired.');
     if (keepKioskId !== undefined && row.for_kiosk_id !== keepKioskId) {
-      throw new HttpError(409, 'kiosk_mismatch', 'Ki-ốt còn đánh giá chưa gửi: cần mã đăng ký lại của chính ki-ốt này. / This kiosk holds unsent ratings: use a re-enrolment code for this kiosk.');
+      throw new HttpError(
+        409,
+        'kiosk_mismatch',
+        'Ki-ốt còn đánh giá chưa gửi: cần mã đăng ký lại của chính ki-ốt này. / This kiosk holds unsent ratings: use a re-enrolment code for this kiosk.',
+      );
     }
     const kioskId = row.for_kiosk_id ?? crypto.randomUUID();
     // The conditional update makes redeeming single-use even when two kiosks race for one code.
@@ -75,7 +80,8 @@ export async function redeemEnrolmentCode(store: Store, code: string, appVersion
       .where('code_hash', '=', row.code_hash)
       .where('used_at', 'is', null)
       .executeTakeFirst();
-    if (Number(used.numUpdatedRows) !== 1) throw new HttpError(409, 'code_used', 'Mã đăng ký đã được dùng. / The enrolment code was already used.');
+    if (Number(used.numUpdatedRows) !== 1)
+      throw new HttpError(409, 'code_used', 'Mã đăng ký đã được dùng. / The enrolment code was already used.');
     const kiosk = { id: kioskId, ward_id: row.ward_id, counter_id: row.counter_id };
     if (row.for_kiosk_id !== null) {
       // Same kiosk, new token: the old token (perhaps stolen) stops working at once.

@@ -5,7 +5,11 @@ import type { Store } from '../db/connect';
 
 /** A ward's officials for the dashboard: whether a PIN is set, never the hash. */
 export async function listOfficials(store: Store, wardId: string | undefined): Promise<Official[]> {
-  let q = store.db.selectFrom('officials').select(['id', 'ward_id', 'name', 'title', 'active', 'photo', 'pin']).orderBy('ward_id').orderBy('name');
+  let q = store.db
+    .selectFrom('officials')
+    .select(['id', 'ward_id', 'name', 'title', 'active', 'photo', 'pin'])
+    .orderBy('ward_id')
+    .orderBy('name');
   if (wardId) q = q.where('ward_id', '=', wardId);
   return (await q.execute()).map((o) => ({
     id: o.id,
@@ -19,12 +23,17 @@ export async function listOfficials(store: Store, wardId: string | undefined): P
 }
 
 /** Sets or clears an official's PIN and photo; false when there is no such official. */
-export async function updateOfficial(store: Store, id: string, change: { pin?: StoredPin | null; photo?: string | null }): Promise<boolean> {
+export async function updateOfficial(
+  store: Store,
+  id: string,
+  change: { pin?: StoredPin | null; photo?: string | null },
+): Promise<boolean> {
   const set = {
     ...(change.pin !== undefined && { pin: change.pin === null ? null : JSON.stringify(change.pin) }),
     ...(change.photo !== undefined && { photo: change.photo }),
   };
-  if (Object.keys(set).length === 0) return (await store.db.selectFrom('officials').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+  if (Object.keys(set).length === 0)
+    return (await store.db.selectFrom('officials').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
   const result = await store.db.updateTable('officials').set(set).where('id', '=', id).executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }

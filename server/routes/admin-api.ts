@@ -53,7 +53,12 @@ export async function adminRoutes(app: FastifyInstance, { store, now, callers, m
     return { ok: true as const };
   });
 
-  declare(app, adminApi.session, callers, async ({ user }) => ({ username: user.username, role: user.role, wardId: user.wardId, csrfToken: user.csrfToken }));
+  declare(app, adminApi.session, callers, async ({ user }) => ({
+    username: user.username,
+    role: user.role,
+    wardId: user.wardId,
+    csrfToken: user.csrfToken,
+  }));
 
   declare(app, adminApi.wards, callers, async ({ user }) => listWards(store, wardScope(user, undefined)));
 
@@ -93,7 +98,10 @@ export async function adminRoutes(app: FastifyInstance, { store, now, callers, m
     const report = await buildReport(store, scoped, { minResponses });
     const name = `bao-cao-${report.from}-${report.to}-${scoped.groupBy}`;
     if (scoped.format === 'csv') {
-      return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(reportCsv(report));
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}.csv"`)
+        .send(reportCsv(report));
     }
     if (scoped.format === 'xlsx') {
       return reply

@@ -14,11 +14,16 @@ import { latestTemplate, saveTemplateVersion } from '../repo/org';
 import { assignTemplate, listTemplates, wardExists } from '../repo/wards';
 
 /** The dashboard's API, part two: templates, ward settings, officials, feedback, accounts, Circular 01/2018. */
-export async function manageRoutes(app: FastifyInstance, { store, now, callers, minResponses }: { store: Store; now: () => Date; callers: Callers; minResponses: number }) {
+export async function manageRoutes(
+  app: FastifyInstance,
+  { store, now, callers, minResponses }: { store: Store; now: () => Date; callers: Callers; minResponses: number },
+) {
   declare(app, adminApi.templates, callers, async () => listTemplates(store));
 
   /** Editing never changes a version ratings were given on: it stores the next one. */
-  declare(app, adminApi.saveTemplate, callers, async ({ body: { version: _ignored, ...template } }) => saveTemplateVersion(store, template, now()));
+  declare(app, adminApi.saveTemplate, callers, async ({ body: { version: _ignored, ...template } }) =>
+    saveTemplateVersion(store, template, now()),
+  );
 
   declare(app, adminApi.assignTemplate, callers, async ({ params: { id }, body: { templateId } }) => {
     if (!(await latestTemplate(store, templateId))) throw new HttpError(404, 'unknown_template', `No template ${templateId}`);
@@ -41,7 +46,9 @@ export async function manageRoutes(app: FastifyInstance, { store, now, callers, 
     return { wardId: id, attribution };
   });
 
-  declare(app, adminApi.feedback, callers, async ({ user, query }) => listFeedback(store, { wardId: wardScope(user, query.wardId), status: query.status }));
+  declare(app, adminApi.feedback, callers, async ({ user, query }) =>
+    listFeedback(store, { wardId: wardScope(user, query.wardId), status: query.status }),
+  );
 
   declare(app, adminApi.updateFeedback, callers, async ({ user, params: { id }, body: update }) => {
     const wardId = await feedbackWard(store, id);
@@ -53,9 +60,15 @@ export async function manageRoutes(app: FastifyInstance, { store, now, callers, 
   declare(app, adminApi.createUser, callers, async ({ body }) => {
     if (body.wardId && !(await wardExists(store, body.wardId))) throw new HttpError(404, 'unknown_ward', `No ward ${body.wardId}`);
     if (await findUser(store, body.username)) throw new HttpError(409, 'username_taken', `The user name ${body.username} is taken.`);
-    await createUser(store, { username: body.username, passwordHash: await hashPassword(body.password), role: body.role, wardId: body.wardId }, now());
+    await createUser(
+      store,
+      { username: body.username, passwordHash: await hashPassword(body.password), role: body.role, wardId: body.wardId },
+      now(),
+    );
     return { username: body.username, role: body.role, wardId: body.wardId };
   });
 
-  declare(app, adminApi.tt01, callers, async ({ user, query }) => tt01Report(store, { quarter: query.quarter, wardId: wardScope(user, query.wardId) }, { minResponses }));
+  declare(app, adminApi.tt01, callers, async ({ user, query }) =>
+    tt01Report(store, { quarter: query.quarter, wardId: wardScope(user, query.wardId) }, { minResponses }),
+  );
 }

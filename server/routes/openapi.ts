@@ -28,7 +28,12 @@ export async function openApiGenerator(app: FastifyInstance) {
       components: {
         securitySchemes: {
           deviceToken: { type: 'http', scheme: 'bearer', description: 'The device token a kiosk received at enrolment' },
-          session: { type: 'apiKey', in: 'cookie', name: 'hl_session', description: 'Changes also carry the session’s x-csrf-token header' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'hl_session',
+            description: 'Changes also carry the session’s x-csrf-token header',
+          },
         },
       },
     },

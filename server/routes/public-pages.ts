@@ -18,7 +18,10 @@ const mean = (f: PublicFigures) => (f?.mean == null ? '–' : f.mean.toFixed(2))
 /** The public page: the published results as HTML that prints as an A4 poster. */
 function resultsPage(results: PublicResults) {
   const wardRows = results.wards
-    .map((w) => `<tr><th scope="row">${escape(w.name)}</th><td>${pct(w.current)}</td><td>${mean(w.current)}</td><td>${w.current?.count ?? 0}</td><td>${pct(w.previous)}</td></tr>`)
+    .map(
+      (w) =>
+        `<tr><th scope="row">${escape(w.name)}</th><td>${pct(w.current)}</td><td>${mean(w.current)}</td><td>${w.current?.count ?? 0}</td><td>${pct(w.previous)}</td></tr>`,
+    )
     .join('');
   const monthRows = results.months
     .map(({ month, figures }) => {

@@ -8,7 +8,11 @@ export const AlertSettings = z.strictObject({
   /** … and an alert is raised when it falls below this share. */
   minSatisfiedShare: z.number().min(0).max(1).default(0.7),
   /** A kiosk not heard from for this long (during opening hours) raises a fleet alert. */
-  silentAfterMinutes: z.int().min(10).max(7 * 24 * 60).default(120),
+  silentAfterMinutes: z
+    .int()
+    .min(10)
+    .max(7 * 24 * 60)
+    .default(120),
 });
 export type AlertSettings = z.infer<typeof AlertSettings>;
 
@@ -40,7 +44,12 @@ export function ratingAlerts(rating: RatedItem): Alert[] {
  * The ward's satisfied share over its last `window` answered ratings (newest last). Raised once when
  * it falls below the threshold; not again until it has recovered (`wasLow` is the previous verdict).
  */
-export function satisfactionAlert(wardId: string, recent: readonly RatedItem[], settings: AlertSettings, wasLow: boolean): { alert: Alert | null; low: boolean } {
+export function satisfactionAlert(
+  wardId: string,
+  recent: readonly RatedItem[],
+  settings: AlertSettings,
+  wasLow: boolean,
+): { alert: Alert | null; low: boolean } {
   const answered = recent.filter((r) => r.overall > 0).slice(-settings.window);
   if (answered.length < settings.window) return { alert: null, low: wasLow };
   const share = answered.filter((r) => isSatisfied(r.overall, r.scaleSize)).length / answered.length;

@@ -15,7 +15,13 @@ import { route } from './route';
 const Ok = z.strictObject({ ok: z.literal(true) });
 const IdParams = z.strictObject({ id: Slug });
 const KioskParams = z.strictObject({ id: z.uuid() });
-const NumberParams = z.strictObject({ id: z.coerce.number().int().min(1).max(2 ** 31 - 1) });
+const NumberParams = z.strictObject({
+  id: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1),
+});
 
 // ——— Accounts and sessions ———
 

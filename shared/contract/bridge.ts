@@ -40,7 +40,15 @@ export const ConfigOutcome = z.discriminatedUnion('kind', [
 ]);
 export type ConfigOutcome = z.infer<typeof ConfigOutcome>;
 
-export const EnrolProblem = z.enum(['wrong_code', 'used_code', 'expired_code', 'kiosk_mismatch', 'certificate', 'unreachable', 'server_error']);
+export const EnrolProblem = z.enum([
+  'wrong_code',
+  'used_code',
+  'expired_code',
+  'kiosk_mismatch',
+  'certificate',
+  'unreachable',
+  'server_error',
+]);
 export type EnrolProblem = z.infer<typeof EnrolProblem>;
 
 /** The enrolment answer the main process gives the page: never the token, which it keeps. */
@@ -137,7 +145,11 @@ export interface KioskBridge {
 }
 
 /** The page's side: sends a request and checks the answer against the channel's schema. */
-export async function callBridge<K extends BridgeChannel>(bridge: KioskBridge, channel: K, request: BridgeRequest<K>): Promise<BridgeAnswer<K>> {
+export async function callBridge<K extends BridgeChannel>(
+  bridge: KioskBridge,
+  channel: K,
+  request: BridgeRequest<K>,
+): Promise<BridgeAnswer<K>> {
   let raw: unknown;
   try {
     raw = await bridge.invoke(channel, request);
@@ -149,7 +161,11 @@ export async function callBridge<K extends BridgeChannel>(bridge: KioskBridge, c
 }
 
 /** The value of an answer, or an error naming the channel (for callers that cannot go on without it). */
-export async function requireBridge<K extends BridgeChannel>(bridge: KioskBridge, channel: K, request: BridgeRequest<K>): Promise<BridgeValue<K>> {
+export async function requireBridge<K extends BridgeChannel>(
+  bridge: KioskBridge,
+  channel: K,
+  request: BridgeRequest<K>,
+): Promise<BridgeValue<K>> {
   const answer = await callBridge(bridge, channel, request);
   if (!answer.ok) throw new Error(`${channel}: ${answer.error.message}`);
   return answer.value;

@@ -79,7 +79,15 @@ export const publicApi = {
 } as const;
 
 const redirect = (path: string, to: string) =>
-  route({ method: 'GET', path, summary: `Redirects to ${to}`, access: 'public', status: 302, response: { contentType: 'text/plain', description: `To ${to}` }, errors: [] });
+  route({
+    method: 'GET',
+    path,
+    summary: `Redirects to ${to}`,
+    access: 'public',
+    status: 302,
+    response: { contentType: 'text/plain', description: `To ${to}` },
+    errors: [],
+  });
 
 /** Short addresses people type. */
 export const redirects = {

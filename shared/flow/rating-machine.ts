@@ -113,11 +113,11 @@ export const ratingMachine = setup({
     recoverInterrupted: fromPromise<number, { deps: FlowDeps }>(({ input }) =>
       input.deps.store.finaliseInterrupted(toIsoWithOffset(input.deps.now())),
     ),
-    openRating: fromPromise<{ seq: number }, { deps: FlowDeps; rating: NewRating; finish: Finish | null }>(
-      ({ input }) => input.deps.store.open(input.rating, input.finish),
+    openRating: fromPromise<{ seq: number }, { deps: FlowDeps; rating: NewRating; finish: Finish | null }>(({ input }) =>
+      input.deps.store.open(input.rating, input.finish),
     ),
-    finaliseRating: fromPromise<void, { deps: FlowDeps; id: string; answers: Answers; finish: Finish }>(
-      ({ input }) => input.deps.store.finalise(input.id, input.answers, input.finish),
+    finaliseRating: fromPromise<void, { deps: FlowDeps; id: string; answers: Answers; finish: Finish }>(({ input }) =>
+      input.deps.store.finalise(input.id, input.answers, input.finish),
     ),
     checkDossier: fromPromise<boolean, { deps: FlowDeps; code: string; id: string }>(({ input }) =>
       input.deps.store.dossierRecorded(input.code, input.id),
@@ -135,9 +135,7 @@ export const ratingMachine = setup({
     isCurrentCriterionLevel: ({ context, event }) => {
       const criterion = context.config.template.criteria[context.criterionIndex];
       return (
-        event.type === 'ANSWER' &&
-        criterion?.id === event.criterionId &&
-        criterion.levels.some((level) => level.value === event.value)
+        event.type === 'ANSWER' && criterion?.id === event.criterionId && criterion.levels.some((level) => level.value === event.value)
       );
     },
     isLastCriterion: ({ context }) => context.criterionIndex >= context.config.template.criteria.length - 1,
@@ -236,9 +234,7 @@ export const ratingMachine = setup({
     /** Fire and forget: IndexedDB runs these before the later finalise, which is awaited. */
     saveProgress: ({ context }) => {
       const rating = currentRating(context);
-      context.deps.store
-        .saveProgress(rating.id, answersOf(rating))
-        .catch((error: unknown) => context.deps.report('saveProgress', error));
+      context.deps.store.saveProgress(rating.id, answersOf(rating)).catch((error: unknown) => context.deps.report('saveProgress', error));
     },
     setLocale: assign({ locale: ({ event }) => (event.type === 'SET_LOCALE' ? event.locale : 'vi') }),
     resetLocale: assign({ locale: 'vi' as Locale }),
@@ -247,9 +243,7 @@ export const ratingMachine = setup({
     keepNextConfig: assign({
       nextConfig: ({ context, event }) => (event.type === 'CONFIG_UPDATED' ? event.config : context.nextConfig),
     }),
-    applyNextConfig: assign(({ context }) =>
-      context.nextConfig ? { config: context.nextConfig, nextConfig: null } : {},
-    ),
+    applyNextConfig: assign(({ context }) => (context.nextConfig ? { config: context.nextConfig, nextConfig: null } : {})),
     /** Nothing of one citizen's answers, language or comment is left for the next one. */
     forgetCitizen: assign({
       rating: null,
@@ -399,7 +393,11 @@ export const ratingMachine = setup({
             checking: {
               invoke: {
                 src: 'checkDossier',
-                input: ({ context }) => ({ deps: context.deps, code: normaliseDossier(context.dossierText), id: currentRating(context).id }),
+                input: ({ context }) => ({
+                  deps: context.deps,
+                  code: normaliseDossier(context.dossierText),
+                  id: currentRating(context).id,
+                }),
                 onDone: [
                   { guard: ({ event }) => event.output, target: 'typing', actions: assign({ dossierProblem: 'recorded' as const }) },
                   { guard: 'dossierThenSend', target: '#rating.finalising', actions: ['keepDossier', 'saveProgress'] },

@@ -56,7 +56,8 @@ function vowelCluster(word: string): number[] {
   if (first < 0) return [];
   const lead = chars.slice(0, first).map(lower).join('');
   const next = chars[first + 1];
-  if ((lead === 'q' && lower(chars[first]!) === 'u') || (lead === 'g' && parts(chars[first]!)?.base === 'i' && next && isVowel(next))) first++;
+  if ((lead === 'q' && lower(chars[first]!) === 'u') || (lead === 'g' && parts(chars[first]!)?.base === 'i' && next && isVowel(next)))
+    first++;
   const cluster: number[] = [];
   for (let i = first; i < chars.length && isVowel(chars[i]!); i++) cluster.push(i);
   return cluster;
@@ -68,7 +69,7 @@ function tonePosition(word: string): number | null {
   const cluster = vowelCluster(word);
   if (cluster.length === 0) return null;
   const bases = cluster.map((i) => parts(chars[i]!)!.base);
-  const horned = bases.findIndex((b, k) => b === 'ơ' || (['â', 'ê', 'ô', 'ă'].includes(b)) || (b === 'ư' && bases[k + 1] !== 'ơ'));
+  const horned = bases.findIndex((b, k) => b === 'ơ' || ['â', 'ê', 'ô', 'ă'].includes(b) || (b === 'ư' && bases[k + 1] !== 'ơ'));
   if (horned >= 0) return cluster[bases.lastIndexOf('ơ') >= 0 ? bases.lastIndexOf('ơ') : horned]!;
   if (cluster.length === 1) return cluster[0]!;
   const endsWord = cluster.at(-1)! === chars.length - 1;
@@ -109,7 +110,8 @@ function applyShape(word: string, shape: Shape, letters: string): string | null 
     const shaped = SHAPED[shape][base];
     if (!shaped) return null;
     chars[i] = withCase(shape === 'stroke' ? shaped : TONED[shaped]![0]!, isUpper(c));
-    if (shape === 'horn' && base === 'o' && i > 0 && (parts(chars[i - 1]!)?.base ?? '') === 'u') chars[i - 1] = withCase('ư', isUpper(chars[i - 1]!));
+    if (shape === 'horn' && base === 'o' && i > 0 && (parts(chars[i - 1]!)?.base ?? '') === 'u')
+      chars[i - 1] = withCase('ư', isUpper(chars[i - 1]!));
     const shapedWord = chars.join('');
     return tone ? setTone(shapedWord, tone) : shapedWord;
   }
@@ -239,7 +241,8 @@ export function editText(text: string, key: EditKey, method: InputMethod | null,
     const match = /[\p{L}\d]*$/u.exec(text)!;
     const word = match[0];
     // Telex's word is letters; a digit ends it (VNI uses digits as marks).
-    next = method === 'telex' && /\d/.test(key.char) ? text + added : text.slice(0, text.length - word.length) + typeKey(method, word, key.char);
+    next =
+      method === 'telex' && /\d/.test(key.char) ? text + added : text.slice(0, text.length - word.length) + typeKey(method, word, key.char);
   } else next = text + added;
   return [...next].length > maxLength ? text : next;
 }

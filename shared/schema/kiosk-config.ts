@@ -11,7 +11,10 @@ export const Attribution = z.enum(['none', 'shift', 'citizen']);
 export type Attribution = z.infer<typeof Attribution>;
 
 /** A photo small enough to travel in the configuration: a data URL of a JPEG, PNG or WebP. */
-export const OfficialPhoto = z.string().max(150_000).regex(/^data:image\/(jpeg|png|webp);base64,[A-Za-z0-9+/]+=*$/, 'a data: URL of a JPEG, PNG or WebP image');
+export const OfficialPhoto = z
+  .string()
+  .max(150_000)
+  .regex(/^data:image\/(jpeg|png|webp);base64,[A-Za-z0-9+/]+=*$/, 'a data: URL of a JPEG, PNG or WebP image');
 
 /** One of the counter's officials, as the kiosk shows them; `pin` (a salted hash) lets them sign in. */
 export const KioskOfficial = z.strictObject({

@@ -13,11 +13,26 @@ export type OpeningHours = z.infer<typeof OpeningHours>;
 
 /** A one-stop counter's usual week: Monday to Friday 07:30–11:30 and 13:30–17:00, Saturday morning. */
 export const DEFAULT_OPENING_HOURS: OpeningHours = {
-  '1': [{ from: '07:30', to: '11:30' }, { from: '13:30', to: '17:00' }],
-  '2': [{ from: '07:30', to: '11:30' }, { from: '13:30', to: '17:00' }],
-  '3': [{ from: '07:30', to: '11:30' }, { from: '13:30', to: '17:00' }],
-  '4': [{ from: '07:30', to: '11:30' }, { from: '13:30', to: '17:00' }],
-  '5': [{ from: '07:30', to: '11:30' }, { from: '13:30', to: '17:00' }],
+  '1': [
+    { from: '07:30', to: '11:30' },
+    { from: '13:30', to: '17:00' },
+  ],
+  '2': [
+    { from: '07:30', to: '11:30' },
+    { from: '13:30', to: '17:00' },
+  ],
+  '3': [
+    { from: '07:30', to: '11:30' },
+    { from: '13:30', to: '17:00' },
+  ],
+  '4': [
+    { from: '07:30', to: '11:30' },
+    { from: '13:30', to: '17:00' },
+  ],
+  '5': [
+    { from: '07:30', to: '11:30' },
+    { from: '13:30', to: '17:00' },
+  ],
   '6': [{ from: '07:30', to: '11:30' }],
 };
 
@@ -41,7 +56,10 @@ export function mayInstallUpdate(hours: OpeningHours, at: Date, onStartScreen: b
 
 /** One day's periods as a technician types them: "07:30-11:30, 13:30-17:00" (empty = closed). */
 export function parsePeriods(text: string): { from: string; to: string }[] | null {
-  const parts = text.split(/[,;]/).map((part) => part.trim()).filter(Boolean);
+  const parts = text
+    .split(/[,;]/)
+    .map((part) => part.trim())
+    .filter(Boolean);
   const periods = parts.map((part) => /^(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})$/.exec(part));
   if (periods.some((m) => m === null)) return null;
   const pad = (h: string, m: string) => `${h.padStart(2, '0')}:${m}`;

@@ -1,14 +1,8 @@
-import { z } from "zod";
-import { LocalizedText, Slug } from "./common";
+import { z } from 'zod';
+import { LocalizedText, Slug } from './common';
 
 /** The face drawn on a level's button: colour and expression, never an emoji (kiosks may lack the font). */
-export const Face = z.enum([
-  "very-satisfied",
-  "satisfied",
-  "neutral",
-  "dissatisfied",
-  "very-dissatisfied",
-]);
+export const Face = z.enum(['very-satisfied', 'satisfied', 'neutral', 'dissatisfied', 'very-dissatisfied']);
 export type Face = z.infer<typeof Face>;
 
 /**
@@ -28,14 +22,10 @@ export const Scale = z
   .array(ScaleLevel)
   .min(3)
   .max(5)
+  .refine((levels) => levels.length === 3 || levels.length === 5, 'a scale has 3 or 5 levels')
   .refine(
-    (levels) => levels.length === 3 || levels.length === 5,
-    "a scale has 3 or 5 levels",
-  )
-  .refine(
-    (levels) =>
-      levels.every((level, i) => i === 0 || level.value < levels[i - 1]!.value),
-    "levels are listed best first, with strictly decreasing values",
+    (levels) => levels.every((level, i) => i === 0 || level.value < levels[i - 1]!.value),
+    'levels are listed best first, with strictly decreasing values',
   );
 export type Scale = z.infer<typeof Scale>;
 
@@ -53,7 +43,7 @@ export const Reason = z.strictObject({ code: Slug, label: LocalizedText });
 
 const compiles = (pattern: string) => {
   try {
-    new RegExp(`^(?:${pattern})$`, "u");
+    new RegExp(`^(?:${pattern})$`, 'u');
     return true;
   } catch {
     return false;
@@ -67,11 +57,7 @@ const compiles = (pattern: string) => {
  */
 export const DossierRule = z.strictObject({
   required: z.boolean(),
-  pattern: z
-    .string()
-    .min(1)
-    .max(200)
-    .refine(compiles, "not a valid regular expression"),
+  pattern: z.string().min(1).max(200).refine(compiles, 'not a valid regular expression'),
   example: z.string().min(1).max(60),
 });
 export type DossierRule = z.infer<typeof DossierRule>;
@@ -102,18 +88,15 @@ export const SurveyTemplateFields = z.strictObject({
 
 /** What must hold across a template's fields (levels named by reasonsFor exist, ids are unique). */
 export function checkTemplate(
-  template: Pick<
-    z.infer<typeof SurveyTemplateFields>,
-    "scale" | "criteria" | "reasons" | "reasonsFor"
-  >,
+  template: Pick<z.infer<typeof SurveyTemplateFields>, 'scale' | 'criteria' | 'reasons' | 'reasonsFor'>,
   ctx: z.RefinementCtx,
 ) {
   const values = new Set(template.scale.map((level) => level.value));
   for (const value of template.reasonsFor) {
     if (!values.has(value)) {
       ctx.addIssue({
-        code: "custom",
-        path: ["reasonsFor"],
+        code: 'custom',
+        path: ['reasonsFor'],
         message: `no level with value ${value}`,
       });
     }
@@ -121,17 +104,17 @@ export function checkTemplate(
   const ids = template.criteria.map((c) => c.id);
   if (new Set(ids).size !== ids.length) {
     ctx.addIssue({
-      code: "custom",
-      path: ["criteria"],
-      message: "criterion ids must be unique",
+      code: 'custom',
+      path: ['criteria'],
+      message: 'criterion ids must be unique',
     });
   }
   const codes = template.reasons.map((r) => r.code);
   if (new Set(codes).size !== codes.length) {
     ctx.addIssue({
-      code: "custom",
-      path: ["reasons"],
-      message: "reason codes must be unique",
+      code: 'custom',
+      path: ['reasons'],
+      message: 'reason codes must be unique',
     });
   }
 }

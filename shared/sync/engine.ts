@@ -217,7 +217,10 @@ export class SyncEngine implements SyncControl {
         }
         if (verdict === 'retry' || !outcome.result) {
           await settled();
-          return this.backOff(outcome.result ? `HTTP ${outcome.status}` : `unreadable answer (HTTP ${outcome.status})`, outcome.retryAfterMs);
+          return this.backOff(
+            outcome.result ? `HTTP ${outcome.status}` : `unreadable answer (HTTP ${outcome.status})`,
+            outcome.retryAfterMs,
+          );
         }
         // Only ids of this batch count: an answer is never trusted to settle ratings it was not sent.
         const result = outcome.result;

@@ -3,7 +3,8 @@ import { EnrolResponse } from '../contract/kiosk-api';
 import { isCertificateError } from './network-errors';
 
 /** Why an enrolment failed, in terms a technician can act on (the screen words them in Vietnamese). */
-export type EnrolmentProblem = 'wrong_code' | 'used_code' | 'expired_code' | 'kiosk_mismatch' | 'certificate' | 'unreachable' | 'server_error';
+export type EnrolmentProblem =
+  'wrong_code' | 'used_code' | 'expired_code' | 'kiosk_mismatch' | 'certificate' | 'unreachable' | 'server_error';
 
 export class EnrolmentError extends Error {
   constructor(readonly problem: EnrolmentProblem) {

@@ -6,10 +6,7 @@ import type { SyncState } from './engine';
  * quarantine. Ratings are still taken and kept in every case, so the citizen flow never stops.
  */
 export type ServiceNotice =
-  | { kind: 'reenrol' }
-  | { kind: 'certificate' }
-  | { kind: 'refused'; status: number }
-  | { kind: 'quarantined'; count: number };
+  { kind: 'reenrol' } | { kind: 'certificate' } | { kind: 'refused'; status: number } | { kind: 'quarantined'; count: number };
 
 export function serviceNotice(sync: Pick<SyncState, 'status' | 'stoppedBy' | 'lastError'>, quarantined: number): ServiceNotice | null {
   if (sync.status === 'stopped' && sync.stoppedBy) {

@@ -42,7 +42,8 @@ export type PinCheck =
  */
 export async function checkPin(stored: StoredPin, attempt: string, now: number): Promise<PinCheck> {
   if (stored.lockedUntil !== null && now < stored.lockedUntil) return { ok: false, stored, reason: 'locked', until: stored.lockedUntil };
-  const matches = TechnicianPin.safeParse(attempt).success && (await derive(attempt, unhex(stored.salt), stored.iterations)) === stored.hash;
+  const matches =
+    TechnicianPin.safeParse(attempt).success && (await derive(attempt, unhex(stored.salt), stored.iterations)) === stored.hash;
   if (matches) return { ok: true, stored: { ...stored, failures: 0, lockedUntil: null } };
   const failures = stored.failures + 1;
   if (failures >= FREE_TRIES) {

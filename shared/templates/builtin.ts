@@ -197,9 +197,7 @@ const dvc3: SurveyTemplateInput = {
 };
 
 /** Parsed once at load: a malformed built-in template fails loudly in tests, never at a counter. */
-export const builtinTemplates: readonly SurveyTemplate[] = [quick, sipas5, hue3, tt01, dvc3].map((t) =>
-  SurveyTemplate.parse(t),
-);
+export const builtinTemplates: readonly SurveyTemplate[] = [quick, sipas5, hue3, tt01, dvc3].map((t) => SurveyTemplate.parse(t));
 
 export function builtinTemplate(id: string): SurveyTemplate | undefined {
   return builtinTemplates.find((t) => t.id === id);

@@ -36,7 +36,10 @@ async function enrolledKiosk(browser: Browser, baseUrl: string, counterId: strin
 /** A citizen's rating on the enrolled ward's survey: a face, then "Gửi đánh giá". */
 async function rate(page: Page, i: number) {
   // A finger rests on the glass for about 80 ms before it lifts and the button acts.
-  await page.locator('.face-button').nth(i % 5).click({ delay: 80 });
+  await page
+    .locator('.face-button')
+    .nth(i % 5)
+    .click({ delay: 80 });
   const send = page.getByRole('button', { name: 'Gửi đánh giá' });
   const thanks = page.locator('[data-screen="thanks"]');
   await send.or(thanks).first().waitFor();
@@ -70,7 +73,8 @@ async function startProfile(page: Page) {
         byFunction.set(name, (byFunction.get(name) ?? 0) + (byNode.get(node.id) ?? 0) * interval);
       }
       console.log('  CPU self time during the drain (ms):');
-      for (const [name, time] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`    ${time.toFixed(0).padStart(7)}  ${name}`);
+      for (const [name, time] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 25))
+        console.log(`    ${time.toFixed(0).padStart(7)}  ${name}`);
     },
   };
 }
@@ -154,19 +158,38 @@ export async function drainBench(browser: Browser, report: Report) {
     const end = batchMarks.find((m) => (sent += (m.detail as { ratings: number }).ratings) >= total) ?? batchMarks.at(-1);
     const seconds = end ? (end.t - drainStart) / 1000 : (performance.now() - started) / 1000;
     // Both writes a citizen waits for: the first tap's, and the one before the thank-you.
-    const duringDrain = [...(await tapToDurable(page, tapsAtDrain, end?.t)), ...(await tapToDurable(page, tapsAtDrain, end?.t, 'hl:final'))];
+    const duringDrain = [
+      ...(await tapToDurable(page, tapsAtDrain, end?.t)),
+      ...(await tapToDurable(page, tapsAtDrain, end?.t, 'hl:final')),
+    ];
     const longTasks = (await probe(page)).longTasks.filter((task) => task.t >= drainStart && task.t <= (end?.t ?? Infinity));
-    const batches = batchMarks.slice(0, batchMarks.indexOf(end!) + 1).map((m) => m.detail as { readMs: number; sendMs: number; settleMs: number });
+    const batches = batchMarks
+      .slice(0, batchMarks.indexOf(end!) + 1)
+      .map((m) => m.detail as { readMs: number; sendMs: number; settleMs: number });
     const mean = (key: 'readMs' | 'sendMs' | 'settleMs') => batches.reduce((sum, b) => sum + b[key], 0) / batches.length;
     report(`per batch of 500, mean: read / exchange / settle`, `${ms(mean('readMs'))} / ${ms(mean('sendMs'))} / ${ms(mean('settleMs'))}`);
     const batchedRate = sent / seconds;
-    report(`drain ${sent} ratings, batched (500 per request), Chromium → server → SQLite`, `${seconds.toFixed(1)} s = ${batchedRate.toFixed(0)} ratings/s`, '≥ 5,000/s');
-    report(`tap → durable during the drain (first taps and sending taps), p50 / p99 over ${duringDrain.length}`, `${ms(percentile(duringDrain, 50))} / ${ms(percentile(duringDrain, 99))}`, 'p99 ≤ 25 ms');
+    report(
+      `drain ${sent} ratings, batched (500 per request), Chromium → server → SQLite`,
+      `${seconds.toFixed(1)} s = ${batchedRate.toFixed(0)} ratings/s`,
+      '≥ 5,000/s',
+    );
+    report(
+      `tap → durable during the drain (first taps and sending taps), p50 / p99 over ${duringDrain.length}`,
+      `${ms(percentile(duringDrain, 50))} / ${ms(percentile(duringDrain, 99))}`,
+      'p99 ≤ 25 ms',
+    );
     const toWrite = await tapToDurable(page, tapsAtDrain, end?.t, 'hl:write');
     if (process.env.BENCH_RAW_PROBE) {
       const [raw, relaxed] = await page.evaluate(() => (window as unknown as { __raw: number[][] }).__raw);
-      report(`RAW strict put in another database during the drain, p50 / p99 over ${raw!.length}`, `${ms(percentile(raw!, 50))} / ${ms(percentile(raw!, 99))}`);
-      report(`RAW relaxed put in another database during the drain, p50 / p99 over ${relaxed!.length}`, `${ms(percentile(relaxed!, 50))} / ${ms(percentile(relaxed!, 99))}`);
+      report(
+        `RAW strict put in another database during the drain, p50 / p99 over ${raw!.length}`,
+        `${ms(percentile(raw!, 50))} / ${ms(percentile(raw!, 99))}`,
+      );
+      report(
+        `RAW relaxed put in another database during the drain, p50 / p99 over ${relaxed!.length}`,
+        `${ms(percentile(relaxed!, 50))} / ${ms(percentile(relaxed!, 99))}`,
+      );
     }
     report(
       `  of which tap → write started (the page's thread), p50 / p99`,
@@ -189,7 +212,8 @@ export async function drainBench(browser: Browser, report: Report) {
           const open = indexedDB.open('hai-long-kiosk');
           open.onsuccess = () => resolve(open.result);
         });
-        const request = <T>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
+        const request = <T>(r: IDBRequest<T>) =>
+          new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
         const token = ((await request(db.transaction('meta').objectStore('meta').get('deviceToken'))) as { value: string }).value;
         const t0 = performance.now();
         for (;;) {
@@ -211,7 +235,10 @@ export async function drainBench(browser: Browser, report: Report) {
       { kioskId: naive.config.kioskId },
     );
     const naiveRate = NAIVE / naiveSeconds;
-    report(`naive drain: one POST per rating, each marked sent (${NAIVE} ratings)`, `${naiveSeconds.toFixed(1)} s = ${naiveRate.toFixed(0)} ratings/s`);
+    report(
+      `naive drain: one POST per rating, each marked sent (${NAIVE} ratings)`,
+      `${naiveSeconds.toFixed(1)} s = ${naiveRate.toFixed(0)} ratings/s`,
+    );
     report('batched drain vs naive', `${(batchedRate / naiveRate).toFixed(0)}×`, '≥ 50×');
     await naive.page.context().close();
   } finally {

@@ -101,7 +101,10 @@ async function tapPath(baseUrl: string, browser: Browser) {
   await page.addInitScript(shortTimersScript, { screenMs: 250, longMs: 250 }); // long enough for the thank-you to be painted
   await page.goto(`${baseUrl}/kiosk/?demo=quick`);
   for (let i = 0; i < RATINGS; i++) {
-    await page.locator('.face-button').nth(i % 5).click();
+    await page
+      .locator('.face-button')
+      .nth(i % 5)
+      .click();
     await page.locator('[data-screen="thanks"]').waitFor();
     await page.locator('[data-screen="start"]').waitFor();
     await page.waitForTimeout(20); // a person's hand, not a script's
@@ -114,7 +117,11 @@ async function tapPath(baseUrl: string, browser: Browser) {
   const after = (times: number[], t: number) => times.find((x) => x > t) ?? Number.NaN;
   const toDurable = taps.map((t) => after(durable, t) - t);
   const toThanks = taps.map((t) => after(thanks, t) - t);
-  report(`tap → durable commit, p50 / p99 over ${taps.length}`, `${ms(percentile(toDurable, 50))} / ${ms(percentile(toDurable, 99))}`, 'p99 ≤ 25 ms');
+  report(
+    `tap → durable commit, p50 / p99 over ${taps.length}`,
+    `${ms(percentile(toDurable, 50))} / ${ms(percentile(toDurable, 99))}`,
+    'p99 ≤ 25 ms',
+  );
   report(`tap → thank-you painted, p50 / p99`, `${ms(percentile(toThanks, 50))} / ${ms(percentile(toThanks, 99))}`, 'p99 ≤ 50 ms');
   await page.context().close();
 }
@@ -140,7 +147,10 @@ async function tapPathElectron(baseUrl: string, browser: Browser) {
   await page.locator('[data-screen="start"]').waitFor();
   const taps = Math.min(RATINGS, 200);
   for (let i = 0; i < taps; i++) {
-    await page.locator('.face-button').nth(i % 5).click();
+    await page
+      .locator('.face-button')
+      .nth(i % 5)
+      .click();
     await page.locator('[data-screen="thanks"]').waitFor();
     await page.locator('[data-screen="start"]').waitFor();
     await page.waitForTimeout(20);
@@ -157,7 +167,11 @@ async function tapPathElectron(baseUrl: string, browser: Browser) {
     `${ms(percentile(toDurable, 50))} / ${ms(percentile(toDurable, 99))}`,
     'p99 ≤ 25 ms',
   );
-  report('Electron renderer: tap → thank-you painted, p50 / p99', `${ms(percentile(toThanks, 50))} / ${ms(percentile(toThanks, 99))}`, 'p99 ≤ 50 ms');
+  report(
+    'Electron renderer: tap → thank-you painted, p50 / p99',
+    `${ms(percentile(toThanks, 50))} / ${ms(percentile(toThanks, 99))}`,
+    'p99 ≤ 50 ms',
+  );
   report(
     'of which the main process: journal append (check, write, fdatasync), p50 / p99',
     `${ms(percentile(shell.appendMs, 50))} / ${ms(percentile(shell.appendMs, 99))}`,
@@ -194,7 +208,11 @@ async function stepPaint(baseUrl: string, browser: Browser) {
     }
     await page.reload();
   }
-  report(`tap → next question painted, p50 / p99 over ${samples.length}`, `${ms(percentile(samples, 50))} / ${ms(percentile(samples, 99))}`, 'p99 ≤ 50 ms');
+  report(
+    `tap → next question painted, p50 / p99 over ${samples.length}`,
+    `${ms(percentile(samples, 50))} / ${ms(percentile(samples, 99))}`,
+    'p99 ≤ 50 ms',
+  );
   await page.context().close();
 }
 

@@ -28,7 +28,9 @@ async function ingestRate(store: Store, total: number, firstId = 1) {
   let next = firstId;
   const started = performance.now();
   for (let sent = 0; sent < total; sent += 500) {
-    const ratings = Array.from({ length: 500 }, (_, i) => (i % 10 === 0 && next > firstId + 500 ? rating(next - 400, now) : rating(next++, now)));
+    const ratings = Array.from({ length: 500 }, (_, i) =>
+      i % 10 === 0 && next > firstId + 500 ? rating(next - 400, now) : rating(next++, now),
+    );
     await ingestBatch(store, KIOSK, { batchId: crypto.randomUUID(), kioskId: KIOSK.id, sentAt: toIsoWithOffset(now, 420), ratings }, now);
   }
   return total / ((performance.now() - started) / 1000);
@@ -82,15 +84,25 @@ async function reportLatency(store: Store, ratings: number) {
   }
   await store.db.deleteFrom('rating_counts').execute();
   await store.db.deleteFrom('monthly_rating_counts').execute();
-  for (let i = 0; i < rows.length; i += 1000) await store.db.insertInto('rating_counts').values(rows.slice(i, i + 1000)).execute();
+  for (let i = 0; i < rows.length; i += 1000)
+    await store.db
+      .insertInto('rating_counts')
+      .values(rows.slice(i, i + 1000))
+      .execute();
   // The monthly table as ingest keeps it: the same counts summed per month.
   await sql`insert into monthly_rating_counts
     select substr(day, 1, 7), ward_id, counter_id, official_id, template_id, scale_size, burst, overall, sum(count)
-    from rating_counts group by substr(day, 1, 7), ward_id, counter_id, official_id, template_id, scale_size, burst, overall`.execute(store.db);
+    from rating_counts group by substr(day, 1, 7), ward_id, counter_id, official_id, template_id, scale_size, burst, overall`.execute(
+    store.db,
+  );
   const times: number[] = [];
   for (let i = 0; i < 20; i++) {
     const t0 = performance.now();
-    await buildReport(store, { period: 'year', at: String(year), groupBy: i % 2 ? 'ward' : 'month', includeBursts: false, format: 'json' }, { minResponses: 30 });
+    await buildReport(
+      store,
+      { period: 'year', at: String(year), groupBy: i % 2 ? 'ward' : 'month', includeBursts: false, format: 'json' },
+      { minResponses: 30 },
+    );
     times.push(performance.now() - t0);
   }
   return { p95: percentile(times, 95), countRows: rows.length };
@@ -103,7 +115,16 @@ export async function serverBench(report: Report) {
   await seedIfEmpty(sqlite, { adminPassword: 'bench-password', now: new Date() });
   await sqlite.db
     .insertInto('kiosks')
-    .values({ ...KIOSK, token_hash: 'bench', enrolled_at: 0, revoked_at: null, last_seen_at: null, heartbeat: null, app_version: null, clock_offset_ms: null })
+    .values({
+      ...KIOSK,
+      token_hash: 'bench',
+      enrolled_at: 0,
+      revoked_at: null,
+      last_seen_at: null,
+      heartbeat: null,
+      app_version: null,
+      clock_offset_ms: null,
+    })
     .execute();
   // Warm both paths up first (JIT, page cache), then measure them one after the other.
   await ingestRate(sqlite, 5000, 5_000_000);
@@ -115,7 +136,11 @@ export async function serverBench(report: Report) {
   report('SQLite ingest / raw', `${((ingest / raw) * 100).toFixed(0)}%`, '≥ 50%');
   for (const millions of [1, 10]) {
     const { p95, countRows } = await reportLatency(sqlite, millions * 1_000_000);
-    report(`SQLite district-year report over ${millions}M ratings (${countRows} daily counts, by month and by ward), p95`, `${p95.toFixed(1)} ms`, '≤ 200 ms');
+    report(
+      `SQLite district-year report over ${millions}M ratings (${countRows} daily counts, by month and by ward), p95`,
+      `${p95.toFixed(1)} ms`,
+      '≤ 200 ms',
+    );
   }
   await sqlite.close();
   rmSync(dir, { recursive: true, force: true });
@@ -130,7 +155,16 @@ export async function serverBench(report: Report) {
     await seedIfEmpty(pg, { adminPassword: 'bench-password', now: new Date() });
     await pg.db
       .insertInto('kiosks')
-      .values({ ...KIOSK, token_hash: 'bench', enrolled_at: 0, revoked_at: null, last_seen_at: null, heartbeat: null, app_version: null, clock_offset_ms: null })
+      .values({
+        ...KIOSK,
+        token_hash: 'bench',
+        enrolled_at: 0,
+        revoked_at: null,
+        last_seen_at: null,
+        heartbeat: null,
+        app_version: null,
+        clock_offset_ms: null,
+      })
       .execute();
     await ingestRate(pg, 5000, 5_000_000);
     await rawRate(pg, 5000, 6_000_000);

@@ -165,7 +165,10 @@ test('alerts: a very dissatisfied citizen’s comment reaches the alerts page an
   await expect(page.getByRole('listitem').filter({ hasText: comment })).toContainText('admin xác nhận lúc');
 });
 
-test('USB import: the Fleet page takes a kiosk’s signed export file once; importing it again counts nothing twice', async ({ page, request }) => {
+test('USB import: the Fleet page takes a kiosk’s signed export file once; importing it again counts nothing twice', async ({
+  page,
+  request,
+}) => {
   const code = await createEnrolment(request, 'phuong-thu-quan-tri', 'quay-2');
   const kiosk = await (await request.post(`${base()}/api/v1/enrol`, { data: { code: code.code } })).json();
   const first = Math.floor(Math.random() * 1e9);
@@ -192,7 +195,9 @@ test('USB import: the Fleet page takes a kiosk’s signed export file once; impo
   await expect(card.getByRole('status')).toContainText('2 đánh giá trong tệp — 2 mới, 0 đã có, 0 bị từ chối');
   await card.getByLabel('Chọn tệp:').setInputFiles(upload);
   await expect(card.getByRole('status')).toContainText('2 đánh giá trong tệp — 0 mới, 2 đã có, 0 bị từ chối');
-  await card.getByLabel('Chọn tệp:').setInputFiles({ ...upload, buffer: Buffer.from(JSON.stringify({ ...file, signature: '0'.repeat(64) })) });
+  await card
+    .getByLabel('Chọn tệp:')
+    .setInputFiles({ ...upload, buffer: Buffer.from(JSON.stringify({ ...file, signature: '0'.repeat(64) })) });
   await expect(card.getByRole('alert')).toContainText('Không nhập được tệp');
   await audit(page, 'fleet with import');
 });

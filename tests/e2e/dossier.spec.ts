@@ -34,7 +34,9 @@ async function sendNow(page: Page) {
   await expect(page.locator('[data-screen="start"]')).toBeVisible({ timeout: 10_000 });
 }
 
-test('dossier code: scanned at one kiosk, refused there a second time, flagged by the server when another kiosk rates it again', async ({ browser }) => {
+test('dossier code: scanned at one kiosk, refused there a second time, flagged by the server when another kiosk rates it again', async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const first = await kioskAt(browser, 'quay-1');
 
@@ -54,10 +56,12 @@ test('dossier code: scanned at one kiosk, refused there a second time, flagged b
   await readyToTap(first, 'dossier');
   await first.getByRole('button', { name: 'Bỏ qua' }).click();
   await sendNow(first);
-  await expect.poll(async () => (await readQueue(first)).map((r) => [r.state, (r as { dossierCode?: string }).dossierCode ?? null])).toEqual([
-    ['synced', CODE],
-    ['synced', null],
-  ]);
+  await expect
+    .poll(async () => (await readQueue(first)).map((r) => [r.state, (r as { dossierCode?: string }).dossierCode ?? null]))
+    .toEqual([
+      ['synced', CODE],
+      ['synced', null],
+    ]);
 
   // The other counter's kiosk cannot know; the district server, which sees both, flags the repeat.
   const second = await kioskAt(browser, 'quay-2');

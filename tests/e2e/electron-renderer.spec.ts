@@ -26,7 +26,9 @@ async function openTechnicianMode(page: Page) {
   await expect(page.getByRole('heading', { name: 'Tình trạng ki-ốt' })).toBeVisible();
 }
 
-test('Electron kiosk: server typed at setup, journal on disk, export to USB imported once, decommission refused until nothing would be lost', async ({ page }) => {
+test('Electron kiosk: server typed at setup, journal on disk, export to USB imported once, decommission refused until nothing would be lost', async ({
+  page,
+}) => {
   await page.clock.install();
   test.setTimeout(120_000);
   const userData = await mkdtemp(join(tmpdir(), 'hai-long-userdata-'));
@@ -58,7 +60,9 @@ test('Electron kiosk: server typed at setup, journal on disk, export to USB impo
 
   const counted = async () => {
     const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-    const report = await (await page.request.get(`${base}/api/v1/reports?period=day&at=${today}&groupBy=counter&wardId=phuong-thu-electron`)).json();
+    const report = await (
+      await page.request.get(`${base}/api/v1/reports?period=day&at=${today}&groupBy=counter&wardId=phuong-thu-electron`)
+    ).json();
     return report.rows.find((r: { key: string }) => r.key === 'phuong-thu-electron/quay-1')?.count ?? 0;
   };
   await expect.poll(counted, { timeout: 20_000 }).toBe(1);

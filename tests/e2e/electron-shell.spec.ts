@@ -24,11 +24,13 @@ test('the packaged renderer opens at app://kiosk/ in a sandboxed window with onl
     const window = await app.firstWindow();
     await expect(window.locator('[data-screen="setup"]')).toBeVisible();
     expect(window.url()).toBe('app://kiosk/');
-    expect(await window.evaluate(() => [typeof (window as { require?: unknown }).require, typeof (window as { process?: unknown }).process, typeof (window as { kiosk?: unknown }).kiosk])).toEqual([
-      'undefined',
-      'undefined',
-      'object',
-    ]);
+    expect(
+      await window.evaluate(() => [
+        typeof (window as { require?: unknown }).require,
+        typeof (window as { process?: unknown }).process,
+        typeof (window as { kiosk?: unknown }).kiosk,
+      ]),
+    ).toEqual(['undefined', 'undefined', 'object']);
     await expect(window.getByLabel('Địa chỉ máy chủ của quận')).toHaveValue(process.env.HAILONG_BASE_URL!);
     // Navigation away is refused by the main process: its own will-navigate handler (registered
     // before this listener) has prevented it by the time this listener hears of the attempt.

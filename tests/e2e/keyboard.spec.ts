@@ -19,7 +19,10 @@ async function press(page: Page, keys: string) {
   }
 }
 
-test('a citizen writes a Vietnamese comment on the on-screen keyboard (Telex, then VNI); it reaches the district’s feedback list', async ({ page, request }) => {
+test('a citizen writes a Vietnamese comment on the on-screen keyboard (Telex, then VNI); it reaches the district’s feedback list', async ({
+  page,
+  request,
+}) => {
   const base = process.env.HAILONG_BASE_URL!;
   await page.goto((await createEnrolment(request, 'trang-tien', 'quay-1')).link);
   await finishEnrolment(page);

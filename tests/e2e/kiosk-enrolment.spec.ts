@@ -65,7 +65,10 @@ test('a template the district assigns reaches the kiosk at its next start screen
   // The district switches the ward to the three-level survey.
   const login = await request.post(`${base}/api/v1/admin/login`, { data: { username: 'admin', password: TEST_ADMIN_PASSWORD } });
   const { csrfToken } = await login.json();
-  const assign = await request.put(`${base}/api/v1/admin/wards/hang-bac/template`, { headers: { 'x-csrf-token': csrfToken }, data: { templateId: 'dvc-3' } });
+  const assign = await request.put(`${base}/api/v1/admin/wards/hang-bac/template`, {
+    headers: { 'x-csrf-token': csrfToken },
+    data: { templateId: 'dvc-3' },
+  });
   expect(assign.ok()).toBe(true);
   try {
     // A citizen rates; the sync after the rating pulls the new configuration.
@@ -85,7 +88,10 @@ test('a template the district assigns reaches the kiosk at its next start screen
     await expect(page.locator('.face-button')).toHaveCount(3, { timeout: 15_000 });
     await expect(page.getByRole('button', { name: 'Chưa hài lòng', exact: true })).toBeVisible();
   } finally {
-    await request.put(`${base}/api/v1/admin/wards/hang-bac/template`, { headers: { 'x-csrf-token': csrfToken }, data: { templateId: 'tt01-2018' } });
+    await request.put(`${base}/api/v1/admin/wards/hang-bac/template`, {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { templateId: 'tt01-2018' },
+    });
   }
 });
 

@@ -23,7 +23,9 @@ test('an official signs in for the shift with a PIN; the ratings count under the
   const login = await page.request.post(`${base}/api/v1/admin/login`, { data: { username: 'admin', password: TEST_ADMIN_PASSWORD } });
   const headers = { 'x-csrf-token': (await login.json()).csrfToken as string };
   expect((await page.request.put(`${base}/api/v1/admin/officials/${AN.id}`, { headers, data: { pin: AN.pin } })).ok()).toBe(true);
-  expect((await page.request.put(`${base}/api/v1/admin/wards/${WARD}/attribution`, { headers, data: { attribution: 'shift' } })).ok()).toBe(true);
+  expect((await page.request.put(`${base}/api/v1/admin/wards/${WARD}/attribution`, { headers, data: { attribution: 'shift' } })).ok()).toBe(
+    true,
+  );
 
   await page.goto(link);
   await finishEnrolment(page);
@@ -61,7 +63,9 @@ test('an official signs in for the shift with a PIN; the ratings count under the
   await expect
     .poll(
       async () => {
-        const report = await (await page.request.get(`${base}/api/v1/reports?period=day&at=${today}&groupBy=official&wardId=${WARD}`)).json();
+        const report = await (
+          await page.request.get(`${base}/api/v1/reports?period=day&at=${today}&groupBy=official&wardId=${WARD}`)
+        ).json();
         return report.rows.map((r: { label: string; count: number; hidden: boolean }) => [r.label, r.count, r.hidden]).sort();
       },
       { timeout: 20_000 },

@@ -68,6 +68,9 @@ export async function createEnrolment(request: APIRequestContext, wardId: string
   const base = process.env.HAILONG_BASE_URL!;
   const login = await request.post(`${base}/api/v1/admin/login`, { data: { username: 'admin', password: TEST_ADMIN_PASSWORD } });
   const { csrfToken } = await login.json();
-  const created = await request.post(`${base}/api/v1/admin/enrolment-codes`, { headers: { 'x-csrf-token': csrfToken }, data: { wardId, counterId } });
+  const created = await request.post(`${base}/api/v1/admin/enrolment-codes`, {
+    headers: { 'x-csrf-token': csrfToken },
+    data: { wardId, counterId },
+  });
   return (await created.json()) as { code: string; link: string };
 }

@@ -8,13 +8,15 @@ import { finishEnrolment, TECHNICIAN_PIN, typePin } from '../support/technician-
 import { holdTechnicianCorner } from '../support/kiosk-time';
 import { createEnrolment, expectNoScroll, openKiosk, readQueue, sendAfterFirstTap } from './support';
 
-
 async function expectAccessible(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 }
 
-test('technician mode: hidden corner, PIN, diagnostics with the quarantined rating and its reason, "Đồng bộ ngay"', async ({ page, request }) => {
+test('technician mode: hidden corner, PIN, diagnostics with the quarantined rating and its reason, "Đồng bộ ngay"', async ({
+  page,
+  request,
+}) => {
   await page.clock.install();
   await page.goto((await createEnrolment(request, 'cua-nam', 'quay-1')).link);
   await expect(page.getByRole('heading', { name: 'Đặt mã PIN kỹ thuật viên' })).toBeVisible();
@@ -70,7 +72,10 @@ test('five wrong PINs lock the keypad; the PIN is kept only as a salted hash', a
   await page.getByRole('button', { name: 'Thoát' }).click();
   const stored = JSON.stringify(await readKioskMeta(page, 'technicianPin'));
   expect(stored).not.toContain(TECHNICIAN_PIN);
-  expect(JSON.parse(stored)).toMatchObject({ hash: expect.stringMatching(/^[0-9a-f]{64}$/), salt: expect.stringMatching(/^[0-9a-f]{32}$/) });
+  expect(JSON.parse(stored)).toMatchObject({
+    hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    salt: expect.stringMatching(/^[0-9a-f]{32}$/),
+  });
 
   await holdTechnicianCorner(page);
   for (let i = 0; i < 4; i++) await typePin(page, '0000');
@@ -99,14 +104,20 @@ test('a browser kiosk without a network exports its unsent ratings; the district
   // Moving the kiosk is refused while the two ratings exist nowhere else.
   await page.getByRole('button', { name: 'Chuyển sang quầy khác (đăng ký lại)' }).click();
   await expect(page.getByRole('alert')).toContainText('Còn 2 đánh giá chưa gửi');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất đánh giá chưa gửi ra tệp (USB)' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Xuất đánh giá chưa gửi ra tệp (USB)' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^hai-long-[0-9a-f]{8}-\d{4}-\d\d-\d\d-2\.json$/);
   const file = JSON.parse(await readFile(await download.path(), 'utf8'));
   expect(file).toMatchObject({ format: 'hai-long-export', version: 1, signature: expect.stringMatching(/^[0-9a-f]{64}$/) });
 
   const login = await request.post(`${base}/api/v1/admin/login`, { data: { username: 'admin', password: TEST_ADMIN_PASSWORD } });
   const headers = { 'x-csrf-token': (await login.json()).csrfToken as string };
-  expect(await (await request.post(`${base}/api/v1/admin/imports`, { headers, data: file })).json()).toMatchObject({ accepted: 2, duplicate: 0 });
+  expect(await (await request.post(`${base}/api/v1/admin/imports`, { headers, data: file })).json()).toMatchObject({
+    accepted: 2,
+    duplicate: 0,
+  });
   // The network comes back: sync sends them again and the server answers "duplicate"; nothing counts twice.
   await page.context().setOffline(false);
   await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();

@@ -44,7 +44,9 @@ test('6. kiosk clocks a year ahead and a year behind: ratings count in the right
   // The quarter's report has all 400; the quarters a year away have none of them.
   const admin = await district.admin();
   const quarterly = (at: string) =>
-    admin.get<{ rows: { key: string; count: number }[] }>(`/api/v1/reports?period=quarter&at=${at}&groupBy=counter&wardId=hang-bac&includeBursts=true`);
+    admin.get<{ rows: { key: string; count: number }[] }>(
+      `/api/v1/reports?period=quarter&at=${at}&groupBy=counter&wardId=hang-bac&includeBursts=true`,
+    );
   const total = (report: { rows: { count: number }[] }) => report.rows.reduce((sum, row) => sum + row.count, 0);
   expect(total(await quarterly(quarterOf(Date.now())))).toBe(400);
   expect(total(await quarterly(quarterOf(Date.now() + YEAR_MS)))).toBe(0);
@@ -73,10 +75,18 @@ test('7. a poisoned rating in the middle of a batch: the rest arrive, it is quar
   await drained(page, 30_000);
   const carrying = district.exchanges.filter((e) => e.path === '/api/v1/ratings/batches' && e.body.toString().includes(poisoned!.id));
   expect(carrying.filter((e) => e.status === 200)).toHaveLength(1);
-  expectExactlyOnce(testInfo, '7 poisoned rating', await readKioskQueue(page), district.stored([config.kioskId], place), `rejected: ${poisoned!.rejection.code}`);
+  expectExactlyOnce(
+    testInfo,
+    '7 poisoned rating',
+    await readKioskQueue(page),
+    district.stored([config.kioskId], place),
+    `rejected: ${poisoned!.rejection.code}`,
+  );
 });
 
-test('8. token revoked: sync stops with a clear alert, nothing is deleted, and it resumes after re-enrolment', async ({ page }, testInfo) => {
+test('8. token revoked: sync stops with a clear alert, nothing is deleted, and it resumes after re-enrolment', async ({
+  page,
+}, testInfo) => {
   const place = { wardId: 'cua-nam', counterId: 'quay-1' };
   await page.clock.install();
   const config = await enrolKiosk(page, await district.enrolmentLink(place.wardId, place.counterId));
@@ -101,5 +111,11 @@ test('8. token revoked: sync stops with a clear alert, nothing is deleted, and i
   await drained(page, 60_000);
   await expect(alert).toBeHidden();
   const kiosk = await readKioskQueue(page);
-  expectExactlyOnce(testInfo, '8 token revoked, re-enrolled', kiosk, district.stored([config.kioskId], place), `${waiting.pending} waited for re-enrolment`);
+  expectExactlyOnce(
+    testInfo,
+    '8 token revoked, re-enrolled',
+    kiosk,
+    district.stored([config.kioskId], place),
+    `${waiting.pending} waited for re-enrolment`,
+  );
 });

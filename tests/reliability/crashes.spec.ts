@@ -56,7 +56,13 @@ test('3. the server killed with SIGKILL and restarted during sync, three times',
   expect(storedAtKill.at(-1)).toBeLessThan(5_000);
   await drained(page, 180_000);
   const kiosk = await readKioskQueue(page);
-  expectExactlyOnce(testInfo, '3 server SIGKILL ×3', kiosk, district.stored([config.kioskId], place), `stored at each kill: ${storedAtKill.join(', ')}`);
+  expectExactlyOnce(
+    testInfo,
+    '3 server SIGKILL ×3',
+    kiosk,
+    district.stored([config.kioskId], place),
+    `stored at each kill: ${storedAtKill.join(', ')}`,
+  );
 });
 
 test.describe('4. the kiosk browser killed with SIGKILL', () => {
@@ -115,7 +121,13 @@ test.describe('4. the kiosk browser killed with SIGKILL', () => {
       .map((e) => JSON.parse(e.answer!.toString()) as { duplicate: string[] });
     const resentAsDuplicate = answers.reduce((n, a) => n + a.duplicate.length, 0);
     expect(resentAsDuplicate).toBe(500);
-    expectExactlyOnce(test.info(), '4a kiosk SIGKILL mid-exchange', await readKioskQueue(page), district.stored([config.kioskId], place), `${resentAsDuplicate} resent as duplicate`);
+    expectExactlyOnce(
+      test.info(),
+      '4a kiosk SIGKILL mid-exchange',
+      await readKioskQueue(page),
+      district.stored([config.kioskId], place),
+      `${resentAsDuplicate} resent as duplicate`,
+    );
   });
 
   test('4b. during a citizen’s flow: the answers so far are kept, finalised as interrupted, and sent', async () => {
@@ -157,6 +169,12 @@ test.describe('4. the kiosk browser killed with SIGKILL', () => {
     expect(kiosk.confirmed).toHaveLength(4);
     const interrupted = (await readQueueRecords(page)).filter((r) => r.outcome === 'interrupted');
     expect(interrupted).toEqual([expect.objectContaining({ outcome: 'interrupted', overall: 2, state: 'synced' })]);
-    expectExactlyOnce(test.info(), '4b kiosk SIGKILL mid-flow', kiosk, district.stored([config.kioskId], place), '1 interrupted rating sent');
+    expectExactlyOnce(
+      test.info(),
+      '4b kiosk SIGKILL mid-flow',
+      kiosk,
+      district.stored([config.kioskId], place),
+      '1 interrupted rating sent',
+    );
   });
 });

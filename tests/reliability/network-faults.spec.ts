@@ -37,7 +37,13 @@ test('1. 5,000 ratings through a proxy failing 20% of exchanges at random points
   expect(failed.length).toBeGreaterThan(5);
   const kiosk = await readKioskQueue(page);
   expect(kiosk.confirmed).toHaveLength(5_000);
-  expectExactlyOnce(testInfo, '1 random faults (20%)', kiosk, district.stored([config.kioskId], place), `${injected.length} exchanges, ${failed.length} failed: ${kinds}`);
+  expectExactlyOnce(
+    testInfo,
+    '1 random faults (20%)',
+    kiosk,
+    district.stored([config.kioskId], place),
+    `${injected.length} exchanges, ${failed.length} failed: ${kinds}`,
+  );
 });
 
 test('2. every answer lost after the server committed, for a while: the resends come back duplicate', async ({ page }, testInfo) => {
@@ -55,7 +61,9 @@ test('2. every answer lost after the server committed, for a while: the resends 
   const batches = district.exchanges.filter((e) => e.path === '/api/v1/ratings/batches');
   const lostAnswers = batches.filter((e) => e.fault === 'cut-response');
   const committed = new Set(lostAnswers.flatMap((e) => JSON.parse(e.answer!.toString()).accepted as string[]));
-  const answered = batches.filter((e) => e.fault === 'pass').map((e) => JSON.parse(e.answer!.toString()) as { accepted: string[]; duplicate: string[] });
+  const answered = batches
+    .filter((e) => e.fault === 'pass')
+    .map((e) => JSON.parse(e.answer!.toString()) as { accepted: string[]; duplicate: string[] });
   expect(lostAnswers).toHaveLength(4);
   expect(committed.size).toBeGreaterThan(0);
   // Everything the server had stored came back as duplicate when resent, never accepted again.
@@ -65,10 +73,18 @@ test('2. every answer lost after the server committed, for a while: the resends 
   expect(acceptedLater.some((id) => committed.has(id))).toBe(false);
 
   const kiosk = await readKioskQueue(page);
-  expectExactlyOnce(testInfo, '2 answers lost after commit', kiosk, district.stored([config.kioskId], place), `${committed.size} resent as duplicate`);
+  expectExactlyOnce(
+    testInfo,
+    '2 answers lost after commit',
+    kiosk,
+    district.stored([config.kioskId], place),
+    `${committed.size} resent as duplicate`,
+  );
 });
 
-test('5. offline with 20,000 queued: taps stay quick to confirm, and the backlog drains in order once online', async ({ page }, testInfo) => {
+test('5. offline with 20,000 queued: taps stay quick to confirm, and the backlog drains in order once online', async ({
+  page,
+}, testInfo) => {
   const config = await enrolKiosk(page, await district.enrolmentLink(place.wardId, place.counterId));
   await page.context().setOffline(true);
   await rateOnScreen(page, 3);

@@ -10,7 +10,10 @@ export const KIOSK_FRAME: InvokeEvent = { senderFrame: { url: 'app://kiosk/', pa
  * guard (sender frame, the channel's schema), then the handler. Messages cross as structured
  * clones, as Electron's IPC copies them.
  */
-export function mainProcessIpc(handlers: BridgeHandlers, options: { report?: (channel: string, error: unknown) => void; seen?: unknown[] } = {}) {
+export function mainProcessIpc(
+  handlers: BridgeHandlers,
+  options: { report?: (channel: string, error: unknown) => void; seen?: unknown[] } = {},
+) {
   const guarded = guardedHandlers(handlers, options.report ?? (() => undefined));
   return async (channel: BridgeChannel, message: unknown): Promise<unknown> => {
     // As Electron does for a channel nobody handles.

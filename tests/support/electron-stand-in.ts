@@ -19,7 +19,11 @@ export async function electronKiosk(page: Page, userData: string) {
   const handlers = kioskService({
     fetch,
     tokens: new TokenStore(
-      { isEncryptionAvailable: () => true, encryptString: (s) => Buffer.from(s).reverse(), decryptString: (b) => Buffer.from(b).reverse().toString() },
+      {
+        isEncryptionAvailable: () => true,
+        encryptString: (s) => Buffer.from(s).reverse(),
+        decryptString: (b) => Buffer.from(b).reverse().toString(),
+      },
       tokenFiles(join(userData, 'device-token.json')),
     ),
     config: jsonFile(join(userData, 'kiosk-config.json')),
@@ -38,7 +42,11 @@ export async function electronKiosk(page: Page, userData: string) {
   await page.exposeFunction('__hlInvoke', async (channel: BridgeChannel, message: unknown) => {
     const sync = channel === 'kiosk:send-batch' || channel === 'kiosk:fetch-config' || channel === 'kiosk:send-heartbeat';
     if (sync && !network.up) {
-      const down = { 'kiosk:send-batch': { kind: 'network', message: 'the cable is out' }, 'kiosk:fetch-config': { kind: 'failed' }, 'kiosk:send-heartbeat': false }[channel];
+      const down = {
+        'kiosk:send-batch': { kind: 'network', message: 'the cable is out' },
+        'kiosk:fetch-config': { kind: 'failed' },
+        'kiosk:send-heartbeat': false,
+      }[channel];
       return { ok: true, value: down };
     }
     const started = performance.now();
@@ -64,4 +72,3 @@ export async function electronKiosk(page: Page, userData: string) {
   })();`);
   return { journal, network, seenByPage, appended, appendMs };
 }
-

@@ -39,13 +39,29 @@ export async function startFaultProxy(
   options: ProxyOptions = {},
 ) {
   let upstream = new URL(target);
-  const stats: Record<ProxyFault, number> = { pass: 0, 'drop-request': 0, 'cut-response': 0, delay: 0, stall: 0, '500': 0, '503': 0, '429': 0, garbage: 0 };
+  const stats: Record<ProxyFault, number> = {
+    pass: 0,
+    'drop-request': 0,
+    'cut-response': 0,
+    delay: 0,
+    stall: 0,
+    '500': 0,
+    '503': 0,
+    '429': 0,
+    garbage: 0,
+  };
   const stalled = new Set<ServerResponse>();
 
   const forward = (req: IncomingMessage, body: Buffer) =>
     new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
       const out = httpRequest(
-        { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: upstream.host },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
@@ -82,7 +98,9 @@ export async function startFaultProxy(
             return res.writeHead(Number(fault), { 'content-type': 'text/plain' }).end('upstream trouble');
           case '429':
             done(null, null);
-            return res.writeHead(429, { 'retry-after': '1', 'content-type': 'application/json' }).end('{"error":{"code":"rate_limited","message":"slow down"}}');
+            return res
+              .writeHead(429, { 'retry-after': '1', 'content-type': 'application/json' })
+              .end('{"error":{"code":"rate_limited","message":"slow down"}}');
         }
         if (fault === 'delay') await new Promise((r) => setTimeout(r, 300));
         const answer = await forward(req, body);

@@ -91,7 +91,6 @@ export function pendingCount(page: Page): Promise<number> {
   );
 }
 
-
 /** One entry of the kiosk's `meta` store (configuration, device token, PIN hash), read straight from IndexedDB. */
 export function readKioskMeta(page: Page, key: string): Promise<unknown> {
   return page.evaluate(

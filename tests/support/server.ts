@@ -25,10 +25,19 @@ export async function startTestServer(options: { databaseUrl?: string } = {}) {
   // Wards of the tests' own, on the Circular 01/2018 survey, whose template no test reassigns and
   // whose report counts no other test touches: one per spec that counts (E2E runs specs in parallel).
   for (const [id, name] of TEST_WARDS) {
-    await store.db.insertInto('wards').values({ id, name_vi: name, name_en: name, template_id: 'tt01-2018', created_at: Date.now() }).execute();
+    await store.db
+      .insertInto('wards')
+      .values({ id, name_vi: name, name_en: name, template_id: 'tt01-2018', created_at: Date.now() })
+      .execute();
     for (const n of [1, 2]) {
-      await store.db.insertInto('counters').values({ ward_id: id, id: `quay-${n}`, label_vi: `Quầy số ${n}`, label_en: `Counter ${n}` }).execute();
-      await store.db.insertInto('officials').values({ id: `${id}-cb-${n}`, ward_id: id, name: TEST_OFFICIALS[n - 1]!, title: 'Công chức Bộ phận Một cửa', active: 1 }).execute();
+      await store.db
+        .insertInto('counters')
+        .values({ ward_id: id, id: `quay-${n}`, label_vi: `Quầy số ${n}`, label_en: `Counter ${n}` })
+        .execute();
+      await store.db
+        .insertInto('officials')
+        .values({ id: `${id}-cb-${n}`, ward_id: id, name: TEST_OFFICIALS[n - 1]!, title: 'Công chức Bộ phận Một cửa', active: 1 })
+        .execute();
     }
   }
   const kioskDir = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));

@@ -28,7 +28,8 @@ if (!vitest && !playwright) {
 const walk = (suite, out = []) => {
   for (const spec of suite.specs ?? []) {
     for (const test of spec.tests ?? []) {
-      if (test.status === 'skipped') out.push(`${spec.title}: ${test.annotations?.find((a) => a.type === 'skip')?.description ?? 'skipped'}`);
+      if (test.status === 'skipped')
+        out.push(`${spec.title}: ${test.annotations?.find((a) => a.type === 'skip')?.description ?? 'skipped'}`);
     }
   }
   for (const child of suite.suites ?? []) walk(child, out);

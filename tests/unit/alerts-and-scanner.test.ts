@@ -5,7 +5,13 @@ import { checkDossierCode, readScan, type TimedKey } from '../../shared/input/sc
 
 const settings = AlertSettings.parse({ window: 10, minSatisfiedShare: 0.7 });
 let n = 0;
-const rated = (overall: number, comment = '', scaleSize = 5): RatedItem => ({ id: `r${++n}`, wardId: 'hang-bac', overall, scaleSize, comment });
+const rated = (overall: number, comment = '', scaleSize = 5): RatedItem => ({
+  id: `r${++n}`,
+  wardId: 'hang-bac',
+  overall,
+  scaleSize,
+  comment,
+});
 
 describe('alert rules', () => {
   it.each([
@@ -45,12 +51,15 @@ describe('alert rules', () => {
       { id: 'd', wardId: 'w', lastSeenAt: null, revoked: false },
     ];
     const openMinutes = (since: number | null) => (since === null ? 10_000 : since === 1 ? 500 : 30);
-    expect(silentKioskAlerts(kiosks, AlertSettings.parse({}), openMinutes).map((a) => (a.kind === 'silent-kiosk' ? a.kioskId : ''))).toEqual(['a', 'd']);
+    expect(
+      silentKioskAlerts(kiosks, AlertSettings.parse({}), openMinutes).map((a) => (a.kind === 'silent-kiosk' ? a.kioskId : '')),
+    ).toEqual(['a', 'd']);
   });
 });
 
 describe('a scanner that types like a keyboard', () => {
-  const burst = (text: string, start: number, gap: number): TimedKey[] => [...text, 'Enter'].map((key, i) => ({ key, at: start + i * gap }));
+  const burst = (text: string, start: number, gap: number): TimedKey[] =>
+    [...text, 'Enter'].map((key, i) => ({ key, at: start + i * gap }));
 
   it('reads a fast burst ending in Enter as a scan', () => {
     expect(readScan(burst('H12.34-240101-0007', 1000, 8))).toBe('H12.34-240101-0007');

@@ -28,16 +28,31 @@ describe.each(engines())('alerts for ward leaders on %s', (engine) => {
     await server.sendBatch(kiosk, [angry, silentAngry, content]);
     await server.sendBatch(kiosk, [angry]); // a retry
     const open = await alertsOf(server);
-    expect(open.map((a) => [a.kind, a.ratingId, a.comment])).toEqual([['very-dissatisfied-comment', angry.id, 'Chờ ba tiếng không ai tiếp']]);
+    expect(open.map((a) => [a.kind, a.ratingId, a.comment])).toEqual([
+      ['very-dissatisfied-comment', angry.id, 'Chờ ba tiếng không ai tiếp'],
+    ]);
   });
 
   it('raises a satisfaction drop once when the share falls below the threshold, and again only after it recovered', async () => {
     server = await testServer(engine);
     const admin = await server.login();
     const settings = { window: 10, minSatisfiedShare: 0.7, silentAfterMinutes: 120 };
-    expect((await server.app.inject({ method: 'PUT', url: '/api/v1/admin/alert-settings', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf }, payload: settings })).statusCode).toBe(200);
+    expect(
+      (
+        await server.app.inject({
+          method: 'PUT',
+          url: '/api/v1/admin/alert-settings',
+          headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+          payload: settings,
+        })
+      ).statusCode,
+    ).toBe(200);
     const kiosk = await server.enrolKiosk('trang-tien', 'quay-1');
-    const send = (levels: number[]) => server.sendBatch(kiosk, levels.map((overall) => server.rating(kiosk, { overall, comment: '' })));
+    const send = (levels: number[]) =>
+      server.sendBatch(
+        kiosk,
+        levels.map((overall) => server.rating(kiosk, { overall, comment: '' })),
+      );
     await send([5, 5, 5, 5, 5, 5, 5, 5, 4, 4]); // 100 %
     await send([2, 2, 2]); // 7/10 = 70 %: not below
     expect(await alertsOf(server)).toEqual([]);
@@ -86,7 +101,12 @@ describe.each(engines())('alerts for ward leaders on %s', (engine) => {
     await make('lanh-dao.trangtien', 'trang-tien');
     const ack = async (username: string, password: string, payload: object) => {
       const who = await server.login(username, password);
-      return server.app.inject({ method: 'POST', url: `/api/v1/admin/alerts/${alert!.id}/acknowledge`, headers: { cookie: who.cookie, 'x-csrf-token': who.csrf }, payload });
+      return server.app.inject({
+        method: 'POST',
+        url: `/api/v1/admin/alerts/${alert!.id}/acknowledge`,
+        headers: { cookie: who.cookie, 'x-csrf-token': who.csrf },
+        payload,
+      });
     };
     expect((await ack('lanh-dao.hangbac', 'mot-mat-khau-dai', { note: 'Đã xử lý' })).statusCode).toBe(404);
     expect((await ack('lanh-dao.trangtien', 'mot-mat-khau-dai', { note: '  ' })).statusCode).toBe(400);
@@ -121,7 +141,11 @@ describe('alerts by e-mail', () => {
     smtp.listen(0, '127.0.0.1');
     await once(smtp.server, 'listening');
     const port = (smtp.server.address() as AddressInfo).port;
-    const mailer = smtpMailer({ url: `smtp://127.0.0.1:${port}`, from: 'Hài Lòng <hailong@quan.example>', to: ['lanhdao@trangtien.example'] })!;
+    const mailer = smtpMailer({
+      url: `smtp://127.0.0.1:${port}`,
+      from: 'Hài Lòng <hailong@quan.example>',
+      to: ['lanhdao@trangtien.example'],
+    })!;
     const server = await testServer('sqlite', undefined, { mailer });
     close = async () => {
       await server.close();
@@ -138,7 +162,11 @@ describe('alerts by e-mail', () => {
     expect(batch.statusCode).toBe(200);
     expect(batch.json().accepted).toHaveLength(1);
     await expect
-      .poll(async () => (await server.store.db.selectFrom('alerts').select('email_error').where('email_error', 'is not', null).execute()).length, { timeout: 5_000 })
+      .poll(
+        async () =>
+          (await server.store.db.selectFrom('alerts').select('email_error').where('email_error', 'is not', null).execute()).length,
+        { timeout: 5_000 },
+      )
       .toBe(1);
   });
 });

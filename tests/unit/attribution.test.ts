@@ -56,7 +56,11 @@ describe.each(engines())('officer attribution on %s', (engine) => {
     expect(result.json().accepted).toHaveLength(6);
     const admin = await server.login();
     const report = (
-      await server.app.inject({ method: 'GET', url: '/api/v1/reports?period=quarter&at=2026-Q4&groupBy=official&wardId=hang-bac', headers: { cookie: admin.cookie } })
+      await server.app.inject({
+        method: 'GET',
+        url: '/api/v1/reports?period=quarter&at=2026-Q4&groupBy=official&wardId=hang-bac',
+        headers: { cookie: admin.cookie },
+      })
     ).json();
     const counts = Object.fromEntries(report.rows.map((r: { key: string; count: number }) => [r.key, r.count]));
     expect(counts).toEqual({ 'hang-bac-cb-1': 2, 'hang-bac-cb-2': 1, '': 3 });

@@ -26,7 +26,9 @@ async function boundaryErrors(from: Part, to: Part) {
 }
 
 describe('lint keeps the parts apart', () => {
-  const forbidden = parts.flatMap((from) => ([...parts, 'tests'] as Part[]).filter((to) => to !== from && to !== 'shared').map((to) => [from, to] as const));
+  const forbidden = parts.flatMap((from) =>
+    ([...parts, 'tests'] as Part[]).filter((to) => to !== from && to !== 'shared').map((to) => [from, to] as const),
+  );
   it.each(forbidden)('refuses an import from %s/ into %s/', async (from, to) => {
     expect(await boundaryErrors(from, to)).toHaveLength(1);
   });

@@ -32,8 +32,28 @@ describe('a server whose certificate is not trusted', () => {
   let server: Server;
   let origin = '';
   beforeAll(async () => {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
-    server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_req, res) => res.end('{}'));
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
+    server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_req, res) =>
+      res.end('{}'),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `https://127.0.0.1:${(server.address() as { port: number }).port}`;
   });
@@ -44,7 +64,12 @@ describe('a server whose certificate is not trusted', () => {
 
   it('makes sync report a certificate problem (retried, and shown to staff), not a plain outage', async () => {
     const transport = new HttpTransport({ serverOrigin: origin, deviceToken: async () => 't'.repeat(43), fetch, now: () => new Date() });
-    const batch = { batchId: crypto.randomUUID(), kioskId: crypto.randomUUID(), sentAt: toIsoWithOffset(new Date()), ratings: [sampleRating(1, new Date())] };
+    const batch = {
+      batchId: crypto.randomUUID(),
+      kioskId: crypto.randomUUID(),
+      sentAt: toIsoWithOffset(new Date()),
+      ratings: [sampleRating(1, new Date())],
+    };
     expect(await transport.sendBatch(batch, 5_000)).toMatchObject({ kind: 'network', certificate: true });
   });
 

@@ -58,7 +58,13 @@ describe('answering app://kiosk requests from a real renderer folder', () => {
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(await page.text()).toContain('Hài Lòng');
     expect((await serveAppFile('app://kiosk/assets/app.js', dir, read)).headers.get('content-type')).toMatch(/^text\/javascript/);
-    for (const url of ['app://kiosk/assets/notes.txt', 'app://kiosk/assets/missing.js', 'app://kiosk/%2e%2e/secret.json', 'app://evil/index.html', 'https://kiosk/index.html']) {
+    for (const url of [
+      'app://kiosk/assets/notes.txt',
+      'app://kiosk/assets/missing.js',
+      'app://kiosk/%2e%2e/secret.json',
+      'app://evil/index.html',
+      'https://kiosk/index.html',
+    ]) {
       const answer = await serveAppFile(url, dir, read);
       expect(answer.status, url).toBe(404);
       expect(answer.headers.get('content-security-policy')).toBeTruthy();

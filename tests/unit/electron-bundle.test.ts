@@ -49,8 +49,14 @@ describe('the bundled preload', () => {
     // One door, one method: every channel of the bridge contract goes through `invoke`.
     expect(Object.keys(kiosk)).toEqual(['invoke']);
     await kiosk.invoke('kiosk:screen', { onStartScreen: true });
-    expect(await kiosk.invoke('kiosk:enrol', { code: 'ABCD', serverOrigin: 'file:///etc/passwd' })).toEqual({ ok: false, error: { code: 'invalid', message: 'invalid kiosk:enrol message' } });
-    expect(await kiosk.invoke('kiosk:no-such-channel' as never, undefined as never)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await kiosk.invoke('kiosk:enrol', { code: 'ABCD', serverOrigin: 'file:///etc/passwd' })).toEqual({
+      ok: false,
+      error: { code: 'invalid', message: 'invalid kiosk:enrol message' },
+    });
+    expect(await kiosk.invoke('kiosk:no-such-channel' as never, undefined as never)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid' },
+    });
     expect(electron.invoked).toEqual([['kiosk:screen', { onStartScreen: true }]]);
   });
 });
@@ -67,7 +73,13 @@ describe('the bundled main process', () => {
   it('opens one locked-down kiosk window on app://kiosk/ with the preload', () => {
     expect(electron.windows).toHaveLength(1);
     const [window] = electron.windows;
-    expect(window!.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, preload: join(out, 'preload.cjs') });
+    expect(window!.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      preload: join(out, 'preload.cjs'),
+    });
     expect(window!.options).toMatchObject({ kiosk: true, fullscreen: true, show: false });
     expect(window!.loaded).toEqual(['app://kiosk/']);
     expect(electron.singleInstance).toBe(true);
@@ -83,16 +95,26 @@ describe('the bundled main process', () => {
     }
     expect(contents.fire('will-attach-webview', {})).toBe(true);
     expect(contents.windowOpen?.({ url: 'app://kiosk/' })).toEqual({ action: 'deny' });
-    expect(contents.fire('before-input-event', {}, { type: 'keyDown', key: 'F4', alt: true, control: false, shift: false, meta: false })).toBe(true);
-    expect(contents.fire('before-input-event', {}, { type: 'keyDown', key: 'a', alt: false, control: false, shift: false, meta: false })).toBe(false);
+    expect(
+      contents.fire('before-input-event', {}, { type: 'keyDown', key: 'F4', alt: true, control: false, shift: false, meta: false }),
+    ).toBe(true);
+    expect(
+      contents.fire('before-input-event', {}, { type: 'keyDown', key: 'a', alt: false, control: false, shift: false, meta: false }),
+    ).toBe(false);
   });
 
   it('answers every bridge channel, only for the kiosk page', async () => {
     expect([...electron.handlers.keys()].sort()).toEqual([...BRIDGE_CHANNELS].sort());
     const settings = electron.handlers.get('kiosk:settings')!;
     const fromKiosk = { senderFrame: { url: 'app://kiosk/', parent: null } };
-    expect(await settings(fromKiosk, undefined)).toMatchObject({ ok: true, value: { serverOrigin: 'http://127.0.0.1:45678', qrScanning: false } });
-    expect(await settings({ senderFrame: { url: 'https://evil.example/', parent: null } }, undefined)).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(await settings(fromKiosk, undefined)).toMatchObject({
+      ok: true,
+      value: { serverOrigin: 'http://127.0.0.1:45678', qrScanning: false },
+    });
+    expect(await settings({ senderFrame: { url: 'https://evil.example/', parent: null } }, undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'refused' },
+    });
     expect(await electron.handlers.get('kiosk:config')!(fromKiosk, undefined)).toEqual({ ok: true, value: null });
     // What only the main process knows, for the technician's screen.
     expect(await electron.handlers.get('kiosk:diagnostics')!(fromKiosk, undefined)).toEqual({

@@ -42,13 +42,19 @@ describe('IPC guard: only the kiosk page’s top frame, only well-formed message
     'refuses the malformed message %j',
     async (message) => {
       const before = calls.length;
-      expect(await handler(top('app://kiosk/'), message)).toEqual({ ok: false, error: { code: 'invalid', message: 'invalid kiosk:screen message' } });
+      expect(await handler(top('app://kiosk/'), message)).toEqual({
+        ok: false,
+        error: { code: 'invalid', message: 'invalid kiosk:screen message' },
+      });
       expect(calls.length).toBe(before);
     },
   );
 
   it('reports a failure inside the main process, and tells the page only that it failed', async () => {
-    expect(await handler(top('app://kiosk/'), { onStartScreen: false })).toEqual({ ok: false, error: { code: 'failed', message: 'kiosk:screen failed' } });
+    expect(await handler(top('app://kiosk/'), { onStartScreen: false })).toEqual({
+      ok: false,
+      error: { code: 'failed', message: 'kiosk:screen failed' },
+    });
     expect(reports.at(-1)).toBe('kiosk:screen');
   });
 });

@@ -47,7 +47,9 @@ describe('the journal of confirmed ratings', () => {
 
   it('keeps every append it confirmed when its process is killed (SIGKILL) mid-stream', async () => {
     const path = join(dir, 'journal.jsonl');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/unit/support/journal-writer.ts', path], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/unit/support/journal-writer.ts', path], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const confirmed: string[] = [];
     let buffered = '';
     await new Promise<void>((resolve) => {
@@ -76,7 +78,10 @@ describe('rebuilding a wiped queue from the journal', () => {
   it('restores what the queue lacks and moves the counter past every sequence number', () => {
     const journal = [rating(4), rating(5), rating(6)];
     expect(reconcile(journal, { ids: new Set(), nextSeq: 1 })).toEqual({ restore: journal, nextSeq: 7 });
-    expect(reconcile(journal, { ids: new Set([journal[0]!.id, journal[2]!.id]), nextSeq: 9 })).toEqual({ restore: [journal[1]], nextSeq: 9 });
+    expect(reconcile(journal, { ids: new Set([journal[0]!.id, journal[2]!.id]), nextSeq: 9 })).toEqual({
+      restore: [journal[1]],
+      nextSeq: 9,
+    });
     expect(reconcile([], { ids: new Set(['x']), nextSeq: 3 })).toEqual({ restore: [], nextSeq: 3 });
   });
 });

@@ -20,7 +20,11 @@ import { testServer } from './support/server-harness';
 async function serviceIn(dir: string, options: { fetch?: typeof fetch; chooseExport?: (name: string) => Promise<string | null> } = {}) {
   const journal = await Journal.open(join(dir, 'journal.jsonl'));
   const tokens = new TokenStore(
-    { isEncryptionAvailable: () => true, encryptString: (s) => Buffer.from(s).reverse(), decryptString: (b) => Buffer.from(b).reverse().toString() },
+    {
+      isEncryptionAvailable: () => true,
+      encryptString: (s) => Buffer.from(s).reverse(),
+      decryptString: (b) => Buffer.from(b).reverse().toString(),
+    },
     tokenFiles(join(dir, 'device-token.json')),
   );
   const handlers = kioskService({
@@ -74,27 +78,38 @@ describe('the Electron kiosk: renderer host ⇄ bridge ⇄ main-process service 
     // The main process stored the token encrypted; no answer the renderer ever got contains it.
     const token = await tokens.load();
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect((await readFile(join(dir, 'device-token.json'), 'utf8'))).not.toContain(token!);
+    expect(await readFile(join(dir, 'device-token.json'), 'utf8')).not.toContain(token!);
 
     // A rating, journalled, then sent through the bridge with the main process's token.
     const rating = Rating.parse(server.rating({ kioskId: config.kioskId, config }));
     await host.journal.append(rating);
     expect((await host.journal.entries()).map((r) => r.id)).toEqual([rating.id]);
     const transport = new BridgeTransport(bridge);
-    const sent = await transport.sendBatch({ batchId: crypto.randomUUID(), kioskId: config.kioskId, sentAt: toIsoWithOffset(new Date()), ratings: [rating] }, 5_000);
+    const sent = await transport.sendBatch(
+      { batchId: crypto.randomUUID(), kioskId: config.kioskId, sentAt: toIsoWithOffset(new Date()), ratings: [rating] },
+      5_000,
+    );
     expect(sent).toMatchObject({ kind: 'answer', status: 200, result: { accepted: [rating.id] } });
     await host.journal.compact([rating.id]);
     expect(await host.journal.entries()).toEqual([]);
 
     // Two more that never reach the server by network: exported, signed by the main process, imported.
-    const carried = [Rating.parse(server.rating({ kioskId: config.kioskId, config })), Rating.parse(server.rating({ kioskId: config.kioskId, config }))];
+    const carried = [
+      Rating.parse(server.rating({ kioskId: config.kioskId, config })),
+      Rating.parse(server.rating({ kioskId: config.kioskId, config })),
+    ];
     for (const r of carried) await host.journal.append(r);
     const saved = await host.saveExport(config.kioskId, carried);
     expect(saved?.fileName).toMatch(/^hai-long-.*-2\.json$/);
     const onStick = JSON.parse(await readFile(join(dir, 'usb', saved!.fileName), 'utf8'));
     expect(JSON.parse(await readFile(join(dir, 'exports', saved!.fileName), 'utf8'))).toEqual(onStick);
     const admin = await server.login();
-    const imported = await server.app.inject({ method: 'POST', url: '/api/v1/admin/imports', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf }, payload: onStick });
+    const imported = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/imports',
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+      payload: onStick,
+    });
     expect(imported.json()).toMatchObject({ accepted: 2, duplicate: 0 });
 
     // Decommission: the journal's contents are kept in a file, the token and configuration go.
@@ -104,7 +119,9 @@ describe('the Electron kiosk: renderer host ⇄ bridge ⇄ main-process service 
     expect(await host.journal.entries()).toEqual([]);
     const kept = (await readdir(join(dir, 'exports'))).filter((name) => name.startsWith('journal-'));
     expect(kept).toHaveLength(1);
-    expect(JSON.parse(await readFile(join(dir, 'exports', kept[0]!), 'utf8')).ratings.map((r: Rating) => r.id)).toEqual(carried.map((r) => r.id));
+    expect(JSON.parse(await readFile(join(dir, 'exports', kept[0]!), 'utf8')).ratings.map((r: Rating) => r.id)).toEqual(
+      carried.map((r) => r.id),
+    );
     expect(answers.length).toBeGreaterThan(10);
     expect(answers.filter((answer) => JSON.stringify(answer).includes(token!))).toEqual([]);
   });
@@ -120,14 +137,28 @@ describe('the Electron kiosk: renderer host ⇄ bridge ⇄ main-process service 
       ['kiosk:enrol', { code: 'ABCD', serverOrigin: 'https://user:pw@quan.example' }],
       ['kiosk:check', { serverOrigin: 'javascript:alert(1)' }],
       ['kiosk:config-save', { kioskId: 'not a config' }],
-      ['kiosk:settings-save', { serverOrigin: 'https://quan.example', openingHours: { '1': [{ from: '17:00', to: '07:00' }] }, qrScanning: false }],
+      [
+        'kiosk:settings-save',
+        { serverOrigin: 'https://quan.example', openingHours: { '1': [{ from: '17:00', to: '07:00' }] }, qrScanning: false },
+      ],
       ['kiosk:settings-save', { serverOrigin: 'file:///etc/passwd', openingHours: {}, qrScanning: false }],
       ['kiosk:journal-append', { overall: 5 }],
       ['kiosk:journal-append', { ...sampleRating(1, new Date()), overall: 9 }],
       ['kiosk:journal-compact', ['not-a-uuid']],
       ['kiosk:export', { ratings: [] }],
       ['kiosk:screen', { onStartScreen: 'yes' }],
-      ['kiosk:send-batch', { batch: { batchId: crypto.randomUUID(), kioskId: crypto.randomUUID(), sentAt: toIsoWithOffset(new Date()), ratings: [{ overall: 5 }] }, timeoutMs: 1000 }],
+      [
+        'kiosk:send-batch',
+        {
+          batch: {
+            batchId: crypto.randomUUID(),
+            kioskId: crypto.randomUUID(),
+            sentAt: toIsoWithOffset(new Date()),
+            ratings: [{ overall: 5 }],
+          },
+          timeoutMs: 1000,
+        },
+      ],
       ['kiosk:fetch-config', { etag: null, timeoutMs: 10 }],
       ['kiosk:no-such-channel' as BridgeChannel, {}],
     ];
@@ -144,7 +175,10 @@ describe('the Electron kiosk: renderer host ⇄ bridge ⇄ main-process service 
     expect(reachedMain).toBe(0);
     expect(await main('kiosk:enrol', { code: 'ABCD-EFGH-JKLM' })).toEqual({ ok: true, value: { ok: false, problem: 'unreachable' } });
     expect(await main('kiosk:fetch-config', { etag: null, timeoutMs: 1000 })).toEqual({ ok: true, value: { kind: 'failed' } });
-    expect(await main('kiosk:export', { ratings: [sampleRating(1, new Date())] })).toEqual({ ok: true, value: { ok: false, problem: 'no_token' } });
+    expect(await main('kiosk:export', { ratings: [sampleRating(1, new Date())] })).toEqual({
+      ok: true,
+      value: { ok: false, problem: 'no_token' },
+    });
     expect(requests).toBe(0);
     expect(await journal.entries()).toEqual([]);
   });

@@ -3,7 +3,15 @@ import { crashPolicy } from '../../electron/crash-policy';
 import { allowPermission } from '../../electron/permissions';
 import { isBlockedShortcut, type KeyInput } from '../../electron/shortcuts';
 
-const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({ type: 'keyDown', key: k, control: false, alt: false, shift: false, meta: false, ...mods });
+const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({
+  type: 'keyDown',
+  key: k,
+  control: false,
+  alt: false,
+  shift: false,
+  meta: false,
+  ...mods,
+});
 
 describe('keyboard escapes the kiosk swallows', () => {
   it.each([

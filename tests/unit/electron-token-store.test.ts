@@ -46,7 +46,12 @@ describe('the device token in the main process', () => {
   ])('reads %s as no token (the kiosk asks to be enrolled again)', async (_name, contents) => {
     const files = memoryFiles();
     files.contents = contents;
-    const cipher = { ...keystore(), decryptString: () => { throw new Error('keystore changed'); } };
+    const cipher = {
+      ...keystore(),
+      decryptString: () => {
+        throw new Error('keystore changed');
+      },
+    };
     expect(await new TokenStore(cipher, files).load()).toBeNull();
   });
 

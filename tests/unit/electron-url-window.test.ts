@@ -4,7 +4,13 @@ import { kioskWindowOptions } from '../../electron/window-options';
 import { DEFAULT_OPENING_HOURS, isOpen, mayInstallUpdate, openMinutesBetween, OpeningHours } from '../../shared/schema/opening-hours';
 
 describe('where the kiosk window may go', () => {
-  it.each(['app://kiosk/', 'app://kiosk/index.html', 'app://kiosk/index.html?demo=quick', 'app://kiosk/assets/index-abc.js', 'app://kiosk/#x'])('allows %s', (url) => {
+  it.each([
+    'app://kiosk/',
+    'app://kiosk/index.html',
+    'app://kiosk/index.html?demo=quick',
+    'app://kiosk/assets/index-abc.js',
+    'app://kiosk/#x',
+  ])('allows %s', (url) => {
     expect(isKioskUrl(url)).toBe(true);
   });
 

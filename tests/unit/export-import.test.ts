@@ -16,7 +16,12 @@ describe.each(engines())('importing a kiosk’s export file (%s)', (engine) => {
   afterEach(() => server.close());
 
   const upload = async (payload: unknown, admin: { cookie: string; csrf: string }) =>
-    server.app.inject({ method: 'POST', url: '/api/v1/admin/imports', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf }, payload: payload as object });
+    server.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/imports',
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+      payload: payload as object,
+    });
 
   it('stores each rating once: a second import of the same file, or of an overlapping one, counts nothing twice', async () => {
     server = await testServer(engine);
@@ -61,10 +66,20 @@ describe.each(engines())('importing a kiosk’s export file (%s)', (engine) => {
       expect(res.statusCode, JSON.stringify(payload).slice(0, 80)).toBe(status);
       expect(res.json().error.code).toBe(code);
     }
-    const noCsrf = await server.app.inject({ method: 'POST', url: '/api/v1/admin/imports', headers: { cookie: admin.cookie }, payload: file });
+    const noCsrf = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/imports',
+      headers: { cookie: admin.cookie },
+      payload: file,
+    });
     expect(noCsrf.statusCode).toBe(403);
     const viewer = { username: 'xem.trangtien', password: 'mot-mat-khau-dai', role: 'ward_viewer', wardId: 'trang-tien' };
-    const created = await server.app.inject({ method: 'POST', url: '/api/v1/admin/users', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf }, payload: viewer });
+    const created = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/users',
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+      payload: viewer,
+    });
     expect(created.statusCode).toBe(201);
     expect((await upload(file, await server.login(viewer.username, viewer.password))).statusCode).toBe(403);
     expect(await server.counts()).toEqual({ ratings: 0, aggregated: 0 });
@@ -75,12 +90,18 @@ describe.each(engines())('importing a kiosk’s export file (%s)', (engine) => {
     const kiosk = await server.enrolKiosk();
     // The kiosk synced once with its clock an hour behind; then the network went, and a stick came a week later.
     const first = server.rating(kiosk);
-    await server.sendBatch(kiosk, [first], { sentAt: new Date(Date.parse('2026-11-22T03:00:00Z') - 3_600_000).toISOString().replace('Z', '+00:00') });
+    await server.sendBatch(kiosk, [first], {
+      sentAt: new Date(Date.parse('2026-11-22T03:00:00Z') - 3_600_000).toISOString().replace('Z', '+00:00'),
+    });
     const later = Rating.parse(server.rating(kiosk));
     server.advance(7 * 86_400_000);
     const file = await signExport({ kioskId: kiosk.kioskId, exportedAt: '2026-11-29T10:00:00.000+07:00', ratings: [later] }, kiosk.token);
     expect((await upload(file, await server.login())).json().accepted).toBe(1);
-    const row = await server.store.db.selectFrom('ratings').select(['completed_at_ms', 'corrected_at_ms']).where('id', '=', later.id).executeTakeFirstOrThrow();
+    const row = await server.store.db
+      .selectFrom('ratings')
+      .select(['completed_at_ms', 'corrected_at_ms'])
+      .where('id', '=', later.id)
+      .executeTakeFirstOrThrow();
     expect(row.corrected_at_ms - row.completed_at_ms).toBe(3_600_000);
   });
 });

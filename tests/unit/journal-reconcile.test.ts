@@ -12,7 +12,11 @@ import { fakeKioskDb } from './support/fake-db';
 
 let dir: string;
 let journal: Journal;
-const asPort = (j: Journal): RatingJournal => ({ append: (r) => j.append(r), entries: () => j.entries(), compact: async (ids) => void (await j.compact(new Set(ids))) });
+const asPort = (j: Journal): RatingJournal => ({
+  append: (r) => j.append(r),
+  entries: () => j.entries(),
+  compact: async (ids) => void (await j.compact(new Set(ids))),
+});
 const now = new Date('2026-11-22T03:00:00Z');
 const finish = { outcome: 'completed' as const, completedAt: '2026-11-22T10:00:05.000+07:00' };
 const queueOn = (db: ReturnType<typeof fakeKioskDb>) => new RatingQueue(db, { now: () => now, retentionDays: () => 90 });
@@ -40,7 +44,11 @@ describe('a wiped IndexedDB rebuilt from the main process’s journal', () => {
     const stepped = sampleNewRating(9, { id: v7() });
     await store.open(stepped, null);
     expect((await journal.entries()).map((r) => r.id)).toEqual(ids);
-    await store.finalise(stepped.id, { overall: 4, criteria: { 'cong-chuc': 5 }, reasons: [], comment: 'Cán bộ hướng dẫn tận tình' }, finish);
+    await store.finalise(
+      stepped.id,
+      { overall: 4, criteria: { 'cong-chuc': 5 }, reasons: [], comment: 'Cán bộ hướng dẫn tận tình' },
+      finish,
+    );
     expect((await journal.entries()).map((r) => r.seq)).toEqual([1, 2, 3, 4]);
     // The journal's copy is the queue's, field for field: a restored copy must hash as the sent one.
     for (const entry of await journal.entries()) expect(entry).toEqual(await first.finished(entry.id));
@@ -80,7 +88,11 @@ describe('a wiped IndexedDB rebuilt from the main process’s journal', () => {
   });
 
   it('does not confirm when the journal cannot write (the thank-you waits, the flow apologises)', async () => {
-    const failing: RatingJournal = { append: () => Promise.reject(new Error('disk full')), entries: async () => [], compact: async () => undefined };
+    const failing: RatingJournal = {
+      append: () => Promise.reject(new Error('disk full')),
+      entries: async () => [],
+      compact: async () => undefined,
+    };
     const store = journalledStore(queueOn(fakeKioskDb()), failing);
     await expect(store.open(sampleNewRating(1, { id: v7() }), finish)).rejects.toThrow('disk full');
   });

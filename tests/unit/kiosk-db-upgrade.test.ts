@@ -14,9 +14,7 @@ const releasedRecord = (seq: number, state: ReleasedState = 'pending', syncedAt:
   seq,
   state,
   syncedAt,
-  ...(state === 'open'
-    ? { completedAt: null, outcome: null }
-    : { completedAt: '2026-11-22T08:00:09.000+07:00', outcome: 'completed' }),
+  ...(state === 'open' ? { completedAt: null, outcome: null } : { completedAt: '2026-11-22T08:00:09.000+07:00', outcome: 'completed' }),
   ...(state === 'quarantined' ? { rejection: { code: 'invalid', message: 'bad', at: '2026-11-22T08:00:10.000+07:00' } } : {}),
 });
 
@@ -62,16 +60,18 @@ describe('kiosk database upgrades', () => {
     const idb = freshIndexedDb();
     const v2 = new Dexie(KIOSK_DB_NAME, idb);
     v2.version(2).stores({ ratings: 'id, &seq, [state+seq], syncedAt, dossierCode', meta: 'key' });
-    await v2.table('ratings').bulkAdd([
-      releasedRecord(1, 'synced', '2026-01-01T00:00:00.000Z'),
-      releasedRecord(2, 'synced', '2026-01-01T00:00:00.000Z'),
-      releasedRecord(3, 'quarantined'),
-      releasedRecord(4, 'synced', '2026-01-01T00:00:00.000Z'),
-      releasedRecord(5, 'synced', '2026-11-20T00:00:00.000Z'),
-      releasedRecord(6, 'pending'),
-      releasedRecord(7, 'open'),
-      releasedRecord(8, 'pending'),
-    ]);
+    await v2
+      .table('ratings')
+      .bulkAdd([
+        releasedRecord(1, 'synced', '2026-01-01T00:00:00.000Z'),
+        releasedRecord(2, 'synced', '2026-01-01T00:00:00.000Z'),
+        releasedRecord(3, 'quarantined'),
+        releasedRecord(4, 'synced', '2026-01-01T00:00:00.000Z'),
+        releasedRecord(5, 'synced', '2026-11-20T00:00:00.000Z'),
+        releasedRecord(6, 'pending'),
+        releasedRecord(7, 'open'),
+        releasedRecord(8, 'pending'),
+      ]);
     v2.close();
 
     const current = new KioskDb(KIOSK_DB_NAME, idb);
@@ -80,12 +80,18 @@ describe('kiosk database upgrades', () => {
     expect((await queue.pendingToSend(10)).map((r) => r.seq)).toEqual([6, 8]);
     for (const record of await current.ratings.toArray()) expect(QueuedRating.safeParse(record).success).toBe(true);
     expect(await current.settlements.toArray()).toMatchObject([
-      { at: '2026-01-01T00:00:00.000Z', runs: [[1, 2], [4, 4]] },
+      {
+        at: '2026-01-01T00:00:00.000Z',
+        runs: [
+          [1, 2],
+          [4, 4],
+        ],
+      },
       { at: '2026-11-20T00:00:00.000Z', runs: [[5, 5]] },
     ]);
     // What the server had for longer than retention goes; the refused one and the waiting ones stay.
     expect(await queue.prune()).toBe(3);
-    expect((await current.ratings.orderBy('seq').keys())).toEqual([3, 5, 6, 7, 8]);
+    expect(await current.ratings.orderBy('seq').keys()).toEqual([3, 5, 6, 7, 8]);
     expect(await queue.quarantined()).toMatchObject([{ seq: 3, rejection: { code: 'invalid' } }]);
     current.close();
   });

@@ -124,7 +124,9 @@ describe('rating queue', () => {
     await queue.settle([ids[0]!, ids[2]!], [{ index: 1, id: ids[1]!, code: 'invalid', message: 'overall 9 is not on the scale' }], now);
     expect(await queue.counts()).toEqual({ open: 0, pending: 1, synced: 2, quarantined: 1 });
     expect((await queue.pendingToSend(10)).map((r) => r.id)).toEqual([ids[3]]);
-    expect(await queue.quarantined()).toMatchObject([{ id: ids[1], rejection: { code: 'invalid', message: 'overall 9 is not on the scale' } }]);
+    expect(await queue.quarantined()).toMatchObject([
+      { id: ids[1], rejection: { code: 'invalid', message: 'overall 9 is not on the scale' } },
+    ]);
     // What goes to the server is exactly the shared Rating: no kiosk-local fields.
     expect(Object.keys((await queue.pendingToSend(1))[0]!)).not.toContain('state');
     // Quarantined ratings are never pruned, however old.
@@ -157,7 +159,11 @@ describe('rating queue', () => {
       [[260, 260]],
     ]);
     // Settling again changes nothing: a refused rating stays refused, the others stay acknowledged.
-    await pipelined.settle(ids.slice(0, 10), [{ ...refused, code: 'unknown_template', message: 'later' }], new Date('2027-01-01T00:00:00Z'));
+    await pipelined.settle(
+      ids.slice(0, 10),
+      [{ ...refused, code: 'unknown_template', message: 'later' }],
+      new Date('2027-01-01T00:00:00Z'),
+    );
     expect(await stateOf(strict, ids[7]!)).toBe('quarantined');
     expect(await pipelined.quarantined()).toMatchObject([{ id: ids[7], rejection: { code: 'invalid' } }]);
     expect(await pipelined.counts()).toEqual({ open: 0, pending: 9, synced: 250, quarantined: 1 });

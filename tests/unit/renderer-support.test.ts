@@ -73,9 +73,12 @@ describe('browser host', () => {
     const calls: { url: string; body: unknown }[] = [];
     const server: typeof fetch = async (url, init) => {
       calls.push({ url: String(url), body: JSON.parse(String(init?.body)) });
-      return new Response(JSON.stringify({ kioskId: config.kioskId, deviceToken: 'd'.repeat(43), config, serverTime: '2026-11-22T10:00:00.000+07:00' }), {
-        status: 201,
-      });
+      return new Response(
+        JSON.stringify({ kioskId: config.kioskId, deviceToken: 'd'.repeat(43), config, serverTime: '2026-11-22T10:00:00.000+07:00' }),
+        {
+          status: 201,
+        },
+      );
     };
     expect(await host(db, '?enrol=ABCD-EFGH-JKLM', { fetch: server }).loadConfig()).toEqual(config);
     expect(calls).toEqual([{ url: `${SERVER}/api/v1/enrol`, body: { code: 'ABCD-EFGH-JKLM', appVersion: '0.1.0' } }]);
@@ -90,9 +93,17 @@ describe('browser host', () => {
     const bodies: unknown[] = [];
     const server: typeof fetch = async (_url, init) => {
       bodies.push(JSON.parse(String(init?.body)));
-      return new Response(JSON.stringify({ kioskId: config.kioskId, deviceToken: `t${bodies.length}`.padEnd(43, 'x'), config, serverTime: '2026-11-22T10:00:00.000+07:00' }), {
-        status: 201,
-      });
+      return new Response(
+        JSON.stringify({
+          kioskId: config.kioskId,
+          deviceToken: `t${bodies.length}`.padEnd(43, 'x'),
+          config,
+          serverTime: '2026-11-22T10:00:00.000+07:00',
+        }),
+        {
+          status: 201,
+        },
+      );
     };
     await host(db, '?enrol=ABCD-EFGH-JKLM', { fetch: server }).loadConfig();
     // Nothing unsent: a new code may give it a new identity (a move to another counter).
@@ -103,7 +114,8 @@ describe('browser host', () => {
     expect(bodies[2]).toEqual({ code: 'CCCC-DDDD-EEEE', appVersion: '0.1.0', keepKioskId: config.kioskId });
     expect((await db.meta.get(DEVICE_TOKEN_KEY))?.value).toBe('t3'.padEnd(43, 'x'));
     // The server refuses another kiosk's code: explained, and the kiosk keeps what it had.
-    const refusing: typeof fetch = async () => new Response(JSON.stringify({ error: { code: 'kiosk_mismatch', message: '' } }), { status: 409 });
+    const refusing: typeof fetch = async () =>
+      new Response(JSON.stringify({ error: { code: 'kiosk_mismatch', message: '' } }), { status: 409 });
     await expect(host(db, '?enrol=DDDD-EEEE-FFFF', { fetch: refusing }).loadConfig()).rejects.toMatchObject({ problem: 'kiosk_mismatch' });
     expect((await db.meta.get(DEVICE_TOKEN_KEY))?.value).toBe('t3'.padEnd(43, 'x'));
     expect(await host(db, '').loadConfig()).toEqual(config);

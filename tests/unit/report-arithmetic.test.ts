@@ -8,13 +8,30 @@ import { sampleRating } from '../support/fixtures';
 
 describe('report arithmetic against hand-computed figures', () => {
   it('summarises a five-level distribution', () => {
-    const cell = summarise([{ overall: 5, count: 10 }, { overall: 4, count: 6 }, { overall: 3, count: 2 }, { overall: 1, count: 2 }], 5);
+    const cell = summarise(
+      [
+        { overall: 5, count: 10 },
+        { overall: 4, count: 6 },
+        { overall: 3, count: 2 },
+        { overall: 1, count: 2 },
+      ],
+      5,
+    );
     // mean = (50 + 24 + 6 + 2) / 20 = 4.1; satisfied = 16 / 20
     expect(cell).toEqual({ count: 20, distribution: { 5: 10, 4: 6, 3: 2, 2: 0, 1: 2 }, mean: 4.1, satisfiedShare: 0.8, scaleSize: 5 });
   });
 
   it('takes the top two of a three-level scale as satisfied', () => {
-    expect(summarise([{ overall: 3, count: 1 }, { overall: 2, count: 1 }, { overall: 1, count: 2 }], 3).satisfiedShare).toBe(0.5);
+    expect(
+      summarise(
+        [
+          { overall: 3, count: 1 },
+          { overall: 2, count: 1 },
+          { overall: 1, count: 2 },
+        ],
+        3,
+      ).satisfiedShare,
+    ).toBe(0.5);
     expect(summarise([], 5)).toMatchObject({ count: 0, mean: null, satisfiedShare: null });
   });
 
@@ -27,7 +44,13 @@ describe('report arithmetic against hand-computed figures', () => {
       { criterionId: 'chi-so-9', points: -1, count: 4 },
     ]);
     // chi-so-1: 7 / 4 = 1.75; chi-so-3: 2 / 2 = 1
-    expect(scores).toEqual({ indicators: [{ criterionId: 'chi-so-1', dossiers: 4, score: 1.75 }, { criterionId: 'chi-so-3', dossiers: 2, score: 1 }], total: 2.75 });
+    expect(scores).toEqual({
+      indicators: [
+        { criterionId: 'chi-so-1', dossiers: 4, score: 1.75 },
+        { criterionId: 'chi-so-3', dossiers: 2, score: 1 },
+      ],
+      total: 2.75,
+    });
   });
 
   it.each([
@@ -56,13 +79,34 @@ describe('report arithmetic against hand-computed figures', () => {
   });
 
   it.each([
-    [{ period: 'month', at: '2026-02' }, { from: '2026-02-01', to: '2026-02-28' }],
-    [{ period: 'month', at: '2028-02' }, { from: '2028-02-01', to: '2028-02-29' }],
-    [{ period: 'quarter', at: '2026-Q4' }, { from: '2026-10-01', to: '2026-12-31' }],
-    [{ period: 'quarter', at: '2026-Q1' }, { from: '2026-01-01', to: '2026-03-31' }],
-    [{ period: 'year', at: '2026' }, { from: '2026-01-01', to: '2026-12-31' }],
-    [{ period: 'day', at: '2026-11-22' }, { from: '2026-11-22', to: '2026-11-22' }],
-    [{ period: 'custom', from: '2026-07-15', to: '2026-10-10' }, { from: '2026-07-15', to: '2026-10-10' }],
+    [
+      { period: 'month', at: '2026-02' },
+      { from: '2026-02-01', to: '2026-02-28' },
+    ],
+    [
+      { period: 'month', at: '2028-02' },
+      { from: '2028-02-01', to: '2028-02-29' },
+    ],
+    [
+      { period: 'quarter', at: '2026-Q4' },
+      { from: '2026-10-01', to: '2026-12-31' },
+    ],
+    [
+      { period: 'quarter', at: '2026-Q1' },
+      { from: '2026-01-01', to: '2026-03-31' },
+    ],
+    [
+      { period: 'year', at: '2026' },
+      { from: '2026-01-01', to: '2026-12-31' },
+    ],
+    [
+      { period: 'day', at: '2026-11-22' },
+      { from: '2026-11-22', to: '2026-11-22' },
+    ],
+    [
+      { period: 'custom', from: '2026-07-15', to: '2026-10-10' },
+      { from: '2026-07-15', to: '2026-10-10' },
+    ],
     [{ period: 'month', at: '2026-13' }, null],
     [{ period: 'quarter', at: '2026-Q5' }, null],
     [{ period: 'custom', from: '2026-10-10', to: '2026-07-15' }, null],

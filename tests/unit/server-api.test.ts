@@ -41,7 +41,10 @@ describe.each(engines())('district server on %s', (engine) => {
   it('stores a batch once: a retried batch is all duplicate and counts never change', async () => {
     server = await testServer(engine);
     const kiosk = await server.enrolKiosk();
-    const ratings = [server.rating(kiosk, { overall: 5 }), server.rating(kiosk, { overall: 2, reasons: ['cho-doi-lau'], comment: 'Chờ lâu quá' })];
+    const ratings = [
+      server.rating(kiosk, { overall: 5 }),
+      server.rating(kiosk, { overall: 2, reasons: ['cho-doi-lau'], comment: 'Chờ lâu quá' }),
+    ];
     const first = await server.sendBatch(kiosk, ratings);
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({ accepted: ratings.map((r) => r.id), duplicate: [], rejected: [] });
@@ -109,7 +112,8 @@ describe.each(engines())('district server on %s', (engine) => {
     server = await testServer(engine);
     const kiosk = await server.enrolKiosk();
     const admin = await server.login();
-    const asAdmin = (url: string) => server.app.inject({ method: 'POST', url, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf } });
+    const asAdmin = (url: string) =>
+      server.app.inject({ method: 'POST', url, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf } });
     expect((await asAdmin(`/api/v1/admin/kiosks/${kiosk.kioskId}/revoke`)).statusCode).toBe(200);
     const kept = server.rating(kiosk);
     expect((await server.sendBatch(kiosk, [kept])).statusCode).toBe(401);
@@ -163,7 +167,11 @@ describe.each(engines())('district server on %s', (engine) => {
     const first = await server.app.inject({ method: 'GET', url: '/api/v1/kiosk/config', headers: auth });
     expect(first.statusCode).toBe(200);
     expect(first.json().config.template.id).toBe('sipas-5');
-    const again = await server.app.inject({ method: 'GET', url: '/api/v1/kiosk/config', headers: { ...auth, 'if-none-match': first.headers.etag as string } });
+    const again = await server.app.inject({
+      method: 'GET',
+      url: '/api/v1/kiosk/config',
+      headers: { ...auth, 'if-none-match': first.headers.etag as string },
+    });
     expect(again.statusCode).toBe(304);
     const beat = await server.app.inject({
       method: 'POST',
@@ -183,7 +191,13 @@ describe.each(engines())('district server on %s', (engine) => {
     expect(beat.statusCode).toBe(200);
     const admin = await server.login();
     const fleet = (await server.app.inject({ method: 'GET', url: '/api/v1/admin/kiosks', headers: { cookie: admin.cookie } })).json();
-    expect(fleet[0]).toMatchObject({ id: kiosk.kioskId, appVersion: '0.1.0', heartbeat: { queueDepth: 12 }, silent: false, wardName: 'UBND Phường Tràng Tiền' });
+    expect(fleet[0]).toMatchObject({
+      id: kiosk.kioskId,
+      appVersion: '0.1.0',
+      heartbeat: { queueDepth: 12 },
+      silent: false,
+      wardName: 'UBND Phường Tràng Tiền',
+    });
   });
 
   it('puts a rating from a kiosk whose clock is a year off in the right quarter', async () => {
@@ -191,7 +205,9 @@ describe.each(engines())('district server on %s', (engine) => {
     const kiosk = await server.enrolKiosk();
     const yearAhead = 365 * 86_400_000;
     const rating = server.rating(kiosk, { startedAt: '2027-12-31T16:58:00.000+07:00', completedAt: '2027-12-31T16:59:00.000+07:00' });
-    const result = await server.sendBatch(kiosk, [rating], { sentAt: new Date(Date.parse('2026-12-31T10:00:00Z') + yearAhead).toISOString() });
+    const result = await server.sendBatch(kiosk, [rating], {
+      sentAt: new Date(Date.parse('2026-12-31T10:00:00Z') + yearAhead).toISOString(),
+    });
     expect(result.json().accepted).toEqual([rating.id]);
     const row = await server.store.db.selectFrom('ratings').selectAll().executeTakeFirstOrThrow();
     expect(row.day).toBe('2026-12-31');
@@ -241,7 +257,19 @@ describe.each(engines())('district server on %s', (engine) => {
     const sheet = workbook.getWorksheet('Báo cáo')!;
     expect(sheet.getCell('A1').value).toBe('Báo cáo kết quả đánh giá sự hài lòng');
     expect(sheet.getCell('A3').value).toBe('Kỳ báo cáo: 2026-11-01 – 2026-11-30');
-    expect(sheet.getRow(6).values).toEqual([undefined, 'Nhóm', 'Số lượt', 'Tỷ lệ hài lòng (%)', 'Điểm trung bình', 'Thang', 'Mức 5', 'Mức 4', 'Mức 3', 'Mức 2', 'Mức 1']);
+    expect(sheet.getRow(6).values).toEqual([
+      undefined,
+      'Nhóm',
+      'Số lượt',
+      'Tỷ lệ hài lòng (%)',
+      'Điểm trung bình',
+      'Thang',
+      'Mức 5',
+      'Mức 4',
+      'Mức 3',
+      'Mức 2',
+      'Mức 1',
+    ]);
     expect(sheet.getRow(7).values).toEqual([undefined, 'UBND Phường Tràng Tiền', 8, 62.5, 3.625, 5, 3, 2, 1, 1, 1]);
   });
 
@@ -251,7 +279,11 @@ describe.each(engines())('district server on %s', (engine) => {
     await server.sendBatch(kiosk, [server.rating(kiosk), server.rating(kiosk)]);
     const admin = await server.login();
     const report = (
-      await server.app.inject({ method: 'GET', url: '/api/v1/reports?period=month&at=2026-11&groupBy=official', headers: { cookie: admin.cookie } })
+      await server.app.inject({
+        method: 'GET',
+        url: '/api/v1/reports?period=month&at=2026-11&groupBy=official',
+        headers: { cookie: admin.cookie },
+      })
     ).json();
     expect(report.rows[0]).toMatchObject({ count: 2, hidden: true });
     expect(report.minResponses).toBe(3);
@@ -261,7 +293,13 @@ describe.each(engines())('district server on %s', (engine) => {
     server = await testServer(engine);
     await server.store.db
       .insertInto('users')
-      .values({ username: 'xem-cua-nam', password_hash: await hashPassword('ward-viewer-pass'), role: 'ward_viewer', ward_id: 'cua-nam', created_at: 0 })
+      .values({
+        username: 'xem-cua-nam',
+        password_hash: await hashPassword('ward-viewer-pass'),
+        role: 'ward_viewer',
+        ward_id: 'cua-nam',
+        created_at: 0,
+      })
       .execute();
     const viewer = await server.login('xem-cua-nam', 'ward-viewer-pass');
     const get = (url: string) => server.app.inject({ method: 'GET', url, headers: { cookie: viewer.cookie } });
@@ -290,7 +328,8 @@ describe.each(engines())('district server on %s', (engine) => {
 
   it('rate-limits sign-in and enrolment attempts from one address', async () => {
     server = await testServer(engine);
-    const attempt = () => server.app.inject({ method: 'POST', url: '/api/v1/admin/login', payload: { username: 'admin', password: 'guess' } });
+    const attempt = () =>
+      server.app.inject({ method: 'POST', url: '/api/v1/admin/login', payload: { username: 'admin', password: 'guess' } });
     for (let i = 0; i < 10; i++) expect((await attempt()).statusCode).toBe(401);
     const limited = await attempt();
     expect(limited.statusCode).toBe(429);
@@ -318,6 +357,9 @@ describe.each(engines())('district server on %s', (engine) => {
     expect((await server.app.inject({ method: 'GET', url: '/public/fonts/be-vietnam-pro-latin-400-normal.woff' })).statusCode).toBe(404);
     // The same figures as data, for a ward's portal.
     const results = (await server.app.inject({ method: 'GET', url: '/api/v1/public/results' })).json();
-    expect(results.wards.find((w: { id: string }) => w.id === 'trang-tien')).toMatchObject({ name: 'UBND Phường Tràng Tiền', current: { count: 2, satisfiedShare: 0.5 } });
+    expect(results.wards.find((w: { id: string }) => w.id === 'trang-tien')).toMatchObject({
+      name: 'UBND Phường Tràng Tiền',
+      current: { count: 2, satisfiedShare: 0.5 },
+    });
   });
 });

@@ -22,7 +22,11 @@ describe.runIf(engines().includes('sqlite'))('district server killed during inge
     const admin = await adminSession(url, ADMIN_PASSWORD);
     const code = await admin.post<{ code: string }>('/api/v1/admin/enrolment-codes', { wardId: 'trang-tien', counterId: 'quay-1' });
     const kiosk = (await (
-      await fetch(`${url}/api/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: code.code }) })
+      await fetch(`${url}/api/v1/enrol`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: code.code }),
+      })
     ).json()) as { kioskId: string; deviceToken: string; config: { template: { id: string; version: number } } };
 
     const now = new Date();
@@ -84,10 +88,23 @@ describe.runIf(engines().includes('sqlite'))('district server killed during inge
     await exited;
 
     const store = await openStore({ dataDir });
-    const ratings = await store.db.selectFrom('ratings').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    const distinct = await store.db.selectFrom('ratings').select((eb) => eb.fn.count('id').distinct().as('n')).executeTakeFirstOrThrow();
-    const aggregated = await store.db.selectFrom('rating_counts').select((eb) => eb.fn.sum('count').as('n')).executeTakeFirstOrThrow();
-    const perBatch = await store.db.selectFrom('ratings').select(['batch_id', (eb) => eb.fn.countAll().as('n')]).groupBy('batch_id').execute();
+    const ratings = await store.db
+      .selectFrom('ratings')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    const distinct = await store.db
+      .selectFrom('ratings')
+      .select((eb) => eb.fn.count('id').distinct().as('n'))
+      .executeTakeFirstOrThrow();
+    const aggregated = await store.db
+      .selectFrom('rating_counts')
+      .select((eb) => eb.fn.sum('count').as('n'))
+      .executeTakeFirstOrThrow();
+    const perBatch = await store.db
+      .selectFrom('ratings')
+      .select(['batch_id', (eb) => eb.fn.countAll().as('n')])
+      .groupBy('batch_id')
+      .execute();
     await store.close();
     expect(Number(ratings.n)).toBe(10_000);
     expect(Number(distinct.n)).toBe(10_000);

@@ -30,7 +30,21 @@ describe.each(engines())('batch ingest under hostile input, %s', (engine) => {
     await fc.assert(
       fc.asyncProperty(
         fc.record({
-          field: fc.constantFrom('id', 'kioskId', 'seq', 'overall', 'criteria', 'reasons', 'comment', 'startedAt', 'completedAt', 'flags', 'outcome', 'templateVersion', 'extra'),
+          field: fc.constantFrom(
+            'id',
+            'kioskId',
+            'seq',
+            'overall',
+            'criteria',
+            'reasons',
+            'comment',
+            'startedAt',
+            'completedAt',
+            'flags',
+            'outcome',
+            'templateVersion',
+            'extra',
+          ),
           value: junk,
           where: fc.constantFrom('rating', 'batch', 'raw'),
           raw: fc.string({ maxLength: 200 }),

@@ -16,13 +16,23 @@ describe.each(engines())('district administration on %s', (engine) => {
     const batch = await server.sendBatch(first, [server.rating(first, answers(3)), server.rating(first, answers(1))]);
     expect(batch.json().accepted).toHaveLength(2);
     const repeat = server.rating(second, answers(1));
-    await server.sendBatch(second, [repeat, server.rating(second, { criteria: { 'chi-so-1': 2 }, dossierCode: '000.00.15.H26-241122-0002' })]);
+    await server.sendBatch(second, [
+      repeat,
+      server.rating(second, { criteria: { 'chi-so-1': 2 }, dossierCode: '000.00.15.H26-241122-0002' }),
+    ]);
     const admin = await server.login();
-    const report = (await server.app.inject({ method: 'GET', url: '/api/v1/reports/tt01?quarter=2026-Q4', headers: { cookie: admin.cookie } })).json();
+    const report = (
+      await server.app.inject({ method: 'GET', url: '/api/v1/reports/tt01?quarter=2026-Q4', headers: { cookie: admin.cookie } })
+    ).json();
     // chi-so-1 over the two dossiers: (2 + 1) / 2; the two repeats are kept but not scored.
     expect(report.units[0].indicators).toEqual([{ criterionId: 'chi-so-1', dossiers: 2, score: 1.5 }]);
     expect(report.repeatedDossiers).toBe(2);
-    const stored = await server.store.db.selectFrom('ratings').select(['dossier_code', 'dossier_repeat']).orderBy('received_at').orderBy('seq').execute();
+    const stored = await server.store.db
+      .selectFrom('ratings')
+      .select(['dossier_code', 'dossier_repeat'])
+      .orderBy('received_at')
+      .orderBy('seq')
+      .execute();
     expect(stored.map((r) => r.dossier_repeat)).toEqual([0, 1, 1, 0]);
     // A retry of a repeat is a duplicate like any retry: nothing new is stored or counted.
     const again = await server.sendBatch(second, [repeat]);
@@ -62,7 +72,10 @@ describe.each(engines())('district administration on %s', (engine) => {
         classification: 'duoi-70',
       },
     ]);
-    expect((await server.app.inject({ method: 'GET', url: '/api/v1/reports/tt01?quarter=2026-Q5', headers: { cookie: admin.cookie } })).statusCode).toBe(400);
+    expect(
+      (await server.app.inject({ method: 'GET', url: '/api/v1/reports/tt01?quarter=2026-Q5', headers: { cookie: admin.cookie } }))
+        .statusCode,
+    ).toBe(400);
   });
 
   it('edits a template as a new version; kiosks get it, ratings keep theirs', async () => {
@@ -79,18 +92,34 @@ describe.each(engines())('district administration on %s', (engine) => {
     expect(created.json()).toMatchObject({ id: 'sipas-5', version: 2, idleTimeoutSeconds: 30 });
     const bad = await server.app.inject({ method: 'POST', url: '/api/v1/admin/templates', headers, payload: { ...sipas, scale: [] } });
     expect(bad.statusCode).toBe(400);
-    const config = await server.app.inject({ method: 'GET', url: '/api/v1/kiosk/config', headers: { authorization: `Bearer ${kiosk.token}` } });
+    const config = await server.app.inject({
+      method: 'GET',
+      url: '/api/v1/kiosk/config',
+      headers: { authorization: `Bearer ${kiosk.token}` },
+    });
     expect(config.json().config.template).toMatchObject({ version: 2, idleTimeoutSeconds: 30 });
     // A rating given on version 1 after the edit is still accepted (the kiosk had not pulled yet).
     expect((await server.sendBatch(kiosk, [server.rating(kiosk)])).json().accepted).toHaveLength(1);
     const list = (await server.app.inject({ method: 'GET', url: '/api/v1/admin/templates', headers })).json();
     expect(list.find((t: { id: string }) => t.id === 'sipas-5').versions).toEqual([1, 2]);
 
-    const assign = await server.app.inject({ method: 'PUT', url: '/api/v1/admin/wards/trang-tien/template', headers, payload: { templateId: 'dvc-3' } });
+    const assign = await server.app.inject({
+      method: 'PUT',
+      url: '/api/v1/admin/wards/trang-tien/template',
+      headers,
+      payload: { templateId: 'dvc-3' },
+    });
     expect(assign.statusCode).toBe(200);
-    const after = await server.app.inject({ method: 'GET', url: '/api/v1/kiosk/config', headers: { authorization: `Bearer ${kiosk.token}` } });
+    const after = await server.app.inject({
+      method: 'GET',
+      url: '/api/v1/kiosk/config',
+      headers: { authorization: `Bearer ${kiosk.token}` },
+    });
     expect(after.json().config.template.id).toBe('dvc-3');
-    expect((await server.app.inject({ method: 'PUT', url: '/api/v1/admin/wards/trang-tien/template', headers, payload: { templateId: 'nope' } })).statusCode).toBe(404);
+    expect(
+      (await server.app.inject({ method: 'PUT', url: '/api/v1/admin/wards/trang-tien/template', headers, payload: { templateId: 'nope' } }))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('tracks feedback from comments to a response', async () => {
@@ -108,8 +137,13 @@ describe.each(engines())('district administration on %s', (engine) => {
       payload: { status: 'da-xu-ly', assignee: 'Trần Văn Minh', responseNote: 'Đã trao đổi với công dân.' },
     });
     expect(patched.json()).toMatchObject({ status: 'da-xu-ly', assignee: 'Trần Văn Minh', responseNote: 'Đã trao đổi với công dân.' });
-    expect((await server.app.inject({ method: 'PATCH', url: `/api/v1/admin/feedback/${list[0].id}`, headers, payload: { status: 'xong' } })).statusCode).toBe(400);
-    expect((await server.app.inject({ method: 'PATCH', url: `/api/v1/admin/feedback/${list[0].id}`, headers, payload: {} })).statusCode).toBe(400);
+    expect(
+      (await server.app.inject({ method: 'PATCH', url: `/api/v1/admin/feedback/${list[0].id}`, headers, payload: { status: 'xong' } }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (await server.app.inject({ method: 'PATCH', url: `/api/v1/admin/feedback/${list[0].id}`, headers, payload: {} })).statusCode,
+    ).toBe(400);
     expect((await server.app.inject({ method: 'GET', url: '/api/v1/admin/feedback?status=moi', headers })).json()).toHaveLength(0);
   });
 });
@@ -122,15 +156,24 @@ describe.each(engines())('accounts and implausible clocks on %s', (engine) => {
     server = await testServer(engine);
     const admin = await server.login();
     const headers = { cookie: admin.cookie, 'x-csrf-token': admin.csrf };
-    const create = (payload: Record<string, unknown>) => server.app.inject({ method: 'POST', url: '/api/v1/admin/users', headers, payload });
-    expect((await create({ username: 'xem.hang-bac', password: 'mat-khau-dai', role: 'ward_viewer', wardId: 'hang-bac' })).statusCode).toBe(201);
-    expect((await create({ username: 'xem.hang-bac', password: 'mat-khau-dai', role: 'ward_viewer', wardId: 'hang-bac' })).statusCode).toBe(409);
+    const create = (payload: Record<string, unknown>) =>
+      server.app.inject({ method: 'POST', url: '/api/v1/admin/users', headers, payload });
+    expect((await create({ username: 'xem.hang-bac', password: 'mat-khau-dai', role: 'ward_viewer', wardId: 'hang-bac' })).statusCode).toBe(
+      201,
+    );
+    expect((await create({ username: 'xem.hang-bac', password: 'mat-khau-dai', role: 'ward_viewer', wardId: 'hang-bac' })).statusCode).toBe(
+      409,
+    );
     expect((await create({ username: 'x', password: 'short', role: 'ward_viewer', wardId: null })).statusCode).toBe(400);
     expect((await create({ username: 'ghost', password: 'mat-khau-dai', role: 'ward_viewer', wardId: 'khong-co' })).statusCode).toBe(404);
     const viewer = await server.login('xem.hang-bac', 'mat-khau-dai');
     const wards = await server.app.inject({ method: 'GET', url: '/api/v1/admin/wards', headers: { cookie: viewer.cookie } });
     expect(wards.json().map((w: { id: string }) => w.id)).toEqual(['hang-bac']);
-    const stored = await server.store.db.selectFrom('users').select('password_hash').where('username', '=', 'xem.hang-bac').executeTakeFirstOrThrow();
+    const stored = await server.store.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('username', '=', 'xem.hang-bac')
+      .executeTakeFirstOrThrow();
     expect(stored.password_hash).toMatch(/^scrypt\$/);
   });
 

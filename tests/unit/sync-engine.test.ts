@@ -148,7 +148,11 @@ describe('sync engine', () => {
     const { engine, queue, server, clock } = setup(3);
     server.faults = ['401'];
     await engine.syncNow('manual');
-    expect(engine.snapshot).toMatchObject({ status: 'stopped', lastError: 'HTTP 401 revoked_token', stoppedBy: { status: 401, code: 'revoked_token' } });
+    expect(engine.snapshot).toMatchObject({
+      status: 'stopped',
+      lastError: 'HTTP 401 revoked_token',
+      stoppedBy: { status: 401, code: 'revoked_token' },
+    });
     expect(serviceNotice(engine.snapshot, 0)).toEqual({ kind: 'reenrol' });
     await clock.advance(60 * 60_000);
     await engine.syncNow('online');
@@ -244,7 +248,12 @@ describe('sync engine', () => {
     await engine.syncNow('manual');
     expect(server.configPulls).toEqual([null, '"v1"']);
     expect(configs).toHaveLength(1); // unchanged: 304
-    expect(server.heartbeats.at(-1)).toMatchObject({ kioskId: KIOSK_ID, queueDepth: 0, oldestPendingAgeSeconds: null, appVersion: '0.1.0' });
+    expect(server.heartbeats.at(-1)).toMatchObject({
+      kioskId: KIOSK_ID,
+      queueDepth: 0,
+      oldestPendingAgeSeconds: null,
+      appVersion: '0.1.0',
+    });
     queue.ratings.push(sampleRating(50, new Date(Date.parse(ratings[0]!.completedAt) - 3_600_000), { kioskId: KIOSK_ID }));
     await engine.sendHeartbeat();
     expect(server.heartbeats.at(-1)).toMatchObject({ queueDepth: 1, oldestPendingAgeSeconds: 3_600 });

@@ -68,14 +68,19 @@ describe.each(engines())('sync through a faulty network to the real server on %s
     }
     sync.stop();
 
-    const injected = Object.entries(proxy.stats).filter(([fault]) => fault !== 'pass').reduce((n, [, k]) => n + k, 0);
+    const injected = Object.entries(proxy.stats)
+      .filter(([fault]) => fault !== 'pass')
+      .reduce((n, [, k]) => n + k, 0);
     console.log(`${count} ratings, ${proxy.stats.pass + injected} exchanges, ${injected} faults injected`, proxy.stats);
     expect(injected).toBeGreaterThan(0);
     expect(queue.synced.size).toBe(count);
     const rows = await server.store.db.selectFrom('ratings').select(['id']).where('kiosk_id', '=', kiosk.kioskId).execute();
     expect(rows).toHaveLength(count);
     expect(new Set(rows.map((r) => r.id)).size).toBe(count);
-    const counted = await server.store.db.selectFrom('rating_counts').select((eb) => eb.fn.sum('count').as('n')).executeTakeFirstOrThrow();
+    const counted = await server.store.db
+      .selectFrom('rating_counts')
+      .select((eb) => eb.fn.sum('count').as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(counted.n)).toBe(count);
   }, 90_000);
 });

@@ -12,6 +12,8 @@ export function unexplained(sarif, allowList) {
     })),
   );
   const explained = (finding) =>
-    allowList.some((entry) => entry.rule === finding.rule && (entry.file === '*' || entry.file === finding.file) && entry.reason?.trim().length >= 20);
+    allowList.some(
+      (entry) => entry.rule === finding.rule && (entry.file === '*' || entry.file === finding.file) && entry.reason?.trim().length >= 20,
+    );
   return { findings, unexplained: findings.filter((finding) => !explained(finding)) };
 }

@@ -23,6 +23,8 @@ execFileSync(cli, ['-i', join(root, 'electron'), '-e', electronVersion, '-s', 'm
 if (!existsSync(report)) throw new Error('electronegativity wrote no report');
 const allowList = JSON.parse(readFileSync(join(here, 'allow-list.json'), 'utf8'));
 const { findings, unexplained: open } = unexplained(JSON.parse(readFileSync(report, 'utf8')), allowList);
-console.log(`electronegativity ${electronVersion}: ${findings.length} findings, ${findings.length - open.length} explained in allow-list.json, ${open.length} not`);
+console.log(
+  `electronegativity ${electronVersion}: ${findings.length} findings, ${findings.length - open.length} explained in allow-list.json, ${open.length} not`,
+);
 for (const f of open) console.log(`  ✗ ${f.rule} ${f.file}:${f.line} ${f.message}`);
 process.exit(open.length === 0 ? 0 : 1);

@@ -33,7 +33,11 @@ class FakeWebContents {
  */
 export function fakeElectron(appData: string) {
   const state = {
-    windows: [] as { options: Record<string, unknown> & { webPreferences?: Record<string, unknown> }; loaded: string[]; webContents: FakeWebContents }[],
+    windows: [] as {
+      options: Record<string, unknown> & { webPreferences?: Record<string, unknown> };
+      loaded: string[];
+      webContents: FakeWebContents;
+    }[],
     handlers: new Map<string, (event: unknown, message: unknown) => Promise<unknown>>(),
     exposed: new Map<string, unknown>(),
     invoked: [] as [string, unknown][],
@@ -111,7 +115,11 @@ export function fakeElectron(appData: string) {
       registerSchemesAsPrivileged: (schemes: unknown[]) => state.privilegedSchemes.push(...schemes),
       handle: (_scheme: string, handler: (request: Request) => Promise<Response>) => (state.protocolHandler = handler),
     },
-    safeStorage: { isEncryptionAvailable: () => false, encryptString: (s: string) => Buffer.from(s), decryptString: (b: Buffer) => b.toString() },
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      encryptString: (s: string) => Buffer.from(s),
+      decryptString: (b: Buffer) => b.toString(),
+    },
     session: {
       defaultSession: {
         setPermissionRequestHandler: () => undefined,

@@ -97,9 +97,21 @@ export async function testServer(engine: 'sqlite' | 'postgres', start = new Date
   }
 
   const counts = async () => ({
-    ratings: Number((await store.db.selectFrom('ratings').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+    ratings: Number(
+      (
+        await store.db
+          .selectFrom('ratings')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
     aggregated: Number(
-      (await store.db.selectFrom('rating_counts').select((eb) => eb.fn.sum('count').as('n')).executeTakeFirstOrThrow()).n ?? 0,
+      (
+        await store.db
+          .selectFrom('rating_counts')
+          .select((eb) => eb.fn.sum('count').as('n'))
+          .executeTakeFirstOrThrow()
+      ).n ?? 0,
     ),
   });
 

@@ -40,7 +40,8 @@ export class SimulatedServer implements SyncTransport {
     const fault = this.faults.shift() ?? 'none';
     if (fault === 'drop-request') return { kind: 'network', message: 'connection reset' };
     if (fault === 'timeout') return { kind: 'timeout' };
-    if (fault === '500' || fault === '503') return { kind: 'answer', status: Number(fault), result: null, retryAfterMs: null, errorCode: null };
+    if (fault === '500' || fault === '503')
+      return { kind: 'answer', status: Number(fault), result: null, retryAfterMs: null, errorCode: null };
     if (fault === '429') return { kind: 'answer', status: 429, result: null, retryAfterMs: 30_000, errorCode: 'rate_limited' };
     if (fault === '401') return { kind: 'answer', status: 401, result: null, retryAfterMs: null, errorCode: 'revoked_token' };
     const result = this.ingest(batch);
