@@ -1,6 +1,6 @@
 import type { Finish, RatingStore } from '../../shared/flow/ports';
 import { reconcile } from '../../shared/rating/reconcile';
-import { toRating, type Answers, type NewRating } from '../../shared/schema/rating';
+import { withoutLocalFields, type Answers, type NewRating } from '../../shared/schema/rating';
 import type { RatingJournal } from '../host/kiosk-host';
 import type { RatingQueue } from './rating-queue';
 
@@ -18,8 +18,9 @@ export function journalledStore(queue: RatingQueue, journal: RatingJournal): Rat
   return {
     async open(rating: NewRating, finish: Finish | null) {
       const result = await queue.open(rating, finish);
-      // Finished on the first tap: built from what was just stored, not read back (one round trip less).
-      if (finish) await journal.append(toRating({ ...rating, seq: result.seq, state: 'finished', ...finish }));
+      // Finished on the first tap: built from what the queue just checked and stored, not read back
+      // (one round trip less) nor checked again (the bridge checks it as it crosses).
+      if (finish) await journal.append(withoutLocalFields({ ...rating, seq: result.seq, state: 'finished', ...finish }));
       return result;
     },
     saveProgress: (id: string, answers: Answers) => queue.saveProgress(id, answers),
