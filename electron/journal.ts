@@ -9,7 +9,11 @@ import { Rating } from '../shared/schema/rating';
  * the renderer's queue is rebuilt from this file. Compacted once the server has acknowledged entries.
  */
 export class Journal {
-  private appending: Promise<unknown> = Promise.resolve();
+  /**
+   * Every operation on the file, one after another in call order: an append that started during a
+   * compaction would write to the file the compaction's rename then replaces, and be lost.
+   */
+  private tail: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly path: string,
@@ -36,11 +40,16 @@ export class Journal {
    */
   append(rating: Rating): Promise<void> {
     const line = `${JSON.stringify(rating)}\n`;
-    const done = this.appending.then(async () => {
+    return this.serially(async () => {
       await this.handle.write(line);
       await this.handle.datasync();
     });
-    this.appending = done.catch(() => undefined);
+  }
+
+  /** Runs `operation` after everything called before it has finished, whatever its outcome. */
+  private serially<T>(operation: () => Promise<T>): Promise<T> {
+    const done = this.tail.then(operation);
+    this.tail = done.catch(() => undefined);
     return done;
   }
 
@@ -49,8 +58,11 @@ export class Journal {
    * never resolved, so the renderer never confirmed it) is skipped, as is anything that is not a
    * valid rating; the last line wins for an id written twice.
    */
-  async entries(): Promise<Rating[]> {
-    await this.appending;
+  entries(): Promise<Rating[]> {
+    return this.serially(() => this.read());
+  }
+
+  private async read(): Promise<Rating[]> {
     const text = await readFile(this.path, 'utf8').catch(() => '');
     const byId = new Map<string, Rating>();
     for (const line of text.split('\n')) {
@@ -69,21 +81,27 @@ export class Journal {
    * Drops the ratings the server has acknowledged: the rest is written to a new file, flushed, and
    * renamed over the old one (atomic), so a crash leaves either the old journal or the new one.
    */
-  async compact(acknowledged: ReadonlySet<string>): Promise<number> {
-    await this.appending;
-    const keep = (await this.entries()).filter((r) => !acknowledged.has(r.id));
+  compact(acknowledged: ReadonlySet<string>): Promise<number> {
+    return this.serially(() => this.rewriteWithout(acknowledged));
+  }
+
+  private async rewriteWithout(acknowledged: ReadonlySet<string>): Promise<number> {
+    const keep = (await this.read()).filter((r) => !acknowledged.has(r.id));
     const next = `${this.path}.next`;
     await writeFile(next, keep.map((r) => `${JSON.stringify(r)}\n`).join(''), { flush: true });
     await this.handle.close();
-    await rename(next, this.path);
-    const directory = await open(dirname(this.path), 'r');
-    await directory.sync().finally(() => directory.close());
-    this.handle = await open(this.path, 'a+');
+    try {
+      await rename(next, this.path);
+      const directory = await open(dirname(this.path), 'r');
+      await directory.sync().finally(() => directory.close());
+    } finally {
+      // Renamed or not, the next append goes to the journal's own path.
+      this.handle = await open(this.path, 'a+');
+    }
     return keep.length;
   }
 
-  async close(): Promise<void> {
-    await this.appending;
-    await this.handle.close();
+  close(): Promise<void> {
+    return this.serially(() => this.handle.close());
   }
 }

@@ -31,6 +31,30 @@ describe('the journal of confirmed ratings', () => {
     await reopened.close();
   });
 
+  // Compaction runs whenever sync goes idle, while citizens keep rating: an append may arrive at any
+  // point of it (before its read, during its write, between the rename and the reopen). Each case
+  // starts the append a different number of event-loop turns into a compaction.
+  it('keeps a rating appended at any point of a compaction (appends and compactions never interleave)', async () => {
+    const lost: number[] = [];
+    for (let turns = 0; turns < 40; turns++) {
+      const path = join(dir, `journal-${turns}.jsonl`);
+      const journal = await Journal.open(path);
+      const kept = [rating(1), rating(2), rating(3)];
+      for (const r of kept) await journal.append(r);
+      const late = rating(4);
+      const compacting = journal.compact(new Set([kept[0]!.id]));
+      for (let i = 0; i < turns; i++) await new Promise((resolve) => setImmediate(resolve));
+      const appending = journal.append(late);
+      await Promise.all([compacting, appending]);
+      await journal.close();
+      const reopened = await Journal.open(path);
+      const seqs = (await reopened.entries()).map((r) => r.seq);
+      await reopened.close();
+      if (!seqs.includes(4) || seqs.includes(1)) lost.push(turns);
+    }
+    expect(lost).toEqual([]);
+  });
+
   it('skips a torn last line and anything that is not a rating', async () => {
     const path = join(dir, 'journal.jsonl');
     const journal = await Journal.open(path);
