@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MAX_BATCH_RATINGS } from '../shared/contract/kiosk-api';
-import type { ExportFile } from '../shared/contract/export-file';
+import type { ImportedFile } from '../shared/contract/export-file';
 import { verifyExport } from '../shared/sync/export-file';
 import type { Store } from './db/connect';
 import { HttpError } from './http/errors';
@@ -28,7 +28,7 @@ export interface ImportSummary {
  */
 export async function importExportFile(
   store: Store,
-  file: ExportFile,
+  file: ImportedFile,
   options: { wardScope: string | undefined; now: () => Date },
 ): Promise<ImportSummary> {
   const kiosk = await store.db

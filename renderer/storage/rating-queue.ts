@@ -3,6 +3,7 @@ import type { Finish, RatingStore } from '../../shared/flow/ports';
 import { pruneCutoff, selectPrunable, seqRuns } from '../../shared/rating/prune';
 import type { Rejection } from '../../shared/contract/kiosk-api';
 import { Answers, NewRating, QueuedRating, Rating, toRating, withoutLocalFields, type QueueState } from '../../shared/schema/rating';
+import { storableText } from '../../shared/schema/common';
 import type { SyncQueue } from '../../shared/sync/ports';
 import type { KioskDb } from './kiosk-db';
 
@@ -140,7 +141,35 @@ export class RatingQueue implements RatingStore, SyncQueue {
    */
   async pending(limit?: number, afterSeq?: number): Promise<Rating[]> {
     const waiting = this.waiting(afterSeq);
-    return (await (limit === undefined ? waiting : waiting.limit(limit)).toArray()).map((r) => Rating.parse(r));
+    const entries = await (limit === undefined ? waiting : waiting.limit(limit)).toArray();
+    const ratings: Rating[] = [];
+    const unreadable: Rating[] = [];
+    for (const entry of entries) {
+      const parsed = Rating.safeParse(entry);
+      if (parsed.success) ratings.push(parsed.data);
+      else unreadable.push(entry);
+    }
+    // One record that no longer fits the schema (written by an older version, or damaged) must not
+    // stop every read after it: it is set aside, kept, and the rest go on.
+    if (unreadable.length > 0) await this.quarantineUnreadable(unreadable);
+    return ratings;
+  }
+
+  private async quarantineUnreadable(entries: readonly Rating[]) {
+    const rejection = {
+      code: 'unreadable',
+      message: 'The stored copy no longer fits the rating schema: kept on the kiosk, not sent.',
+      at: this.options.now().toISOString(),
+    };
+    await this.write(() =>
+      this.db.transaction('rw', this.db.ratings, this.db.outbox, async () => {
+        for (const entry of entries) {
+          const record = (await this.db.ratings.where('seq').equals(entry.seq).first()) ?? { ...entry, state: 'finished' as const };
+          await this.db.ratings.put(quarantine(record, rejection));
+          await this.db.outbox.delete(entry.seq);
+        }
+      }),
+    );
   }
 
   /**
@@ -218,9 +247,7 @@ export class RatingQueue implements RatingStore, SyncQueue {
         for (const { id, code, message } of refused) {
           const rating = await db.ratings.get(id!);
           if (rating?.state !== 'finished' || !(await db.outbox.get(rating.seq))) continue; // answered already
-          await db.ratings.put(
-            QueuedRating.parse({ ...rating, state: 'quarantined', rejection: { code, message: message.slice(0, 500), at: answeredAt } }),
-          );
+          await db.ratings.put(quarantine(rating, { code, message, at: answeredAt }));
           await db.outbox.delete(rating.seq);
         }
       }),
@@ -275,7 +302,12 @@ export class RatingQueue implements RatingStore, SyncQueue {
    */
   async pendingAndQuarantined(): Promise<Rating[]> {
     const [waiting, quarantined] = await Promise.all([this.pending(), this.quarantined()]);
-    return [...waiting, ...quarantined.map(toRating)].sort((a, b) => a.seq - b.seq);
+    // A quarantined record that no longer fits the schema stays on the kiosk for the technician.
+    const readable = quarantined.flatMap((r) => {
+      const parsed = Rating.safeParse(withoutLocalFields(r));
+      return parsed.success ? [parsed.data] : [];
+    });
+    return [...waiting, ...readable].sort((a, b) => a.seq - b.seq);
   }
 
   /** Records that every rating up to `seq` is in an export file (sequence numbers only grow). */
@@ -315,6 +347,15 @@ export class RatingQueue implements RatingStore, SyncQueue {
       return operation();
     }
   }
+}
+
+/**
+ * A finished rating set aside with the reason: its own fields are kept exactly as stored (not
+ * checked again, so a record that fails the schema can still be set aside).
+ */
+function quarantine(record: QueuedRating, reason: { code: string; message: string; at: string }): QueuedRating {
+  const rejection = { code: storableText(reason.code).slice(0, 40), message: storableText(reason.message).slice(0, 500), at: reason.at };
+  return { ...record, state: 'quarantined', rejection } as QueuedRating;
 }
 
 /** The first rating the server does not have yet (waiting, open or quarantined), if any. */

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { AlertSettings } from '../alerts/rules';
-import { IsoDateTime, LocalizedText, Slug } from '../schema/common';
+import { IsoDateTime, LocalizedText, Slug, Text } from '../schema/common';
 import { Attribution, OfficialPhoto } from '../schema/kiosk-config';
 import { checkTemplate, SurveyTemplate, SurveyTemplateFields } from '../schema/template';
 import { TechnicianPin } from '../technician/pin';
-import { ExportFile } from './export-file';
+import { ImportedFile } from './export-file';
 import { Heartbeat } from './kiosk-api';
 import { route } from './route';
 
@@ -28,7 +28,7 @@ const NumberParams = z.strictObject({
 export const Role = z.enum(['district_admin', 'ward_viewer']);
 export type Role = z.infer<typeof Role>;
 
-export const Login = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
+export const Login = z.strictObject({ username: Text.min(1).max(64), password: Text.min(1).max(200) });
 
 export const SessionInfo = z.strictObject({
   username: z.string(),
@@ -47,7 +47,7 @@ export const NewUser = z
       .min(3)
       .max(64)
       .regex(/^[a-z0-9._-]+$/, 'lowercase letters, digits, dot, dash, underscore'),
-    password: z.string().min(10).max(200),
+    password: Text.min(10).max(200),
     role: Role,
     wardId: Slug.nullable(),
   })
@@ -160,8 +160,8 @@ export const FeedbackQuery = z.strictObject({ status: FeedbackStatus.optional(),
 export const FeedbackUpdate = z
   .strictObject({
     status: FeedbackStatus.optional(),
-    assignee: z.string().trim().max(100).nullable().optional(),
-    responseNote: z.string().trim().max(2000).nullable().optional(),
+    assignee: Text.trim().max(100).nullable().optional(),
+    responseNote: Text.trim().max(2000).nullable().optional(),
   })
   .refine((u) => Object.keys(u).length > 0, 'nothing to change');
 export type FeedbackUpdate = z.infer<typeof FeedbackUpdate>;
@@ -192,7 +192,7 @@ export const AlertItem = z.strictObject({
 });
 export type AlertItem = z.infer<typeof AlertItem>;
 export const AlertsQuery = z.strictObject({ status: z.enum(['open', 'acknowledged']).default('open'), wardId: Slug.optional() });
-export const Acknowledgement = z.strictObject({ note: z.string().trim().min(1, 'say what was done').max(1000) });
+export const Acknowledgement = z.strictObject({ note: Text.trim().min(1, 'say what was done').max(1000) });
 export const Acknowledged = z.strictObject({ id: z.int(), acknowledged: z.literal(true) });
 
 // ——— Reports ———
@@ -425,7 +425,7 @@ export const adminApi = {
     path: '/api/v1/admin/imports',
     summary: 'Import a kiosk’s signed export file (USB); stored exactly once, like sync',
     access: 'district-admin',
-    body: ExportFile,
+    body: ImportedFile,
     status: 200,
     response: ImportSummary,
     errors: ['not_signed_in', 'csrf', 'forbidden', 'unknown_kiosk', 'bad_signature', 'body_too_large'],

@@ -18,3 +18,10 @@ export const ExportFile = z.strictObject({
   signature: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type ExportFile = z.infer<typeof ExportFile>;
+
+/**
+ * The file as the district server takes it for import: each rating is checked on its own when it is
+ * stored (as in a batch), so one bad rating is refused without the rest of the stick.
+ */
+export const ImportedFile = ExportFile.extend({ ratings: z.array(z.unknown()).min(1).max(MAX_EXPORT_RATINGS) });
+export type ImportedFile = z.infer<typeof ImportedFile>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime, RatingId } from '../schema/common';
+import { IsoDateTime, RatingId, Text } from '../schema/common';
 import { KioskConfig } from '../schema/kiosk-config';
 import { route } from './route';
 
@@ -15,7 +15,7 @@ export const EnrolmentCode = z
 
 export const EnrolRequest = z.strictObject({
   code: EnrolmentCode,
-  appVersion: z.string().max(40).optional(),
+  appVersion: Text.max(40).optional(),
   /** Sent by a kiosk that still holds ratings the server does not have (open, pending or quarantined): only its own re-enrolment code may be used. */
   keepKioskId: z.uuid().optional(),
 });
@@ -71,8 +71,8 @@ export const Heartbeat = z.strictObject({
   sentAt: IsoDateTime,
   queueDepth: z.int().min(0),
   oldestPendingAgeSeconds: z.int().min(0).nullable(),
-  appVersion: z.string().max(40),
-  lastError: z.string().max(500).nullable(),
+  appVersion: Text.max(40),
+  lastError: Text.max(500).nullable(),
   storageUsedBytes: z.int().min(0).nullable(),
   storageQuotaBytes: z.int().min(0).nullable(),
 });

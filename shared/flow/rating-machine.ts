@@ -1,5 +1,5 @@
 import { and, not, or, assign, fromPromise, sendTo, setup } from 'xstate';
-import type { Locale } from '../schema/common';
+import { storableText, type Locale } from '../schema/common';
 import type { KioskConfig } from '../schema/kiosk-config';
 import type { Answers, NewRating, RatingFlag } from '../schema/rating';
 import { checkDossierCode } from '../input/scanner';
@@ -209,12 +209,12 @@ export const ratingMachine = setup({
       rating: ({ context, event }) => {
         const rating = currentRating(context);
         if (event.type !== 'COMMENT_CHANGED') return rating;
-        return { ...rating, comment: event.text.slice(0, context.config.template.comment.maxLength) };
+        return { ...rating, comment: storableText(event.text.slice(0, context.config.template.comment.maxLength)) };
       },
     }),
     clearComment: assign({ rating: ({ context }) => ({ ...currentRating(context), comment: '' }) }),
     setDossierText: assign(({ event }) =>
-      event.type === 'DOSSIER_CHANGED' ? { dossierText: event.text.slice(0, 60), dossierProblem: null } : {},
+      event.type === 'DOSSIER_CHANGED' ? { dossierText: storableText(event.text.slice(0, 60)), dossierProblem: null } : {},
     ),
     /** Checks the typed code against the template's pattern; a refusal says why. */
     judgeDossier: assign(({ context }) => {

@@ -4,10 +4,20 @@ import { z } from 'zod';
 export const Locale = z.enum(['vi', 'en']);
 export type Locale = z.infer<typeof Locale>;
 
+/**
+ * Text anyone types or a device reports, as both database engines can store it: PostgreSQL refuses
+ * U+0000 in text, and an unpaired surrogate is not Unicode at all (it would be stored altered).
+ * Every free text that reaches storage is this schema, so one bad character is refused where it
+ * arrives with a clear reason, instead of failing a whole batch inside the database.
+ */
+export const Text = z
+  .string()
+  .regex(/^[^\u0000\uD800-\uDFFF]*$/u, 'contains a character that cannot be stored (U+0000 or a broken character)');
+
 /** Every text a citizen can see in a template is given in both languages. */
 export const LocalizedText = z.strictObject({
-  vi: z.string().trim().min(1).max(300),
-  en: z.string().trim().min(1).max(300),
+  vi: Text.trim().min(1).max(300),
+  en: Text.trim().min(1).max(300),
 });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
@@ -23,3 +33,10 @@ export const Slug = z
   .min(1)
   .max(64)
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes');
+
+/**
+ * What a person typed, made storable: U+0000 and unpaired surrogates (a scanner's or a keyboard's
+ * stray codes, never words) are dropped, so a rating is never refused for a character nobody meant.
+ */
+// eslint-disable-next-line no-control-regex -- U+0000 is exactly what must be dropped
+export const storableText = (typed: string) => typed.replace(/[\u0000\uD800-\uDFFF]/gu, '');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocalizedText, Slug } from './common';
+import { LocalizedText, Slug, Text } from './common';
 import { StoredPin } from '../technician/pin';
 import { SurveyTemplate } from './template';
 
@@ -19,8 +19,8 @@ export const OfficialPhoto = z
 /** One of the counter's officials, as the kiosk shows them; `pin` (a salted hash) lets them sign in. */
 export const KioskOfficial = z.strictObject({
   id: Slug,
-  name: z.string().min(1).max(100),
-  title: z.string().max(100).nullable(),
+  name: Text.min(1).max(100),
+  title: Text.max(100).nullable(),
   photo: OfficialPhoto.nullable(),
   pin: StoredPin.nullable(),
 });

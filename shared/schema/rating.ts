@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { IsoDateTime, Locale, RatingId, Slug } from './common';
+import { IsoDateTime, Locale, RatingId, Slug, Text } from './common';
+
+/** The largest sequence number: the most a 32-bit signed integer column holds. */
+export const MAX_SEQ = 2 ** 31 - 1;
 
 /** How a citizen's rating ended: sent, walked away from, or cut short by a crash or power cut. */
 export const Outcome = z.enum(['completed', 'timeout', 'interrupted']);
@@ -14,10 +17,10 @@ export const Answers = z.strictObject({
   overall: z.int().min(0).max(5),
   criteria: z.record(Slug, z.int().min(0).max(5)),
   reasons: z.array(Slug).max(12),
-  comment: z.string().max(2000),
+  comment: Text.max(2000),
   /** The receipt's dossier code, in capitals; absent when the template asks none or it was skipped
    * (absent, not null: ratings from before the field existed keep their content fingerprint). */
-  dossierCode: z.string().min(1).max(60).optional(),
+  dossierCode: Text.min(1).max(60).optional(),
   /** The official who served, where the ward attributes ratings (absent otherwise, as above). */
   officialId: Slug.optional(),
 });
@@ -39,8 +42,9 @@ const startFields = {
 
 const ratingFields = {
   ...startFields,
-  /** Per-kiosk, strictly increasing: the order ratings are synced in, and a gap detector. */
-  seq: z.int().min(1),
+  /** Per-kiosk, strictly increasing: the order ratings are synced in, and a gap detector. Bounded by
+   * what a 32-bit integer column holds (a kiosk taking a rating a second would need 68 years). */
+  seq: z.int().min(1).max(MAX_SEQ),
 };
 
 /** A finished rating: the record a kiosk sends to the district server. */
@@ -66,7 +70,7 @@ export const QueuedRating = z.discriminatedUnion('state', [
     state: z.literal('quarantined'),
     completedAt: IsoDateTime,
     outcome: Outcome,
-    rejection: z.strictObject({ code: z.string().max(40), message: z.string().max(500), at: IsoDateTime }),
+    rejection: z.strictObject({ code: Text.max(40), message: Text.max(500), at: IsoDateTime }),
   }),
 ]);
 export type QueuedRating = z.infer<typeof QueuedRating>;

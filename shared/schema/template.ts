@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocalizedText, Slug } from './common';
+import { LocalizedText, Slug, Text } from './common';
 
 /** The face drawn on a level's button: colour and expression, never an emoji (kiosks may lack the font). */
 export const Face = z.enum(['very-satisfied', 'satisfied', 'neutral', 'dissatisfied', 'very-dissatisfied']);
@@ -57,8 +57,8 @@ const compiles = (pattern: string) => {
  */
 export const DossierRule = z.strictObject({
   required: z.boolean(),
-  pattern: z.string().min(1).max(200).refine(compiles, 'not a valid regular expression'),
-  example: z.string().min(1).max(60),
+  pattern: Text.min(1).max(200).refine(compiles, 'not a valid regular expression'),
+  example: Text.min(1).max(60),
 });
 export type DossierRule = z.infer<typeof DossierRule>;
 export type Reason = z.infer<typeof Reason>;

@@ -1,5 +1,5 @@
 import { canonicalJson } from '../canonical-json';
-import { EXPORT_FORMAT, ExportFile } from '../contract/export-file';
+import { EXPORT_FORMAT, ExportFile, type ImportedFile } from '../contract/export-file';
 import type { Rating } from '../schema/rating';
 
 /**
@@ -18,7 +18,7 @@ export async function exportKey(deviceToken: string): Promise<string> {
   return hex(await crypto.subtle.digest('SHA-256', utf8(deviceToken)));
 }
 
-async function hmac(keyHex: string, body: Unsigned): Promise<string> {
+async function hmac(keyHex: string, body: Unsigned | Omit<ImportedFile, 'signature'>): Promise<string> {
   const key = await crypto.subtle.importKey('raw', utf8(keyHex), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   return hex(await crypto.subtle.sign('HMAC', key, utf8(canonicalJson(body))));
 }
@@ -32,7 +32,7 @@ export async function signExport(
 }
 
 /** Whether the file was signed by the kiosk whose token hash is given (compared in constant time). */
-export async function verifyExport(file: ExportFile, tokenHash: string): Promise<boolean> {
+export async function verifyExport(file: ExportFile | ImportedFile, tokenHash: string): Promise<boolean> {
   const { signature, ...body } = file;
   const expected = await hmac(tokenHash, body);
   let difference = expected.length ^ signature.length;

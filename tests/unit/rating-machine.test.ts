@@ -1,3 +1,4 @@
+import { Answers } from '../../shared/schema/rating';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { demoKioskConfig } from '../../shared/demo';
 import { APOLOGY_MS, COUNTDOWN_SECONDS } from '../../shared/flow/rating-machine';
@@ -287,6 +288,19 @@ describe('rating flow', () => {
     expect(flow.state().value).toEqual({ answering: 'comment' });
     flow.actor.send({ type: 'COMMENT_CHANGED', text: 'ư'.repeat(900) });
     expect(flow.state().context.rating?.comment).toHaveLength(flow.config.template.comment.maxLength);
+  });
+
+  it('keeps only what can be stored: no U+0000, no half of an emoji cut at the limit', async () => {
+    const flow = await startFlow('dvc-3');
+    flow.actor.send({ type: 'RATE', value: 3 });
+    await flow.flush();
+    const limit = flow.config.template.comment.maxLength;
+    flow.actor.send({ type: 'COMMENT_CHANGED', text: 'Cán bộ\u0000 tận tình \uD800' });
+    expect(flow.state().context.rating?.comment).toBe('Cán bộ tận tình ');
+    flow.actor.send({ type: 'COMMENT_CHANGED', text: `${'a'.repeat(limit - 1)}😀` });
+    const comment = flow.state().context.rating!.comment;
+    expect(comment).toBe('a'.repeat(limit - 1));
+    expect(Answers.shape.comment.safeParse(comment).success).toBe(true);
   });
 
   it('apologises instead of thanking when the first write fails, then recovers', async () => {

@@ -118,6 +118,21 @@ describe('rating queue', () => {
     expect((await queue.pending(10, 1)).map((r) => r.seq)).toEqual([5, 11]);
   });
 
+  it('sets aside a stored record that no longer fits the schema, and sends the rest', async () => {
+    const ids = await finishedRatings(queue, 3);
+    // Written by an older version that let a NUL through, or damaged: straight into storage.
+    const second = (await db.outbox.get(2))!;
+    await db.outbox.put({ ...second, comment: 'Cán bộ\u0000' });
+    await db.ratings.update(ids[1]!, { comment: 'Cán bộ\u0000' });
+    expect((await queue.pendingToSend(10)).map((r) => r.id)).toEqual([ids[0], ids[2]]);
+    expect(await queue.quarantined()).toMatchObject([{ id: ids[1], rejection: { code: 'unreadable' } }]);
+    expect(await queue.counts()).toEqual({ open: 0, pending: 2, synced: 0, quarantined: 1 });
+    // The server refusing it later, or a settle of its neighbours, does not stumble on it either.
+    await queue.settle([ids[0]!, ids[2]!], [{ index: 1, id: ids[1]!, code: 'invalid', message: 'x' }], now);
+    expect(await queue.counts()).toEqual({ open: 0, pending: 0, synced: 2, quarantined: 1 });
+    expect((await queue.pendingAndQuarantined()).map((r) => r.id)).toEqual([]);
+  });
+
   it('settles a server answer in one go: acknowledged synced, refused quarantined with the reason', async () => {
     const ids = await finishedRatings(queue, 4);
     expect((await queue.pendingToSend(10)).map((r) => r.id)).toEqual(ids);

@@ -28,12 +28,23 @@ async function freshPostgresDatabase(): Promise<string> {
 }
 
 /** A seeded server on a fresh database, driven by inject() (no socket), with a clock the test moves. */
-export async function testServer(engine: 'sqlite' | 'postgres', start = new Date('2026-11-22T03:00:00Z'), extra: { mailer?: Mailer } = {}) {
+export async function testServer(
+  engine: 'sqlite' | 'postgres',
+  start = new Date('2026-11-22T03:00:00Z'),
+  extra: { mailer?: Mailer; authRateLimit?: number } = {},
+) {
   let now = start.getTime();
   const dataDir = mkdtempSync(join(tmpdir(), 'hai-long-test-'));
   const store = await openStore({ dataDir, databaseUrl: engine === 'postgres' ? await freshPostgresDatabase() : undefined });
   await seedIfEmpty(store, { adminPassword: ADMIN_PASSWORD, now: new Date(now) });
-  const app = await buildServer({ kioskDir: dataDir, store, now: () => new Date(now), minResponses: 3, mailer: extra.mailer });
+  const app = await buildServer({
+    kioskDir: dataDir,
+    store,
+    now: () => new Date(now),
+    minResponses: 3,
+    mailer: extra.mailer,
+    authRateLimit: extra.authRateLimit,
+  });
 
   async function login(username = 'admin', password = ADMIN_PASSWORD) {
     const res = await app.inject({ method: 'POST', url: '/api/v1/admin/login', payload: { username, password } });
