@@ -4,15 +4,18 @@ import { z } from 'zod';
 export const Locale = z.enum(['vi', 'en']);
 export type Locale = z.infer<typeof Locale>;
 
+/* eslint-disable no-control-regex -- U+0000 is exactly the character these refuse and drop */
+const STORABLE = /^[^\u0000\uD800-\uDFFF]*$/u;
+const UNSTORABLE = /[\u0000\uD800-\uDFFF]/gu;
+/* eslint-enable no-control-regex */
+
 /**
  * Text anyone types or a device reports, as both database engines can store it: PostgreSQL refuses
  * U+0000 in text, and an unpaired surrogate is not Unicode at all (it would be stored altered).
  * Every free text that reaches storage is this schema, so one bad character is refused where it
  * arrives with a clear reason, instead of failing a whole batch inside the database.
  */
-export const Text = z
-  .string()
-  .regex(/^[^\u0000\uD800-\uDFFF]*$/u, 'contains a character that cannot be stored (U+0000 or a broken character)');
+export const Text = z.string().regex(STORABLE, 'contains a character that cannot be stored (U+0000 or a broken character)');
 
 /** Every text a citizen can see in a template is given in both languages. */
 export const LocalizedText = z.strictObject({
@@ -38,5 +41,4 @@ export const Slug = z
  * What a person typed, made storable: U+0000 and unpaired surrogates (a scanner's or a keyboard's
  * stray codes, never words) are dropped, so a rating is never refused for a character nobody meant.
  */
-// eslint-disable-next-line no-control-regex -- U+0000 is exactly what must be dropped
-export const storableText = (typed: string) => typed.replace(/[\u0000\uD800-\uDFFF]/gu, '');
+export const storableText = (typed: string) => typed.replace(UNSTORABLE, '');
