@@ -1,10 +1,9 @@
 import Dexie from 'dexie';
 import type { Finish, RatingStore } from '../../shared/flow/ports';
 import { pruneCutoff, selectPrunable, seqRuns } from '../../shared/rating/prune';
-import type { Rejection } from '../../shared/contract/kiosk-api';
 import { Answers, NewRating, QueuedRating, Rating, toRating, withoutLocalFields, type QueueState } from '../../shared/schema/rating';
 import { storableText } from '../../shared/schema/common';
-import type { SyncQueue } from '../../shared/sync/ports';
+import type { Refusal, SyncQueue } from '../../shared/sync/ports';
 import type { KioskDb } from './kiosk-db';
 
 const EXPORTED_THROUGH = 'exportedThroughSeq';
@@ -225,7 +224,7 @@ export class RatingQueue implements RatingStore, SyncQueue {
    * range per run of sequence numbers) and the answer is kept for pruning; refused ones are
    * quarantined with the server's reason. No rating is ever deleted here.
    */
-  async settle(acknowledged: readonly string[], rejected: readonly Rejection[], at: Date): Promise<void> {
+  async settle(acknowledged: readonly string[], rejected: readonly Refusal[], at: Date): Promise<void> {
     const answeredAt = at.toISOString(); // UTC, so settlements sort by instant
     const reasons = new Map(rejected.filter((r) => r.id !== null).map((r) => [r.id!, r]));
     const ids = [...acknowledged, ...reasons.keys()];

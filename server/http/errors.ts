@@ -32,7 +32,9 @@ export function installErrorHandling(app: FastifyInstance) {
         e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'body_too_large' : e.statusCode === 429 ? 'rate_limited' : 'bad_request';
       return reply.status(e.statusCode).send({ error: { code, message: e.message ?? 'Bad request' } });
     }
-    request.log.error(error);
+    // Every 5xx is logged, with the batch it sank where there is one (the kiosk resends that batch).
+    const batchId = (request.body as { batchId?: unknown } | undefined)?.batchId;
+    request.log.error({ err: error, ...(typeof batchId === 'string' && { batchId }) }, 'request failed');
     return reply.status(500).send({ error: { code: 'internal', message: 'Internal error' } });
   });
   app.setNotFoundHandler((request, reply) =>

@@ -3,8 +3,8 @@ import type { KioskConfig } from '../schema/kiosk-config';
 import type { BatchTiming, SyncState } from '../schema/sync-state';
 import type { Rating } from '../schema/rating';
 import { toIsoWithOffset } from '../time';
-import { fitBatch, MAX_BATCH_BYTES, retryDelay, verdictForStatus } from './policy';
-import type { SyncQueue, SyncTransport } from './ports';
+import { fitBatch, MAX_BATCH_BYTES, retryDelay, SPLIT_AFTER_REFUSALS, verdictForStatus, wholeBatchRefusal } from './policy';
+import type { SendOutcome, SyncQueue, SyncTransport } from './ports';
 
 export type Timer = { cancel(): void };
 
@@ -77,6 +77,10 @@ export class SyncEngine implements SyncControl {
   /** Settles when no citizen's write is under way: new sync work waits for it. */
   private citizen: Promise<void> = Promise.resolve();
   private citizenWrites = 0;
+  /** The largest batch the way to the server takes (a proxy's 413 halves it). */
+  private batchLimit = MAX_BATCH_RATINGS;
+  /** The batch the server keeps refusing as a whole (its first rating and the answer), and how often. */
+  private refusals: { firstSeq: number; status: number; times: number } | null = null;
 
   constructor(private readonly deps: SyncDeps) {}
 
@@ -175,7 +179,7 @@ export class SyncEngine implements SyncControl {
     };
     try {
       let readStart = this.deps.now().getTime();
-      let candidates = await this.deps.queue.pendingToSend(MAX_BATCH_RATINGS);
+      let candidates = await this.deps.queue.pendingToSend(this.batchLimit);
       for (;;) {
         if (settleFailure !== null) throw settleFailure;
         if (candidates.length === 0) {
@@ -188,11 +192,11 @@ export class SyncEngine implements SyncControl {
         if (settleFailure !== null) throw settleFailure;
         // Usually the whole read fits: measured at once rather than rating by rating.
         const ratings =
-          candidates.length <= MAX_BATCH_RATINGS && jsonBytes(candidates) <= MAX_BATCH_BYTES
+          candidates.length <= this.batchLimit && jsonBytes(candidates) <= MAX_BATCH_BYTES
             ? candidates
-            : fitBatch(candidates, MAX_BATCH_RATINGS, MAX_BATCH_BYTES, jsonBytes);
+            : fitBatch(candidates, this.batchLimit, MAX_BATCH_BYTES, jsonBytes);
         // The next batch is read while this one travels (storage and network work at once).
-        const next = this.deps.queue.pendingToSend(MAX_BATCH_RATINGS, ratings.at(-1)!.seq);
+        const next = this.deps.queue.pendingToSend(this.batchLimit, ratings.at(-1)!.seq);
         next.catch(() => undefined); // awaited below; a failure there is handled there
         const sentAt = this.deps.now();
         const outcome = await this.deps.transport.sendBatch(
@@ -205,6 +209,26 @@ export class SyncEngine implements SyncControl {
           await settled();
           const error = outcome.kind === 'timeout' ? 'timeout' : `${outcome.certificate ? 'certificate' : 'network'}: ${outcome.message}`;
           return this.backOff(error, null);
+        }
+        const refusal = wholeBatchRefusal(outcome.status, outcome.errorCode);
+        if (refusal !== null) {
+          await settled();
+          const again = this.refusals?.firstSeq === ratings[0]!.seq && this.refusals.status === outcome.status;
+          this.refusals = { firstSeq: ratings[0]!.seq, status: outcome.status, times: again ? this.refusals!.times + 1 : 1 };
+          if (refusal === 'too-large' && ratings.length > 1) {
+            this.batchLimit = Math.max(1, Math.floor(ratings.length / 2));
+            this.refusals = null;
+            candidates = await this.deps.queue.pendingToSend(this.batchLimit);
+            continue;
+          }
+          if (refusal === 'content' || this.refusals.times >= SPLIT_AFTER_REFUSALS) {
+            this.refusals = null;
+            if (await this.isolate(ratings)) {
+              candidates = await this.deps.queue.pendingToSend(this.batchLimit);
+              continue;
+            }
+          }
+          if (verdictForStatus(outcome.status) === 'retry') return this.backOff(`HTTP ${outcome.status}`, outcome.retryAfterMs);
         }
         const verdict = verdictForStatus(outcome.status);
         if (verdict === 'stop') {
@@ -273,6 +297,84 @@ export class SyncEngine implements SyncControl {
       await settling;
       return this.backOff(`storage: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300), null);
     }
+  }
+
+  /**
+   * A batch the server refuses as a whole, again and again: find the ratings that cause it by
+   * sending halves, set those aside as quarantined with the server's answer, and let the rest
+   * through. A rating is set aside only after a rating the server took during the search is sent
+   * again and comes back taken (duplicate): proof the server works and refuses this rating. If no
+   * such proof can be had, the server itself may be failing: false, and sync backs off as usual,
+   * with nothing set aside.
+   */
+  private async isolate(ratings: readonly Rating[]): Promise<boolean> {
+    return (await this.search(ratings, { probe: null })) === 'done';
+  }
+
+  private async search(suspects: readonly Rating[], seen: { probe: Rating | null }): Promise<'done' | 'unknown'> {
+    const serverWorks = async () => seen.probe !== null && (await this.sendAlone([seen.probe])).kind === 'taken';
+    if (suspects.length === 1) {
+      const alone = await this.sendAlone(suspects);
+      if (alone.kind === 'taken') {
+        seen.probe ??= suspects[0]!;
+        return 'done';
+      }
+      if (alone.kind === 'failed' || !(await serverWorks())) return 'unknown';
+      await this.citizenFirst();
+      const answer = `HTTP ${alone.status}${alone.code ? ` ${alone.code}` : ''}`;
+      const message = `The server refused every batch holding this rating (${answer}) while it took others.`;
+      await this.deps.queue.settle([], [{ id: suspects[0]!.id, code: 'batch_refused', message }], this.deps.now());
+      this.update({ quarantinedTotal: this.state.quarantinedTotal + 1 });
+      return 'done';
+    }
+    const left = suspects.slice(0, Math.ceil(suspects.length / 2));
+    const right = suspects.slice(left.length);
+    const first = await this.sendAlone(left);
+    if (first.kind === 'failed') return 'unknown';
+    if (first.kind === 'taken') {
+      seen.probe ??= left[0]!;
+      return this.search(right, seen);
+    }
+    const second = await this.sendAlone(right);
+    if (second.kind === 'failed') return 'unknown';
+    if (second.kind === 'taken') {
+      seen.probe ??= right[0]!;
+      return this.search(left, seen);
+    }
+    // Both halves refused: a rating in each, or a server refusing everything. A rating it took
+    // earlier, refused now, says the server is failing; otherwise look deeper (nothing is set aside
+    // there without a probe that proves the server works).
+    if (seen.probe !== null && !(await serverWorks())) return 'unknown';
+    if ((await this.search(left, seen)) === 'unknown') return 'unknown';
+    return this.search(right, seen);
+  }
+
+  /** One batch sent and its answer applied on its own, while looking for a refused rating. */
+  private async sendAlone(
+    ratings: readonly Rating[],
+  ): Promise<{ kind: 'taken' } | { kind: 'refused'; status: number; code: string | null } | { kind: 'failed' }> {
+    await this.citizenFirst();
+    const sentAt = this.deps.now();
+    const outcome: SendOutcome = await this.deps.transport.sendBatch(
+      { batchId: this.deps.newBatchId(), kioskId: this.deps.kioskId, sentAt: toIsoWithOffset(sentAt), ratings: [...ratings] },
+      this.deps.requestTimeoutMs ?? 30_000,
+    );
+    if (outcome.kind !== 'answer') return { kind: 'failed' };
+    if (wholeBatchRefusal(outcome.status, outcome.errorCode) !== null)
+      return { kind: 'refused', status: outcome.status, code: outcome.errorCode };
+    if (verdictForStatus(outcome.status) !== 'ack' || !outcome.result) return { kind: 'failed' };
+    const sent = new Set(ratings.map((r) => r.id));
+    const acknowledged = [...outcome.result.accepted, ...outcome.result.duplicate].filter((id) => sent.has(id));
+    const rejected = outcome.result.rejected.filter((r) => r.id !== null && sent.has(r.id));
+    if (acknowledged.length + rejected.length === 0) return { kind: 'failed' };
+    await this.citizenFirst();
+    await this.deps.queue.settle(acknowledged, rejected, this.deps.now());
+    this.update({
+      lastSyncAt: this.deps.now().toISOString(),
+      sentTotal: this.state.sentTotal + acknowledged.length,
+      quarantinedTotal: this.state.quarantinedTotal + rejected.length,
+    });
+    return { kind: 'taken' };
   }
 
   /** After every sync that reached the server: pull the configuration (ETag) and report health. */

@@ -16,6 +16,25 @@ export function verdictForStatus(status: number): Verdict {
   return 'stop';
 }
 
+/**
+ * An answer that refuses a batch as a whole, perhaps for one rating in it:
+ * - `too-large`: 413 (a proxy's body limit): send smaller batches;
+ * - `content`: a 400 that is not the district server's own (a proxy or firewall refusing what it
+ *   saw), or the same 5xx for the same batch again and again (`server-error`): find the rating.
+ * Back-pressure (503, 429) and a full disk (507) are the server's state, never a rating's.
+ */
+export type WholeBatchRefusal = 'too-large' | 'content' | 'server-error';
+
+export function wholeBatchRefusal(status: number, errorCode: string | null): WholeBatchRefusal | null {
+  if (status === 413) return 'too-large';
+  if (status === 400 && errorCode === null) return 'content';
+  if (status >= 500 && status !== 503 && status !== 507) return 'server-error';
+  return null;
+}
+
+/** The same 5xx for the same batch this many times, and the kiosk looks for the rating that causes it. */
+export const SPLIT_AFTER_REFUSALS = 3;
+
 export const BACKOFF_BASE_MS = 1_000;
 export const BACKOFF_CAP_MS = 5 * 60_000;
 

@@ -1,5 +1,5 @@
 import type { ConfigOutcome, SendOutcome } from '../contract/bridge';
-import type { Heartbeat, RatingBatch, Rejection } from '../contract/kiosk-api';
+import type { Heartbeat, RatingBatch } from '../contract/kiosk-api';
 import type { Rating } from '../schema/rating';
 
 export type { ConfigOutcome, SendOutcome } from '../contract/bridge';
@@ -16,6 +16,16 @@ export interface SyncTransport {
   sendHeartbeat(heartbeat: Heartbeat, timeoutMs: number): Promise<boolean>;
 }
 
+/**
+ * Why a rating is set aside: the server's rejection (its code and message), or the kiosk's own
+ * finding that the server refuses every batch holding it (`batch_refused`).
+ */
+export interface Refusal {
+  id: string | null;
+  code: string;
+  message: string;
+}
+
 /** The queue as sync sees it. `settle` is one transaction: synced and quarantined together. */
 export interface SyncQueue {
   /**
@@ -23,7 +33,7 @@ export interface SyncQueue {
    * those after it (the next batch, read while the previous answer is still being applied).
    */
   pendingToSend(limit: number, afterSeq?: number): Promise<Rating[]>;
-  settle(acknowledged: readonly string[], rejected: readonly Rejection[], at: Date): Promise<void>;
+  settle(acknowledged: readonly string[], refused: readonly Refusal[], at: Date): Promise<void>;
   /** How many wait, and the oldest one's completion time, for the heartbeat. */
   pendingSummary(): Promise<{ count: number; oldestCompletedAt: string | null }>;
 }

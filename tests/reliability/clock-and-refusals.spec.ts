@@ -3,6 +3,7 @@ import { vietnamDay } from '../../server/time';
 import { District } from './district';
 import { drained, enrolKiosk, networkBack, queueRatings, rateOnScreen, readKioskQueue } from './kiosk';
 import { expectExactlyOnce } from './tally';
+import { readQueueRecords } from '../support/kiosk-queue';
 
 let district: District;
 test.beforeEach(async () => {
@@ -81,6 +82,33 @@ test('7. a poisoned rating in the middle of a batch: the rest arrive, it is quar
     await readKioskQueue(page),
     district.stored([config.kioskId], place),
     `rejected: ${poisoned!.rejection.code}`,
+  );
+});
+
+test('9. a server that fails every batch holding one rating: the kiosk finds it, sets it aside, and the rest arrive', async ({
+  page,
+}, testInfo) => {
+  const place = { wardId: 'hang-bac', counterId: 'quay-2' };
+  await page.clock.install();
+  const config = await enrolKiosk(page, await district.enrolmentLink(place.wardId, place.counterId));
+  district.policy = () => 'drop-request';
+  await rateOnScreen(page, 2);
+  await queueRatings(page, config, 1_198, { clockMs: await page.evaluate(() => Date.now()) });
+  // One rating the server (or a proxy in front of it) chokes on: any batch holding it gets a 500.
+  const culprit = (await readQueueRecords(page))[777]!.id;
+  district.policy = ({ path, body }) => (path === '/api/v1/ratings/batches' && body.includes(culprit) ? '500' : 'pass');
+  await networkBack(page);
+  await drained(page, 120_000);
+
+  const kiosk = await readKioskQueue(page);
+  expect(kiosk.quarantined.map((r) => [r.id, r.rejection.code])).toEqual([[culprit, 'batch_refused']]);
+  const refusedWhole = district.exchanges.filter((e) => e.path === '/api/v1/ratings/batches' && e.fault === '500').length;
+  expectExactlyOnce(
+    testInfo,
+    '9 poisoned batch',
+    kiosk,
+    district.stored([config.kioskId], place),
+    `${refusedWhole} whole batches refused before it was found`,
   );
 });
 

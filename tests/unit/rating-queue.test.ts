@@ -128,7 +128,7 @@ describe('rating queue', () => {
     expect(await queue.quarantined()).toMatchObject([{ id: ids[1], rejection: { code: 'unreadable' } }]);
     expect(await queue.counts()).toEqual({ open: 0, pending: 2, synced: 0, quarantined: 1 });
     // The server refusing it later, or a settle of its neighbours, does not stumble on it either.
-    await queue.settle([ids[0]!, ids[2]!], [{ index: 1, id: ids[1]!, code: 'invalid', message: 'x' }], now);
+    await queue.settle([ids[0]!, ids[2]!], [{ id: ids[1]!, code: 'invalid', message: 'x' }], now);
     expect(await queue.counts()).toEqual({ open: 0, pending: 0, synced: 2, quarantined: 1 });
     expect((await queue.pendingAndQuarantined()).map((r) => r.id)).toEqual([]);
   });
@@ -136,7 +136,7 @@ describe('rating queue', () => {
   it('settles a server answer in one go: acknowledged synced, refused quarantined with the reason', async () => {
     const ids = await finishedRatings(queue, 4);
     expect((await queue.pendingToSend(10)).map((r) => r.id)).toEqual(ids);
-    await queue.settle([ids[0]!, ids[2]!], [{ index: 1, id: ids[1]!, code: 'invalid', message: 'overall 9 is not on the scale' }], now);
+    await queue.settle([ids[0]!, ids[2]!], [{ id: ids[1]!, code: 'invalid', message: 'overall 9 is not on the scale' }], now);
     expect(await queue.counts()).toEqual({ open: 0, pending: 1, synced: 2, quarantined: 1 });
     expect((await queue.pendingToSend(10)).map((r) => r.id)).toEqual([ids[3]]);
     expect(await queue.quarantined()).toMatchObject([
@@ -160,7 +160,7 @@ describe('rating queue', () => {
     const next = await pipelined.pendingToSend(250, first.at(-1)!.seq);
     expect(next.map((r) => r.seq)).toEqual(Array.from({ length: 10 }, (_, i) => 251 + i));
     // 249 acknowledged and one refused, in one transaction; an id never read is looked up.
-    const refused = { index: 7, id: ids[7]!, code: 'invalid' as const, message: 'bad' };
+    const refused = { id: ids[7]!, code: 'invalid' as const, message: 'bad' };
     await pipelined.settle([...ids.slice(0, 7), ...ids.slice(8, 250)], [refused], now);
     expect(await pipelined.counts()).toEqual({ open: 0, pending: 10, synced: 249, quarantined: 1 });
     await pipelined.settle([ids[259]!], [], now);
@@ -190,7 +190,7 @@ describe('rating queue', () => {
     const ids = await finishedRatings(queue, 4);
     await queue.open(newRating(), null); // still open: not finished, not exported
     await queue.pendingToSend(10);
-    await queue.settle([ids[0]!], [{ index: 2, id: ids[2]!, code: 'invalid', message: 'bad' }], now);
+    await queue.settle([ids[0]!], [{ id: ids[2]!, code: 'invalid', message: 'bad' }], now);
     const unsent = await queue.pendingAndQuarantined();
     expect(unsent.map((r) => r.id)).toEqual([ids[1], ids[2], ids[3]]);
     expect(unsent.every((r) => !('state' in r) && !('rejection' in r))).toBe(true);
@@ -209,7 +209,7 @@ describe('rating queue', () => {
     expect(await firstNotSynced(db)).toBeUndefined();
     const refused = newRating();
     await queue.open(refused, done());
-    await queue.settle([], [{ index: 0, id: refused.id, code: 'invalid', message: 'bad' }], now);
+    await queue.settle([], [{ id: refused.id, code: 'invalid', message: 'bad' }], now);
     expect((await firstNotSynced(db))?.id).toBe(refused.id);
   });
 

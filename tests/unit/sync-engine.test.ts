@@ -4,7 +4,7 @@ import { demoKioskConfig } from '../../shared/demo';
 import type { KioskConfig } from '../../shared/schema/kiosk-config';
 import { serviceNotice } from '../../shared/sync/service-notice';
 import { SyncEngine } from '../../shared/sync/engine';
-import { BACKOFF_CAP_MS, fitBatch, parseRetryAfter, retryDelay, verdictForStatus } from '../../shared/sync/policy';
+import { BACKOFF_CAP_MS, fitBatch, parseRetryAfter, retryDelay, verdictForStatus, wholeBatchRefusal } from '../../shared/sync/policy';
 import { KIOSK_ID, sampleRating } from '../support/fixtures';
 import { MemoryQueue, SimulatedServer, VirtualClock, type Fault } from './support/sim-server';
 
@@ -47,6 +47,19 @@ describe('sync policy', () => {
     [413, 'stop'],
   ] as const)('HTTP %i → %s', (status, verdict) => {
     expect(verdictForStatus(status)).toBe(verdict);
+  });
+
+  it.each([
+    [413, null, 'too-large'],
+    [400, null, 'content'],
+    [400, 'implausible_clock', null],
+    [500, 'internal', 'server-error'],
+    [502, null, 'server-error'],
+    [503, null, null],
+    [507, 'storage_full', null],
+    [429, 'rate_limited', null],
+  ] as const)('a whole batch refused with HTTP %i %s → %s', (status, code, refusal) => {
+    expect(wholeBatchRefusal(status, code)).toBe(refusal);
   });
 
   it('backs off exponentially with full jitter, capped at five minutes, never under Retry-After', () => {
@@ -100,6 +113,90 @@ describe('sync engine', () => {
     const before = server.requests;
     await engine.syncNow('manual');
     expect(server.requests).toBe(before);
+  });
+
+  it('finds the one rating a server keeps failing whole batches for, sets it aside, and delivers the rest', async () => {
+    const { engine, queue, server, ratings, clock } = setup(1_200);
+    const culprit = ratings[733]!;
+    server.wedging.set(culprit.id, { status: 500, errorCode: 'internal' });
+    await engine.syncNow('manual');
+    for (let i = 0; i < 10 && queue.synced.size < 1_199; i++) await clock.advance(BACKOFF_CAP_MS);
+    expect(queue.synced.size).toBe(1_199);
+    expect([...queue.quarantined.keys()]).toEqual([culprit.id]);
+    expect(queue.quarantined.get(culprit.id)).toMatchObject({
+      code: 'batch_refused',
+      message: expect.stringContaining('HTTP 500 internal'),
+    });
+    expect(server.inserts).toBe(1_199);
+    // Halving 500 down to one takes a few dozen exchanges, not one per rating.
+    expect(server.requests).toBeLessThan(40);
+    expect(engine.snapshot).toMatchObject({ status: 'idle', quarantinedTotal: 1 });
+  });
+
+  it('sets nothing aside while the server fails every batch: it backs off, then delivers everything', async () => {
+    const { engine, queue, server, clock } = setup(700);
+    server.down = true;
+    await engine.syncNow('manual');
+    for (let i = 0; i < 12; i++) await clock.advance(BACKOFF_CAP_MS);
+    expect(queue.quarantined.size).toBe(0);
+    expect(engine.snapshot.status).toBe('waiting');
+    server.down = false;
+    await clock.advance(BACKOFF_CAP_MS);
+    expect(queue.synced.size).toBe(700);
+    expect(queue.quarantined.size).toBe(0);
+  });
+
+  it('a lone refused rating waits for others before it is set aside (no proof the server works yet)', async () => {
+    const { engine, queue, server, clock, ratings } = setup(1);
+    server.wedging.set(ratings[0]!.id, { status: 500, errorCode: 'internal' });
+    await engine.syncNow('manual');
+    for (let i = 0; i < 6; i++) await clock.advance(BACKOFF_CAP_MS);
+    expect(queue.quarantined.size).toBe(0);
+    // A citizen rates: now a good rating goes through beside it, and the bad one is set aside.
+    queue.ratings.push(sampleRating(2, clock.now(), { kioskId: KIOSK_ID }));
+    for (let i = 0; i < 6 && queue.synced.size < 1; i++) await clock.advance(BACKOFF_CAP_MS);
+    expect(queue.synced.size).toBe(1);
+    expect([...queue.quarantined.keys()]).toEqual([ratings[0]!.id]);
+  });
+
+  it('a proxy’s 400 for one rating sets that rating aside at once; its 413 makes batches smaller', async () => {
+    const { engine, queue, server, ratings, clock } = setup(600);
+    server.wedging.set(ratings[10]!.id, { status: 400, errorCode: null });
+    server.maxRatings = 120;
+    await engine.syncNow('manual');
+    for (let i = 0; i < 3 && queue.synced.size < 599; i++) await clock.advance(BACKOFF_CAP_MS);
+    expect(queue.synced.size).toBe(599);
+    expect([...queue.quarantined.keys()]).toEqual([ratings[10]!.id]);
+    // The district server's own 400 is about the request, never one rating: sync stops for a person.
+    const other = setup(3);
+    other.server.wedging.set(other.ratings[1]!.id, { status: 400, errorCode: 'implausible_clock' });
+    await other.engine.syncNow('manual');
+    expect(other.queue.quarantined.size).toBe(0);
+    expect(other.engine.snapshot.status).toBe('stopped');
+  });
+
+  it('never sets aside a rating the server takes, whatever transient failures come (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 300 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 299 }), { maxLength: 3 }),
+        fc.array(fc.constantFrom<Fault>('none', '500', '503', 'drop-request', 'lose-response', 'timeout'), { maxLength: 30 }),
+        async (count, wedged, faults) => {
+          const { engine, queue, server, ratings, clock } = setup(count);
+          const bad = new Set(wedged.filter((i) => i < count).map((i) => ratings[i]!.id));
+          for (const id of bad) server.wedging.set(id, { status: 500, errorCode: 'internal' });
+          server.faults = [...faults];
+          await engine.syncNow('manual');
+          for (let i = 0; i < 60 && queue.synced.size + queue.quarantined.size < count; i++) await clock.advance(BACKOFF_CAP_MS);
+          for (const id of queue.quarantined.keys()) expect(bad.has(id)).toBe(true);
+          expect(queue.synced.size).toBe(count - bad.size + [...bad].filter((id) => queue.synced.has(id)).length);
+          expect(server.inserts).toBe(count - bad.size);
+          // Every good rating arrives; a bad one is set aside once good ones went through beside it.
+          if (count > bad.size) expect(queue.quarantined.size).toBe(bad.size);
+        },
+      ),
+      { numRuns: 60, seed: 14 },
+    );
   });
 
   it('sends the next batch while the last answer is applied, never more than one answer ahead, in order', async () => {

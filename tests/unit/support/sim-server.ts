@@ -1,3 +1,4 @@
+import type { Refusal } from '../../../shared/sync/ports';
 import type { BatchResult, Heartbeat, RatingBatch, Rejection } from '../../../shared/contract/kiosk-api';
 import type { KioskConfig } from '../../../shared/schema/kiosk-config';
 import type { Rating } from '../../../shared/schema/rating';
@@ -17,6 +18,12 @@ export class SimulatedServer implements SyncTransport {
   faults: Fault[] = [];
   serverClockAheadMs = 0;
   requests = 0;
+  /** A rating that makes the whole batch holding it fail (a 500 from a bug, a proxy's 400). */
+  wedging = new Map<string, { status: number; errorCode: string | null }>();
+  /** Fails every batch (the server itself is broken), while set. */
+  down = false;
+  /** A proxy's body limit, in ratings: larger batches get 413. */
+  maxRatings = Number.POSITIVE_INFINITY;
 
   heartbeats: Heartbeat[] = [];
   config: { config: KioskConfig; etag: string } | null = null;
@@ -38,6 +45,17 @@ export class SimulatedServer implements SyncTransport {
   async sendBatch(batch: RatingBatch): Promise<SendOutcome> {
     this.requests++;
     const fault = this.faults.shift() ?? 'none';
+    const answer = (status: number, errorCode: string | null): SendOutcome => ({
+      kind: 'answer',
+      status,
+      result: null,
+      retryAfterMs: null,
+      errorCode,
+    });
+    if (this.down) return answer(500, 'internal');
+    if (batch.ratings.length > this.maxRatings) return answer(413, null);
+    const wedge = (batch.ratings as Rating[]).map((r) => this.wedging.get(r.id)).find((w) => w !== undefined);
+    if (wedge) return answer(wedge.status, wedge.errorCode);
     if (fault === 'drop-request') return { kind: 'network', message: 'connection reset' };
     if (fault === 'timeout') return { kind: 'timeout' };
     if (fault === '500' || fault === '503')
@@ -73,7 +91,7 @@ export class SimulatedServer implements SyncTransport {
 /** The kiosk's queue in memory. */
 export class MemoryQueue implements SyncQueue {
   synced = new Set<string>();
-  quarantined = new Map<string, Rejection>();
+  quarantined = new Map<string, Refusal>();
   settles = 0;
   constructor(public ratings: Rating[]) {}
   async pendingToSend(limit: number, afterSeq = 0) {
@@ -83,7 +101,7 @@ export class MemoryQueue implements SyncQueue {
     const left = await this.pendingToSend(Number.POSITIVE_INFINITY);
     return { count: left.length, oldestCompletedAt: left[0]?.completedAt ?? null };
   }
-  async settle(acknowledged: readonly string[], rejected: readonly Rejection[], _at?: Date) {
+  async settle(acknowledged: readonly string[], rejected: readonly Refusal[], _at?: Date) {
     this.settles++;
     for (const id of acknowledged) this.synced.add(id);
     for (const r of rejected) this.quarantined.set(r.id!, r);
