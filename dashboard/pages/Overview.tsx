@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { adminApi, type ReportGrouping } from '../../shared/contract/admin-api';
+import { adminApi, shownRows, type ReportGrouping, type ShownRow } from '../../shared/contract/admin-api';
 import { call } from '../api';
 import { useT } from '../i18n';
 import { useLoad } from '../useLoad';
@@ -17,10 +17,10 @@ export function Overview() {
   );
   if (data.loading && !data.data) return <p>{t('common.loading')}</p>;
   if (data.error) return <p role="alert">{t('common.error', { message: data.error })}</p>;
-  const [months, wards, district] = data.data!;
-  const trend = months.rows.map((r) => ({ month: r.key, share: Math.round((r.satisfiedShare ?? 0) * 1000) / 10 }));
-  const byWard = wards.rows.map((r) => ({ ward: r.label, share: Math.round((r.satisfiedShare ?? 0) * 1000) / 10 }));
-  const whole = district.rows[0];
+  const [months, wards, district] = data.data!.map((report) => shownRows(report.rows)) as [ShownRow[], ShownRow[], ShownRow[]];
+  const trend = months.map((r) => ({ month: r.key, share: Math.round((r.satisfiedShare ?? 0) * 1000) / 10 }));
+  const byWard = wards.map((r) => ({ ward: r.label, share: Math.round((r.satisfiedShare ?? 0) * 1000) / 10 }));
+  const whole = district[0];
   const distribution = whole ? Object.entries(whole.distribution).map(([level, count]) => ({ level, count })) : [];
   return (
     <div className="overview">

@@ -144,13 +144,13 @@ export function Reports() {
               </tr>
             )}
             {report.data.rows.map((row) => (
-              <tr key={`${row.key}|${row.scaleSize}`}>
+              <tr key={`${row.key}|${row.hidden ? 'withheld' : row.scaleSize}`}>
                 <th scope="row">{row.label}</th>
-                <td>{row.count}</td>
                 {row.hidden ? (
-                  <td colSpan={2 + levels.length}>{t('report.hidden', { min: report.data!.minResponses })}</td>
+                  <td colSpan={3 + levels.length}>{t('report.hidden', { min: report.data!.minResponses })}</td>
                 ) : (
                   <>
+                    <td>{row.count}</td>
                     <td>{percent(row.satisfiedShare)}</td>
                     <td>{row.mean?.toFixed(2) ?? '–'}</td>
                     {levels.map((l) => (

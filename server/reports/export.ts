@@ -4,11 +4,11 @@ import type { Report } from '../../shared/contract/admin-api';
 const percent = (share: number | null) => (share === null ? '' : (share * 100).toFixed(1));
 
 function table(report: Report): (string | number)[][] {
-  const levels = Math.max(5, ...report.rows.map((r) => r.scaleSize));
+  const levels = Math.max(5, ...report.rows.map((r) => (r.hidden ? 0 : r.scaleSize)));
   const header = ['Nhóm', 'Số lượt', 'Tỷ lệ hài lòng (%)', 'Điểm trung bình', 'Thang'];
   for (let v = levels; v >= 1; v--) header.push(`Mức ${v}`);
   const body = report.rows.map((row) => {
-    if (row.hidden) return [row.label, row.count, `Ẩn: dưới ${report.minResponses} lượt`, '', row.scaleSize];
+    if (row.hidden) return [row.label, '', `Ẩn: dưới ${report.minResponses} lượt đánh giá`, '', '', ...Array.from({ length: levels }, () => '')];
     const cells: (string | number)[] = [row.label, row.count, percent(row.satisfiedShare), row.mean ?? '', row.scaleSize];
     for (let v = levels; v >= 1; v--) cells.push(row.distribution[String(v)] ?? '');
     return cells;

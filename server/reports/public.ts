@@ -1,5 +1,5 @@
 import type { PublicFigures, PublicResults } from '../../shared/contract/public-api';
-import type { ReportRow } from '../../shared/contract/admin-api';
+import { shownRows, type ReportRow } from '../../shared/contract/admin-api';
 import type { Store } from '../db/connect';
 import { listWards } from '../repo/wards';
 import { vietnamDay } from '../time';
@@ -13,7 +13,9 @@ function quarterOf(day: string) {
 
 /** A group's headline is its main (5-level) scale where it has one. */
 function figures(rows: readonly ReportRow[], key: string): PublicFigures {
-  const row = rows.filter((r) => r.key === key).sort((a, b) => b.scaleSize - a.scaleSize)[0];
+  const row = shownRows(rows)
+    .filter((r) => r.key === key)
+    .sort((a, b) => b.scaleSize - a.scaleSize)[0];
   return row ? { count: row.count, satisfiedShare: row.satisfiedShare, mean: row.mean, scaleSize: row.scaleSize } : null;
 }
 
@@ -34,14 +36,14 @@ export async function publicResults(store: Store, now: Date): Promise<PublicResu
     report('year', year, 'month'),
     listWards(store),
   ]);
-  const mainScale = months.rows.some((r) => r.scaleSize === 5) ? 5 : null;
+  const mainScale = shownRows(months.rows).some((r) => r.scaleSize === 5) ? 5 : null;
   return {
     unit: districtNow.unit,
     quarter: current,
     previousQuarter: previous,
     district: { current: figures(districtNow.rows, ''), previous: figures(districtBefore.rows, '') },
     wards: wards.map((w) => ({ id: w.id, name: w.name.vi, current: figures(wardsNow.rows, w.id), previous: figures(wardsBefore.rows, w.id) })),
-    months: months.rows
+    months: shownRows(months.rows)
       .filter((r) => mainScale === null || r.scaleSize === mainScale)
       .map((r) => ({ month: r.key, figures: { count: r.count, satisfiedShare: r.satisfiedShare, mean: r.mean, scaleSize: r.scaleSize } })),
   };

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { summarise } from '../../shared/report/cells';
-import type { Report, ReportQuery } from '../../shared/contract/admin-api';
+import type { Report, ReportQuery, ReportRow, ShownRow } from '../../shared/contract/admin-api';
 import { periodDays } from '../../shared/report/period';
 import { SurveyTemplate } from '../../shared/schema/template';
 import type { Store } from '../db/connect';
@@ -30,9 +30,13 @@ export async function buildReport(store: Store, query: ReportQuery, options: { m
   const district = (await store.db.selectFrom('settings').select('value').where('key', '=', 'district_name').executeTakeFirst())?.value ?? '';
   const unit = query.wardId ? (wardName.get(query.wardId) ?? query.wardId) : district;
 
-  const rows =
+  const figures =
     query.groupBy === 'criterion' ? await criterionRows(store, query, days) : await overallRows(store, query, days, wardName);
-  for (const row of rows) row.hidden = query.groupBy === 'official' && row.count < options.minResponses;
+  const rows: ReportRow[] = figures.map((row) =>
+    query.groupBy === 'official' && row.count < options.minResponses
+      ? { key: row.key, label: row.label, hidden: true, withheld: 'below_minimum' }
+      : row,
+  );
   return {
     title: 'Báo cáo kết quả đánh giá sự hài lòng',
     unit,
@@ -96,7 +100,7 @@ async function overallRows(store: Store, query: ReportQuery, days: { from: strin
   };
   return [...grouped.values()]
     .sort((a, b) => a.key.localeCompare(b.key) || b.scaleSize - a.scaleSize)
-    .map((g) => ({ key: g.key, label: label(g.key), hidden: false, ...summarise(g.levels, g.scaleSize) }));
+    .map((g): ShownRow => ({ key: g.key, label: label(g.key), hidden: false, ...summarise(g.levels, g.scaleSize) }));
 }
 
 async function criterionRows(store: Store, query: ReportQuery, days: { from: string; to: string }) {
@@ -122,6 +126,6 @@ async function criterionRows(store: Store, query: ReportQuery, days: { from: str
   }
   return [...grouped.entries()].map(([key, g]) => {
     const criterion = templates.get(g.template)?.criteria.find((c) => c.id === g.criterion);
-    return { key, label: criterion?.label.vi ?? g.criterion, hidden: false, ...summarise(g.levels, criterion?.levels.length ?? 5) };
+    return { key, label: criterion?.label.vi ?? g.criterion, hidden: false as const, ...summarise(g.levels, criterion?.levels.length ?? 5) };
   });
 }

@@ -49,7 +49,7 @@ export async function tt01Report(store: Store, query: { quarter: string; wardId?
       wardId,
       officialId,
       label: officialId === '' ? 'Chưa ghi nhận công chức' : (officials.get(officialId) ?? officialId),
-      dossiers,
+      dossiers: hidden ? null : dossiers,
       hidden,
       indicators: hidden ? [] : indicators,
       total: hidden ? null : total,

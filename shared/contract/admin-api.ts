@@ -224,11 +224,11 @@ export const ReportQuery = z
   });
 export type ReportQuery = z.infer<typeof ReportQuery>;
 
-export const ReportRow = z.strictObject({
+/** A group's figures. */
+export const ShownRow = z.strictObject({
   key: z.string(),
   label: z.string(),
-  /** Per-official figures judge people: below the minimum number of responses they are withheld. */
-  hidden: z.boolean(),
+  hidden: z.literal(false),
   count: z.int(),
   /** Count per level value, best first. */
   distribution: z.record(z.string(), z.int()),
@@ -237,7 +237,23 @@ export const ReportRow = z.strictObject({
   satisfiedShare: z.number().nullable(),
   scaleSize: z.int(),
 });
+export type ShownRow = z.infer<typeof ShownRow>;
+
+/**
+ * Per-official figures judge people: below the minimum number of responses they are withheld, and a
+ * withheld row carries no figure at all (not even its count), only that it is withheld and why.
+ */
+export const WithheldRow = z.strictObject({
+  key: z.string(),
+  label: z.string(),
+  hidden: z.literal(true),
+  withheld: z.literal('below_minimum'),
+});
+export const ReportRow = z.discriminatedUnion('hidden', [ShownRow, WithheldRow]);
 export type ReportRow = z.infer<typeof ReportRow>;
+
+/** The rows with figures (groupings other than per official never withhold any). */
+export const shownRows = (rows: readonly ReportRow[]): ShownRow[] => rows.filter((row): row is ShownRow => !row.hidden);
 
 export const Report = z.strictObject({
   title: z.string(),
@@ -278,7 +294,8 @@ export const Tt01Report = z.strictObject({
       wardId: Slug,
       officialId: z.string(),
       label: z.string(),
-      dossiers: z.int(),
+      /** Null when withheld (below the minimum number of dossiers): no figure of a withheld official is given. */
+      dossiers: z.int().nullable(),
       hidden: z.boolean(),
       indicators: z.array(Indicator),
       total: z.number().nullable(),

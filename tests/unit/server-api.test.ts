@@ -285,8 +285,17 @@ describe.each(engines())('district server on %s', (engine) => {
         headers: { cookie: admin.cookie },
       })
     ).json();
-    expect(report.rows[0]).toMatchObject({ count: 2, hidden: true });
     expect(report.minResponses).toBe(3);
+    // Withheld means withheld: no count, distribution, mean or share, in any format — only why.
+    expect(report.rows[0]).toEqual({ key: '', label: 'Chưa ghi nhận công chức', hidden: true, withheld: 'below_minimum' });
+    const url = '/api/v1/reports?period=month&at=2026-11&groupBy=official';
+    const csv = (await server.app.inject({ method: 'GET', url: `${url}&format=csv`, headers: { cookie: admin.cookie } })).body;
+    expect(csv.split('\r\n')[1]).toBe('Chưa ghi nhận công chức,,Ẩn: dưới 3 lượt đánh giá,,,,,,,');
+    const xlsx = await server.app.inject({ method: 'GET', url: `${url}&format=xlsx`, headers: { cookie: admin.cookie } });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const withheld = workbook.worksheets[0]!.getRow(7).values as unknown[];
+    expect(withheld.filter((cell) => typeof cell === 'number')).toEqual([]);
   });
 
   it('lets a ward viewer read its own ward only, and requires CSRF for changes', async () => {
