@@ -15,6 +15,8 @@ export interface ImportSummary {
   accepted: number;
   duplicate: number;
   rejected: number;
+  /** The kiosk crossed its ceiling in these ratings (for the alerts; not sent back to the browser). */
+  ceilingCrossed: boolean;
   /** The ratings this import stored (for the alerts; not sent back to the browser). */
   acceptedIds: string[];
   /** The first few rejections, for the person importing. */
@@ -55,6 +57,7 @@ export async function importExportFile(
     rejected: 0,
     acceptedIds: [],
     rejections: [],
+    ceilingCrossed: false,
   };
   for (let i = 0; i < file.ratings.length; i += MAX_BATCH_RATINGS) {
     const ratings = file.ratings.slice(i, i + MAX_BATCH_RATINGS);
@@ -63,6 +66,7 @@ export async function importExportFile(
       clockOffsetMs: kiosk.clock_offset_ms ?? 0,
     });
     summary.accepted += result.accepted.length;
+    summary.ceilingCrossed ||= result.ceilingCrossed;
     summary.acceptedIds.push(...result.accepted);
     summary.duplicate += result.duplicate.length;
     summary.rejected += result.rejected.length;

@@ -4,6 +4,9 @@ import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { answersProblem } from '../shared/rating/validate';
 import { isSatisfied } from '../shared/rating/satisfied';
+import { BURST_MAX_PER_MINUTE, judgeBursts } from '../shared/rating/burst';
+import { AlertSettings } from '../shared/alerts/rules';
+import { ALERT_SETTINGS_KEY } from './alerts/service';
 import type { BatchResult, RatingBatch, Rejection } from '../shared/contract/kiosk-api';
 import { Rating } from '../shared/schema/rating';
 import { SurveyTemplate } from '../shared/schema/template';
@@ -48,7 +51,7 @@ export async function ingestBatch(
   // A file carried from the kiosk (an export) arrives days after it was written: its sentAt says
   // nothing about the kiosk's clock, so the offset last measured by sync is used instead.
   imported?: { clockOffsetMs: number },
-): Promise<BatchResult> {
+): Promise<BatchResult & { ceilingCrossed: boolean }> {
   const receivedAt = now.getTime();
   const offsetMs = imported ? imported.clockOffsetMs : receivedAt - Date.parse(batch.sentAt);
   const rejected: Rejection[] = [];
@@ -83,6 +86,7 @@ export async function ingestBatch(
 
   const accepted: string[] = [];
   const duplicate: string[] = [];
+  let ceilingCrossed = false;
   await store.db.transaction().execute(async (trx) => {
     if (store.engine === 'postgres') {
       // Serialise batches of one kiosk: two retries racing must not both count.
@@ -111,7 +115,7 @@ export async function ingestBatch(
         reject(candidate.index, candidate.rating.id, 'id_conflict', 'another rating with this id is already stored');
       }
     }
-    await insertRatings(store, trx, fresh, batch.batchId, receivedAt, offsetMs);
+    ceilingCrossed = await insertRatings(store, trx, kiosk.id, fresh, batch.batchId, receivedAt, offsetMs);
     await trx
       .insertInto('batches')
       .values({
@@ -130,7 +134,37 @@ export async function ingestBatch(
   });
 
   rejected.sort((a, b) => a.index - b.index);
-  return { batchId: batch.batchId, accepted, duplicate, rejected, serverTime: serverTimeIso(now) };
+  return { batchId: batch.batchId, accepted, duplicate, rejected, serverTime: serverTimeIso(now), ceilingCrossed };
+}
+
+/**
+ * The server's own burst verdict for a kiosk's new rows (shared/rating/burst.ts): counted against
+ * the kiosk's ratings already stored around them, in every batch and import, whatever the kiosk's
+ * flag says. Sets `burst` on the rows; true when the kiosk crossed its ceiling.
+ */
+async function judgeBurstRows(trx: Transaction<Database>, kioskId: string, rows: RatingsTable[]): Promise<boolean> {
+  if (rows.length === 0) return false;
+  const row = await trx.selectFrom('settings').select('value').where('key', '=', ALERT_SETTINGS_KEY).executeTakeFirst();
+  const parsed = AlertSettings.safeParse(row ? JSON.parse(row.value) : {});
+  const settings = parsed.success ? parsed.data : AlertSettings.parse({});
+  const ceiling = { ratings: settings.ceilingRatings, minutes: settings.ceilingMinutes };
+  const order = rows.map((_, i) => i).sort((a, b) => rows[a]!.corrected_at_ms - rows[b]!.corrected_at_ms || rows[a]!.seq - rows[b]!.seq);
+  const first = rows[order[0]!]!.corrected_at_ms;
+  const last = rows[order.at(-1)!]!.corrected_at_ms;
+  const stored = await trx
+    .selectFrom('ratings')
+    .select('corrected_at_ms')
+    .where('kiosk_id', '=', kioskId)
+    .where('corrected_at_ms', '>=', first - ceiling.minutes * 60_000)
+    .where('corrected_at_ms', '<', last + 60_000)
+    .execute();
+  const verdict = judgeBursts(
+    stored.map((r) => Number(r.corrected_at_ms)),
+    order.map((i) => rows[i]!.corrected_at_ms),
+    { maxPerMinute: BURST_MAX_PER_MINUTE, ceiling },
+  );
+  order.forEach((i, k) => (rows[i]!.burst = verdict.burst[k] ? 1 : 0));
+  return verdict.ceilingCrossed;
 }
 
 /**
@@ -238,7 +272,8 @@ export function ratingRow(
     reasons: JSON.stringify(rating.reasons),
     comment: rating.comment,
     flags: JSON.stringify(rating.flags),
-    burst: rating.flags.includes('burst') ? 1 : 0,
+    // The server's verdict (judgeBurstRows); the kiosk's own flag stays in `flags`, as advice.
+    burst: 0,
     batch_id: batchId,
     received_at: receivedAt,
     content_hash: hash,
@@ -274,13 +309,15 @@ async function loadTemplates(store: Store, ratings: readonly unknown[]) {
 async function insertRatings(
   store: Store,
   trx: Transaction<Database>,
+  kioskId: string,
   fresh: Candidate[],
   batchId: string,
   receivedAt: number,
   offsetMs: number,
-) {
-  if (fresh.length === 0) return;
+): Promise<boolean> {
+  if (fresh.length === 0) return false;
   const rows = fresh.map(({ rating, hash, template }) => ratingRow(rating, template, hash, batchId, receivedAt, offsetMs));
+  const ceilingCrossed = await judgeBurstRows(trx, kioskId, rows);
   await markDossierRepeats(trx, rows);
   await attributeOfficials(trx, rows);
   await insertRatingRows(store, trx, rows);
@@ -361,6 +398,7 @@ async function insertRatings(
       updated_at: receivedAt,
     }));
   for (const chunk of chunks(feedback, INSERT_CHUNK)) await trx.insertInto('feedback').values(chunk).execute();
+  return ceilingCrossed;
 }
 
 /** Daily counts summed per month, with the same keys. */

@@ -24,12 +24,22 @@ export function Alerts() {
       setProblem(error instanceof ApiFailure ? error.message : String(error));
     }
   };
-  const what = (a: Alert) =>
-    a.kind === 'very-dissatisfied-comment'
-      ? t('alerts.kind.comment', { comment: a.comment ?? '' })
-      : a.kind === 'satisfaction-drop'
-        ? t('alerts.kind.drop', { share: percent(a.details.share ?? null), window: a.details.window ?? 0 })
-        : t('alerts.kind.silent', { kiosk: (a.kioskId ?? '').slice(0, 8), minutes: a.details.silentMinutes ?? 0 });
+  const what = (a: Alert) => {
+    switch (a.kind) {
+      case 'very-dissatisfied-comment':
+        return t('alerts.kind.comment', { comment: a.comment ?? '' });
+      case 'satisfaction-drop':
+        return t('alerts.kind.drop', { share: percent(a.details.share ?? null), window: a.details.window ?? 0 });
+      case 'silent-kiosk':
+        return t('alerts.kind.silent', { kiosk: (a.kioskId ?? '').slice(0, 8), minutes: a.details.silentMinutes ?? 0 });
+      case 'kiosk-ceiling':
+        return t('alerts.kind.ceiling', {
+          kiosk: (a.kioskId ?? '').slice(0, 8),
+          ratings: a.details.ratings ?? 0,
+          minutes: a.details.minutes ?? 0,
+        });
+    }
+  };
 
   return (
     <>

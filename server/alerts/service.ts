@@ -5,7 +5,8 @@ import { DEFAULT_OPENING_HOURS, openMinutesBetween } from '../../shared/schema/o
 import type { Store } from '../db/connect';
 import type { Mailer } from './mailer';
 
-const SETTINGS_KEY = 'alert_settings';
+/** Where the alert settings are kept (the settings table); ingest reads the ceiling from them too. */
+export const ALERT_SETTINGS_KEY = 'alert_settings';
 const lowKey = (wardId: string) => `alert_low:${wardId}`;
 
 /** The words of an alert, for the e-mail (the dashboard shows the same facts). */
@@ -26,6 +27,11 @@ function describe(alert: Alert, wardName: string): { subject: string; text: stri
         subject: `[Hài Lòng] ${wardName}: ki-ốt ${alert.kioskId.slice(0, 8)} không liên lạc`,
         text: `Ki-ốt ${alert.kioskId} không gửi dữ liệu trong ${alert.silentMinutes} phút làm việc. Vui lòng kiểm tra điện, mạng.`,
       };
+    case 'kiosk-ceiling':
+      return {
+        subject: `[Hài Lòng] ${wardName}: ki-ốt ${alert.kioskId.slice(0, 8)} nhận quá nhiều đánh giá`,
+        text: `Ki-ốt ${alert.kioskId} gửi hơn ${alert.ratings} đánh giá trong ${alert.minutes} phút, nhiều hơn một quầy phục vụ được. Các đánh giá vượt ngưỡng được giữ lại nhưng không tính vào báo cáo. Vui lòng kiểm tra ki-ốt và mã thiết bị.`,
+      };
   }
 }
 
@@ -42,7 +48,7 @@ export class AlertService {
   ) {}
 
   async settings(): Promise<AlertSettings> {
-    const row = await this.store.db.selectFrom('settings').select('value').where('key', '=', SETTINGS_KEY).executeTakeFirst();
+    const row = await this.store.db.selectFrom('settings').select('value').where('key', '=', ALERT_SETTINGS_KEY).executeTakeFirst();
     const parsed = AlertSettings.safeParse(row ? JSON.parse(row.value) : {});
     return parsed.success ? parsed.data : AlertSettings.parse({});
   }
@@ -51,7 +57,7 @@ export class AlertService {
     const value = JSON.stringify(AlertSettings.parse(settings));
     await this.store.db
       .insertInto('settings')
-      .values({ key: SETTINGS_KEY, value })
+      .values({ key: ALERT_SETTINGS_KEY, value })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
       .execute();
   }
@@ -95,6 +101,23 @@ export class AlertService {
     await this.raise(alerts);
   }
 
+  /**
+   * A kiosk sent more ratings than its ceiling allows (a copied token, a fault): raised once, and
+   * not again while that alert is open.
+   */
+  async afterCeiling(kioskId: string, wardId: string): Promise<void> {
+    const open = await this.store.db
+      .selectFrom('alerts')
+      .select('id')
+      .where('kind', '=', 'kiosk-ceiling')
+      .where('kiosk_id', '=', kioskId)
+      .where('acknowledged_at', 'is', null)
+      .executeTakeFirst();
+    if (open) return;
+    const settings = await this.settings();
+    await this.raise([{ kind: 'kiosk-ceiling', kioskId, wardId, ratings: settings.ceilingRatings, minutes: settings.ceilingMinutes }]);
+  }
+
   /** Kiosks silent for longer than allowed, counting only the counters' opening hours. */
   async checkSilentKiosks(): Promise<number> {
     const settings = await this.settings();
@@ -135,7 +158,7 @@ export class AlertService {
         .values({
           kind: alert.kind,
           ward_id: alert.wardId,
-          kiosk_id: alert.kind === 'silent-kiosk' ? alert.kioskId : null,
+          kiosk_id: alert.kind === 'silent-kiosk' || alert.kind === 'kiosk-ceiling' ? alert.kioskId : null,
           rating_id: alert.kind === 'very-dissatisfied-comment' ? alert.ratingId : null,
           details: JSON.stringify(alert),
           created_at: this.options.now().getTime(),
@@ -178,7 +201,13 @@ export class AlertService {
           ]),
     );
     return rows.map((r): AlertItem => {
-      const details = JSON.parse(r.details) as Partial<{ share: number; window: number; silentMinutes: number }>;
+      const details = JSON.parse(r.details) as Partial<{
+        share: number;
+        window: number;
+        silentMinutes: number;
+        ratings: number;
+        minutes: number;
+      }>;
       return {
         id: r.id,
         kind: AlertKind.parse(r.kind),
@@ -197,6 +226,8 @@ export class AlertService {
           ...(details.share !== undefined && { share: details.share }),
           ...(details.window !== undefined && { window: details.window }),
           ...(details.silentMinutes !== undefined && { silentMinutes: details.silentMinutes }),
+          ...(details.ratings !== undefined && { ratings: details.ratings }),
+          ...(details.minutes !== undefined && { minutes: details.minutes }),
         },
       };
     });

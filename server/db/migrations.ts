@@ -264,6 +264,12 @@ function migrations(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    // The server judges bursts against a kiosk's stored ratings around a batch's times.
+    '0007_ratings_kiosk_time': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.createIndex('ratings_kiosk_time').on('ratings').columns(['kiosk_id', 'corrected_at_ms']).execute();
+      },
+    },
   };
 }
 

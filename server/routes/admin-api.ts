@@ -86,8 +86,9 @@ export async function adminRoutes(app: FastifyInstance, { store, now, callers, m
     adminApi.importExport,
     callers,
     async ({ body: file, request }) => {
-      const { acceptedIds, ...summary } = await importExportFile(store, file, { wardScope: undefined, now });
+      const { acceptedIds, ceilingCrossed, ...summary } = await importExportFile(store, file, { wardScope: undefined, now });
       await alerts?.afterRatings(summary.wardId, acceptedIds).catch((error: unknown) => request.log.error(error));
+      if (ceilingCrossed) await alerts?.afterCeiling(summary.kioskId, summary.wardId).catch((error: unknown) => request.log.error(error));
       return summary;
     },
     { bodyLimit: 160 * 1024 * 1024 },

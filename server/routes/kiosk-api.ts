@@ -43,9 +43,10 @@ export async function kioskRoutes(app: FastifyInstance, { store, now, callers, a
       if (Math.abs(Date.parse(batch.sentAt) - at.getTime()) > PLAUSIBLE_CLOCK_SKEW_MS) {
         throw new HttpError(400, 'implausible_clock', 'sentAt is more than two years from the server’s time: check the kiosk’s clock.');
       }
-      const result = await ingestBatch(store, kiosk, batch, at);
+      const { ceilingCrossed, ...result } = await ingestBatch(store, kiosk, batch, at);
       // Alerts come after the commit and never fail the batch: the kiosk's answer is about its ratings.
       await alerts?.afterRatings(kiosk.ward_id, result.accepted).catch((error: unknown) => request.log.error(error));
+      if (ceilingCrossed) await alerts?.afterCeiling(kiosk.id, kiosk.ward_id).catch((error: unknown) => request.log.error(error));
       return result;
     },
     { bodyLimit: 2 * 1024 * 1024 },

@@ -13,13 +13,24 @@ export const AlertSettings = z.strictObject({
     .min(10)
     .max(7 * 24 * 60)
     .default(120),
+  /**
+   * A kiosk's ceiling: more ratings than this within `ceilingMinutes` is more than a counter serves.
+   * The excess is stored and flagged (left out of reports by default), and the district is alerted.
+   */
+  ceilingRatings: z.int().min(10).max(10_000).default(30),
+  ceilingMinutes: z
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(10),
 });
 export type AlertSettings = z.infer<typeof AlertSettings>;
 
 export type Alert =
   | { kind: 'very-dissatisfied-comment'; ratingId: string; wardId: string }
   | { kind: 'satisfaction-drop'; wardId: string; share: number; window: number }
-  | { kind: 'silent-kiosk'; kioskId: string; wardId: string; silentMinutes: number };
+  | { kind: 'silent-kiosk'; kioskId: string; wardId: string; silentMinutes: number }
+  | { kind: 'kiosk-ceiling'; kioskId: string; wardId: string; ratings: number; minutes: number };
 
 /** What the rules look at in a rating: its place, how satisfied, and whether the citizen wrote. */
 export interface RatedItem {

@@ -168,7 +168,7 @@ export type FeedbackUpdate = z.infer<typeof FeedbackUpdate>;
 
 // ——— Alerts ———
 
-export const AlertKind = z.enum(['very-dissatisfied-comment', 'satisfaction-drop', 'silent-kiosk']);
+export const AlertKind = z.enum(['very-dissatisfied-comment', 'satisfaction-drop', 'silent-kiosk', 'kiosk-ceiling']);
 export const AlertItem = z.strictObject({
   id: z.int(),
   kind: AlertKind,
@@ -188,6 +188,8 @@ export const AlertItem = z.strictObject({
     share: z.number().optional(),
     window: z.int().optional(),
     silentMinutes: z.number().optional(),
+    ratings: z.int().optional(),
+    minutes: z.int().optional(),
   }),
 });
 export type AlertItem = z.infer<typeof AlertItem>;

@@ -10,3 +10,45 @@ export function checkBurst(recentStartsMs: readonly number[], nowMs: number, max
   window.push(nowMs);
   return { window, burst: window.length > maxPerMinute };
 }
+
+/** More than this many ratings within one minute at one counter is faster than people queue. */
+export const BURST_MAX_PER_MINUTE = 6;
+
+/** A kiosk's ceiling: more ratings than this in a window of so many minutes raises an alert. */
+export interface Ceiling {
+  ratings: number;
+  minutes: number;
+}
+
+/**
+ * The district server's own verdict, whatever a kiosk's flag says (a token copied off a kiosk can
+ * send anything). `stored` are the instants (corrected times, ms) of the kiosk's ratings already
+ * stored near these; `fresh` the new ones. A new rating is a burst when its minute holds more than
+ * `maxPerMinute` of the kiosk's ratings (stored and new together: a minute that full is not people
+ * queueing, so none of its new ratings counts), or when the kiosk already has `ceiling.ratings` in
+ * the ceiling's window before it (stored, or new and earlier). Every rating counts towards the
+ * windows, burst or not. Verdicts on stored ratings are never changed.
+ */
+export function judgeBursts(
+  stored: readonly number[],
+  fresh: readonly number[],
+  limits: { maxPerMinute: number; ceiling: Ceiling },
+): { burst: boolean[]; ceilingCrossed: boolean } {
+  const minuteOf = (t: number) => Math.floor(t / MINUTE_MS);
+  const perMinute = new Map<number, number>();
+  for (const t of [...stored, ...fresh]) perMinute.set(minuteOf(t), (perMinute.get(minuteOf(t)) ?? 0) + 1);
+  const windowMs = limits.ceiling.minutes * MINUTE_MS;
+  const earlier = [...stored].sort((a, b) => a - b);
+  let ceilingCrossed = false;
+  const order = fresh.map((t, i) => ({ t, i })).sort((a, b) => a.t - b.t);
+  const burst = new Array<boolean>(fresh.length).fill(false);
+  for (const { t, i } of order) {
+    let inWindow = 0;
+    for (const s of earlier) if (s > t - windowMs && s <= t) inWindow++;
+    const overCeiling = inWindow >= limits.ceiling.ratings;
+    if (overCeiling) ceilingCrossed = true;
+    burst[i] = perMinute.get(minuteOf(t))! > limits.maxPerMinute || overCeiling;
+    earlier.push(t);
+  }
+  return { burst, ceilingCrossed };
+}

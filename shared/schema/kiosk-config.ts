@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LocalizedText, Slug, Text } from './common';
+import { BURST_MAX_PER_MINUTE } from '../rating/burst';
 import { StoredPin } from '../technician/pin';
 import { SurveyTemplate } from './template';
 
@@ -33,7 +34,7 @@ export const KioskConfig = z.strictObject({
   counter: z.strictObject({ id: Slug, label: LocalizedText }),
   template: SurveyTemplate,
   /** More ratings than this within a minute is faster than people queue: still stored, but flagged. */
-  burstMaxPerMinute: z.int().min(1).max(60).default(6),
+  burstMaxPerMinute: z.int().min(1).max(60).default(BURST_MAX_PER_MINUTE),
   thankYouSeconds: z.int().min(2).max(30).default(5),
   /** Ratings the server acknowledged are kept this long on the kiosk before pruning may delete them. */
   retentionDays: z.int().min(1).max(3650).default(90),

@@ -12,7 +12,10 @@ function anonymousUpload(origin: string, path: string, megabytes: number): Promi
   return new Promise((resolve, reject) => {
     let sentMb = 0;
     let answered = false;
-    const req = request(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': megabytes * 1024 * 1024 } });
+    const req = request(`${origin}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': megabytes * 1024 * 1024 },
+    });
     req.on('response', (res) => {
       answered = true;
       res.resume();

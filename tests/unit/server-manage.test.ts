@@ -1,3 +1,4 @@
+import { toIsoWithOffset } from '../../shared/time';
 import { afterEach, describe, expect, it } from 'vitest';
 import { builtinTemplate } from '../../shared/templates/builtin';
 import { engines, testServer } from './support/server-harness';
@@ -42,12 +43,16 @@ describe.each(engines())('district administration on %s', (engine) => {
 
   it('scores Circular 01/2018 indicators per unit and per official for a quarter', async () => {
     server = await testServer(engine);
+    const burstMinute = toIsoWithOffset(new Date('2026-11-22T02:30:00Z'), 420);
     const kiosk = await server.enrolKiosk('hang-bac', 'quay-1');
     await server.sendBatch(kiosk, [
       server.rating(kiosk, { criteria: { 'chi-so-1': 3, 'chi-so-3': 3 } }),
       server.rating(kiosk, { criteria: { 'chi-so-1': 3, 'chi-so-3': 1 } }),
       server.rating(kiosk, { criteria: { 'chi-so-1': 2 } }),
-      server.rating(kiosk, { criteria: { 'chi-so-1': 1 }, flags: ['burst'] }),
+      // Seven in one minute: a burst, left out.
+      ...Array.from({ length: 7 }, () =>
+        server.rating(kiosk, { criteria: { 'chi-so-1': 1 }, startedAt: burstMinute, completedAt: burstMinute }),
+      ),
     ]);
     const admin = await server.login();
     const res = await server.app.inject({ method: 'GET', url: '/api/v1/reports/tt01?quarter=2026-Q4', headers: { cookie: admin.cookie } });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { demoKioskConfig } from '../../shared/demo';
-import { checkBurst } from '../../shared/rating/burst';
+import { checkBurst, judgeBursts } from '../../shared/rating/burst';
 import { seqRuns, selectPrunable } from '../../shared/rating/prune';
 import { nextStep, stepsAfterOverall } from '../../shared/rating/steps';
 import { IsoDateTime } from '../../shared/schema/common';
@@ -174,5 +174,29 @@ describe('schemas refuse bad input', () => {
     expect(Rating.safeParse({ ...rating, startedAt: '2026-11-22T08:00:00' }).success).toBe(false);
     expect(Rating.safeParse({ ...rating, outcome: 'open' }).success).toBe(false);
     expect(Rating.safeParse({ ...rating, name: 'Nguyễn Văn A' }).success).toBe(false);
+  });
+});
+
+describe('the server’s burst verdict (per kiosk, per corrected minute, with a ceiling)', () => {
+  const minute = 60_000;
+  const t0 = Date.parse('2026-11-22T02:00:00Z');
+  const limits = { maxPerMinute: 6, ceiling: { ratings: 30, minutes: 10 } };
+  it.each([
+    ['six in a minute count', [], Array.from({ length: 6 }, (_, i) => t0 + i), 0, false],
+    ['seven in a minute: none of them counts', [], Array.from({ length: 7 }, (_, i) => t0 + i), 7, false],
+    ['a minute already holding six: one more makes it a burst', Array.from({ length: 6 }, (_, i) => t0 + i), [t0 + 10], 1, false],
+    ['one a minute for an hour counts', [], Array.from({ length: 60 }, (_, i) => t0 + i * minute), 0, false],
+    [
+      'five a minute for twenty minutes: over the ceiling from the 31st',
+      [],
+      Array.from({ length: 100 }, (_, i) => t0 + Math.floor(i / 5) * minute + (i % 5)),
+      70,
+      true,
+    ],
+    ['stored ratings count towards the ceiling', Array.from({ length: 30 }, (_, i) => t0 + i * 18_000), [t0 + 9.5 * minute], 1, true],
+  ] as const)('%s', (_name, stored, fresh, bursts, crossed) => {
+    const verdict = judgeBursts(stored, fresh, limits);
+    expect(verdict.burst.filter(Boolean)).toHaveLength(bursts);
+    expect(verdict.ceilingCrossed).toBe(crossed);
   });
 });
