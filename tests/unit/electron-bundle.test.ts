@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BRIDGE_CHANNELS, type KioskBridge } from '../../shared/contract/bridge';
+import { KIOSK_CSP } from '../../shared/security/kiosk-csp';
 import { DEFAULT_OPENING_HOURS, isOpen } from '../../shared/schema/opening-hours';
 import { fakeElectron, type FakeElectron } from './support/fake-electron';
 
@@ -73,13 +74,23 @@ describe('the bundled main process', () => {
   it('opens one locked-down kiosk window on app://kiosk/ with the preload', () => {
     expect(electron.windows).toHaveLength(1);
     const [window] = electron.windows;
-    expect(window!.options.webPreferences).toMatchObject({
+    expect(window!.options.webPreferences).toEqual({
+      preload: join(out, 'preload.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webviewTag: false,
-      preload: join(out, 'preload.cjs'),
+      devTools: true, // an unpackaged shell; a packaged one has none
+      spellcheck: false,
+      enableWebSQL: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      zoomFactor: 1,
+      disableBlinkFeatures: 'Auxclick',
     });
+    expect(window!.options).toMatchObject({ fullscreen: true, kiosk: true, autoHideMenuBar: true });
     expect(window!.options).toMatchObject({ kiosk: true, fullscreen: true, show: false });
     expect(window!.loaded).toEqual(['app://kiosk/']);
     expect(electron.singleInstance).toBe(true);
@@ -132,6 +143,8 @@ describe('the bundled main process', () => {
     expect(electron.permission('notifications', 'app://kiosk/')).toBe(false);
     expect(electron.cancelRequest('https://cdn.example/x.js')).toBe(true);
     expect(electron.cancelRequest('app://kiosk/assets/a.js')).toBe(false);
+    // The same CSP on every response of the window's session, as the scan reads it from main.ts.
+    expect(electron.headersFor({ 'x-other': ['1'] })).toEqual({ 'x-other': ['1'], 'Content-Security-Policy': [KIOSK_CSP] });
   });
 
   it('keeps the display awake if and only if the counter is open now', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { isKioskUrl } from '../../electron/url-policy';
-import { kioskWindowOptions } from '../../electron/window-options';
 import { DEFAULT_OPENING_HOURS, isOpen, mayInstallUpdate, openMinutesBetween, OpeningHours } from '../../shared/schema/opening-hours';
 
 describe('where the kiosk window may go', () => {
@@ -38,24 +37,6 @@ describe('where the kiosk window may go', () => {
     ['very long', `app://kiosk/${'a'.repeat(3000)}`],
   ])('refuses %s', (_name, url) => {
     expect(isKioskUrl(url)).toBe(false);
-  });
-});
-
-describe('the kiosk window', () => {
-  it('is isolated, sandboxed, without Node, and without devtools in production', () => {
-    const production = kioskWindowOptions({ production: true, preload: '/app/preload.js' });
-    expect(production.webPreferences).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      devTools: false,
-      preload: '/app/preload.js',
-    });
-    expect(production).toMatchObject({ fullscreen: true, kiosk: true, autoHideMenuBar: true });
-    expect(kioskWindowOptions({ production: false, preload: '' }).webPreferences?.devTools).toBe(true);
   });
 });
 

@@ -45,6 +45,12 @@ export function fakeElectron(appData: string) {
     protocolHandler: null as ((request: Request) => Promise<Response>) | null,
     permissionCheck: null as ((contents: unknown, permission: string, origin: string) => boolean) | null,
     beforeRequest: null as ((details: { url: string }, callback: (answer: { cancel: boolean }) => void) => void) | null,
+    headersReceived: null as
+      | ((
+          details: { responseHeaders: Record<string, string[]> },
+          callback: (answer: { responseHeaders: Record<string, string[]> }) => void,
+        ) => void)
+      | null,
     blockers: new Set<number>(),
     singleInstance: false,
     userData: '',
@@ -124,7 +130,10 @@ export function fakeElectron(appData: string) {
       defaultSession: {
         setPermissionRequestHandler: () => undefined,
         setPermissionCheckHandler: (handler: typeof state.permissionCheck) => (state.permissionCheck = handler),
-        webRequest: { onBeforeRequest: (handler: typeof state.beforeRequest) => (state.beforeRequest = handler) },
+        webRequest: {
+          onBeforeRequest: (handler: typeof state.beforeRequest) => (state.beforeRequest = handler),
+          onHeadersReceived: (handler: typeof state.headersReceived) => (state.headersReceived = handler),
+        },
       },
     },
   };
@@ -155,6 +164,12 @@ export function fakeElectron(appData: string) {
       let cancel = false;
       state.beforeRequest!({ url }, (answer) => (cancel = answer.cancel));
       return cancel;
+    },
+    /** The headers the main process puts on a response in the window's session. */
+    headersFor(responseHeaders: Record<string, string[]>) {
+      let headers: Record<string, string[]> = {};
+      state.headersReceived!({ responseHeaders }, (answer) => (headers = answer.responseHeaders));
+      return headers;
     },
   };
 }
