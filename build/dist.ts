@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findElectronBinary } from '../electron/binary';
+import { updateFeed } from '../shared/security/update-feed';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const electron = findElectronBinary(`${root}node_modules/electron/`);
@@ -19,8 +20,13 @@ if (!electron.found) {
   );
   process.exit(2);
 }
-if (!process.env.HAILONG_UPDATE_URL) {
-  console.error('Set HAILONG_UPDATE_URL to the district server’s update feed, e.g. https://hailong.quan.gov.vn/updates/');
+const feed = updateFeed(process.env.HAILONG_UPDATE_URL, { allowHttp: process.env.HAILONG_ALLOW_HTTP_UPDATES === '1' });
+if (!feed.ok) {
+  console.error(`${feed.reason}. Set HAILONG_UPDATE_URL to the district server’s update feed, e.g. https://hailong.quan.gov.vn/updates/`);
+  process.exit(2);
+}
+if (process.env.CSC_LINK && !process.env.HAILONG_PUBLISHER_NAME) {
+  console.error('Set HAILONG_PUBLISHER_NAME to the signing certificate’s subject name: kiosks install only updates signed by it.');
   process.exit(2);
 }
 const run = (command: string, args: string[]) => {

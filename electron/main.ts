@@ -146,10 +146,12 @@ async function start() {
 
   openKioskWindow(report);
 
-  if (app.isPackaged && current.serverOrigin) {
+  // The feed and the publisher were fixed when the district built its release (app-update.yml:
+  // https only, and on Windows the installer must be signed by the named publisher). No feed is taken
+  // from settings at run time: whoever can change the server address could otherwise serve code.
+  if (app.isPackaged) {
     const { autoUpdater } = electronUpdater;
     autoUpdater.autoInstallOnAppQuit = false;
-    autoUpdater.setFeedURL({ provider: 'generic', url: `${current.serverOrigin}/updates/` });
     autoUpdater.on('update-downloaded', (info) => installer.downloaded(info.version));
     autoUpdater.on('error', (error) => report('updater', error));
     const look = () => void autoUpdater.checkForUpdates().catch((error: unknown) => report('updater', error));

@@ -3,7 +3,7 @@ import { AlertSettings } from '../alerts/rules';
 import { IsoDateTime, LocalizedText, Slug, Text } from '../schema/common';
 import { Attribution, OfficialPhoto } from '../schema/kiosk-config';
 import { checkTemplate, SurveyTemplate, SurveyTemplateFields } from '../schema/template';
-import { TechnicianPin } from '../technician/pin';
+import { OfficialPin } from '../technician/pin';
 import { ImportedFile } from './export-file';
 import { Heartbeat } from './kiosk-api';
 import { route } from './route';
@@ -77,7 +77,7 @@ export const Official = z.strictObject({
   hasPin: z.boolean(),
 });
 export type Official = z.infer<typeof Official>;
-export const OfficialChange = z.strictObject({ pin: TechnicianPin.nullable().optional(), photo: OfficialPhoto.nullable().optional() });
+export const OfficialChange = z.strictObject({ pin: OfficialPin.nullable().optional(), photo: OfficialPhoto.nullable().optional() });
 export type OfficialChange = z.input<typeof OfficialChange>;
 
 // ——— Kiosks ———

@@ -32,9 +32,11 @@ describe.each(engines())('officer attribution on %s', (engine) => {
     for (const [url, body, status] of [
       ['/api/v1/admin/officials/hang-bac-cb-1', { pin: '12' }, 400],
       ['/api/v1/admin/officials/hang-bac-cb-1', { pin: 'abcd' }, 400],
+      // Four digits are guessed from a kiosk's configuration in a few dozen tries: six at least.
+      ['/api/v1/admin/officials/hang-bac-cb-1', { pin: '1357' }, 400],
       ['/api/v1/admin/officials/hang-bac-cb-1', { photo: 'https://evil.example/x.png' }, 400],
       ['/api/v1/admin/officials/hang-bac-cb-1', { photo: 'data:text/html;base64,PHNjcmlwdD4=' }, 400],
-      ['/api/v1/admin/officials/nobody', { pin: '1234' }, 404],
+      ['/api/v1/admin/officials/nobody', { pin: '123456' }, 404],
       ['/api/v1/admin/wards/hang-bac/attribution', { attribution: 'everyone' }, 400],
       ['/api/v1/admin/wards/nowhere/attribution', { attribution: 'shift' }, 404],
     ] as const) {

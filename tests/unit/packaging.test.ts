@@ -13,7 +13,7 @@ interface BuilderConfig {
   directories: { app: string };
   asar: boolean;
   icon: string;
-  win: { target: string[] };
+  win: { target: string[]; signtoolOptions?: { publisherName?: string[] }; verifyUpdateCodeSignature?: boolean };
   linux: { target: string[] };
   electronFuses: Record<string, boolean>;
   publish: unknown[];
@@ -49,6 +49,13 @@ describe('packaging (build/electron-builder.json)', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
       grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
+  it('installs on Windows only updates signed by the publisher named at build time', async () => {
+    expect((await load()).win).toMatchObject({
+      signtoolOptions: { publisherName: ['${env.HAILONG_PUBLISHER_NAME}'] },
+      verifyUpdateCodeSignature: true,
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPin, hashPin, StoredPin, TechnicianPin } from '../../shared/technician/pin';
+import { checkPin, hashPin, OfficialPin, PIN_ITERATIONS, StoredPin, TechnicianPin } from '../../shared/technician/pin';
 
 describe('technician PIN', () => {
   it.each(['1234', '00000000', '2468'])('accepts %s as a PIN', (pin) => {
@@ -7,6 +7,26 @@ describe('technician PIN', () => {
   });
   it.each(['123', '123456789', '12a4', '١٢٣٤', ' 1234', '', '1234\n'])('refuses %j as a PIN', (pin) => {
     expect(TechnicianPin.safeParse(pin).success).toBe(false);
+  });
+
+  it.each(['123456', '0000000000'])('accepts %s as an official’s PIN', (pin) => {
+    expect(OfficialPin.safeParse(pin).success).toBe(true);
+  });
+  it.each(['1234', '12345', '12345678901', '12a456'])('refuses %j as an official’s PIN (it travels to every kiosk of the ward)', (pin) => {
+    expect(OfficialPin.safeParse(pin).success).toBe(false);
+  });
+
+  it('hashes with a slow work factor, and still checks a hash made with an older, smaller one', async () => {
+    const stored = await hashPin('135790');
+    expect(stored.iterations).toBe(PIN_ITERATIONS);
+    expect(PIN_ITERATIONS).toBeGreaterThanOrEqual(600_000);
+    const older = { ...(await hashPin('135790')), iterations: 120_000 };
+    // A hash as an earlier release made it: same salt, fewer iterations.
+    const key = await crypto.subtle.importKey('raw', new TextEncoder().encode('135790'), 'PBKDF2', false, ['deriveBits']);
+    const salt = Uint8Array.from(older.salt.match(/../g)!.map((h) => Number.parseInt(h, 16)));
+    const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: 120_000 }, key, 256);
+    older.hash = [...new Uint8Array(bits)].map((b) => b.toString(16).padStart(2, '0')).join('');
+    expect((await checkPin(older, '135790', 0)).ok).toBe(true);
   });
 
   it('keeps only a salted hash: the same PIN hashes differently on two kiosks', async () => {
