@@ -3,7 +3,8 @@ import { KioskConfig } from '../shared/schema/kiosk-config';
 import type { Rating } from '../shared/schema/rating';
 import { DEFAULT_SHELL_SETTINGS, ShellSettings } from '../shared/schema/shell-settings';
 import { EnrolmentError, redeemEnrolment } from '../shared/sync/enrolment';
-import { exportFileName, signExport } from '../shared/sync/export-file';
+import { kioskApi } from '../shared/contract/kiosk-api';
+import { exportFileName, exportKeysFromText, newExportKeyText, signExport, signLegacyExport } from '../shared/sync/export-file';
 import { HttpTransport } from '../shared/sync/http-transport';
 import { toIsoWithOffset } from '../shared/time';
 import type { BridgeHandlers } from './ipc';
@@ -34,6 +35,8 @@ export interface ExportTarget {
 export interface KioskServiceDeps {
   fetch: typeof fetch;
   tokens: TokenStore;
+  /** The export signing key's private half (PKCS #8), kept like the token: encrypted, never handed out. */
+  exportKey: TokenStore;
   config: JsonFile<KioskConfig>;
   settings: JsonFile<ShellSettings>;
   journal: JournalFile;
@@ -87,8 +90,11 @@ export function kioskService(deps: KioskServiceDeps): BridgeHandlers {
       const origin = request.serverOrigin ?? settings.serverOrigin;
       if (!origin) return { ok: false, problem: 'unreachable' };
       try {
-        const enrolled = await redeemEnrolment(deps.fetch, origin, request.code, deps.appVersion, request.keepKioskId);
+        const stored = await deps.exportKey.load();
+        const key = stored ? { text: stored, publicKey: (await exportKeysFromText(stored)).publicKey } : await newExportKeyText();
+        const enrolled = await redeemEnrolment(deps.fetch, origin, request.code, deps.appVersion, request.keepKioskId, key.publicKey);
         await deps.tokens.save(enrolled.deviceToken);
+        await deps.exportKey.save(key.text);
         await deps.config.write(enrolled.config);
         await deps.settings.write({ ...settings, serverOrigin: origin });
         return { ok: true, config: enrolled.config };
@@ -123,7 +129,10 @@ export function kioskService(deps: KioskServiceDeps): BridgeHandlers {
       if (!token || !config) return { ok: false, problem: 'no_token' };
       if (ratings.some((r) => r.kioskId !== config.kioskId)) throw new Error('the ratings belong to another kiosk');
       try {
-        const file = await signExport({ kioskId: config.kioskId, exportedAt: toIsoWithOffset(deps.now()), ratings }, token);
+        const contents = { kioskId: config.kioskId, exportedAt: toIsoWithOffset(deps.now()), ratings };
+        // A kiosk enrolled before export keys, and offline since: the old signature, accepted for a while.
+        const keyText = await deps.exportKey.load();
+        const file = keyText ? await signExport(contents, await exportKeysFromText(keyText)) : await signLegacyExport(contents, token);
         const fileName = exportFileName(file);
         return (await deps.exports.save(fileName, JSON.stringify(file))) ? { ok: true, fileName } : { ok: false, problem: 'cancelled' };
       } catch {
@@ -140,7 +149,23 @@ export function kioskService(deps: KioskServiceDeps): BridgeHandlers {
         await deps.journal.compact(new Set(held.map((r) => r.id)));
       }
       await deps.tokens.clear();
+      await deps.exportKey.clear();
       await deps.config.remove();
+      return true;
+    },
+    // A kiosk enrolled before export keys existed gets one, registered with its server.
+    'kiosk:ensure-export-key': async () => {
+      const [token, existing, settings] = await Promise.all([deps.tokens.load(), deps.exportKey.load(), loadSettings()]);
+      if (!token || existing || !settings.serverOrigin) return existing !== null;
+      const key = await newExportKeyText();
+      const response = await deps.fetch(`${settings.serverOrigin}${kioskApi.exportKey.path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ publicKey: key.publicKey }),
+        signal: AbortSignal.timeout(15_000),
+      });
+      if (!response.ok) return false;
+      await deps.exportKey.save(key.text);
       return true;
     },
     'kiosk:diagnostics': async () => ({

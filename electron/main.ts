@@ -89,6 +89,7 @@ async function start() {
   const handlers = kioskService({
     fetch: (input, init) => fetch(input, init),
     tokens: new TokenStore(safeStorage, tokenFiles(join(userData, 'device-token.json'))),
+    exportKey: new TokenStore(safeStorage, tokenFiles(join(userData, 'export-key.json'))),
     config: jsonFile(join(userData, 'kiosk-config.json')),
     settings: {
       ...settingsFile,

@@ -89,6 +89,7 @@ async function boot(root: ReturnType<typeof createRoot>) {
   if (host.journal) await restoreFromJournal(queue, host.journal).catch((error: unknown) => reportError('journal', error));
   const store: RatingStore = host.journal ? journalledStore(queue, host.journal) : queue;
   const transport = await host.syncTransport();
+  if (transport) void host.ensureExportKey?.().catch((error: unknown) => reportError('export-key', error));
   const sync = transport
     ? startSync(host, queue, transport, ready, {
         state: (state) => {

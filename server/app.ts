@@ -29,6 +29,8 @@ export interface ServerOptions {
   minResponses?: number;
   /** Sign-in and enrolment attempts per minute per address (default 10). */
   authRateLimit?: number;
+  /** USB files signed the old way (HMAC) are imported until this Vietnam day (YYYY-MM-DD). */
+  legacyExportsUntil?: string;
   logger?: boolean;
   /**
    * The Electron kiosks' update feed (electron-updater's generic provider): a folder holding what
@@ -134,7 +136,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const alerts =
     options.alerts ?? new AlertService(store, { now, mailer: options.mailer ?? null, report: (error) => app.log.error(error) });
   await app.register(kioskRoutes, { store, now, callers, authRateLimit, alerts });
-  await app.register(adminRoutes, { store, now, callers, minResponses, authRateLimit, alerts });
+  await app.register(adminRoutes, {
+    store,
+    now,
+    callers,
+    minResponses,
+    authRateLimit,
+    alerts,
+    legacyExportsUntil: options.legacyExportsUntil ?? '2027-06-30',
+  });
   await app.register(alertRoutes, { callers, alerts });
   await app.register(manageRoutes, { store, now, callers, minResponses });
   await app.register(publicRoutes, { store, now, callers });

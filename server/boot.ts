@@ -29,6 +29,7 @@ export async function bootServer(env = readServerEnv()) {
     store,
     minResponses: env.HAILONG_MIN_RESPONSES,
     authRateLimit: env.HAILONG_AUTH_RATE_LIMIT,
+    legacyExportsUntil: env.HAILONG_LEGACY_EXPORTS_UNTIL,
   });
   // Kiosks silent during opening hours are looked for every five minutes (and whenever alerts are read).
   const silentCheck = setInterval(

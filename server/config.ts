@@ -29,6 +29,11 @@ export const ServerEnv = z.object({
   HAILONG_ADMIN_PASSWORD: z.string().min(10, 'HAILONG_ADMIN_PASSWORD needs at least 10 characters').optional(),
   /** Per-official figures are shown only above this many responses. */
   HAILONG_MIN_RESPONSES: z.coerce.number().int().min(1).max(10_000).default(30),
+  /**
+   * USB export files signed the old way (HMAC under a hash the database holds) are imported until
+   * this day; after it only files signed with a kiosk's own key (docs/deployment.md).
+   */
+  HAILONG_LEGACY_EXPORTS_UNTIL: z.iso.date().default('2027-06-30'),
   /** Sign-in and enrolment attempts per minute from one address. */
   HAILONG_AUTH_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
 });

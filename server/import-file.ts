@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { MAX_BATCH_RATINGS } from '../shared/contract/kiosk-api';
 import type { ImportedFile } from '../shared/contract/export-file';
-import { verifyExport } from '../shared/sync/export-file';
+import { verifyExportSignature, verifyLegacyExport } from '../shared/sync/export-file';
+import { exportKeysOf } from './repo/enrolment';
 import type { Store } from './db/connect';
 import { HttpError } from './http/errors';
 import { ingestBatch } from './ingest';
-import { serverTimeIso } from './time';
+import { serverTimeIso, vietnamDay } from './time';
 
 /** What an import did: re-importing the same file gives all `duplicate`, nothing counted twice. */
 export interface ImportSummary {
@@ -31,7 +32,7 @@ export interface ImportSummary {
 export async function importExportFile(
   store: Store,
   file: ImportedFile,
-  options: { wardScope: string | undefined; now: () => Date },
+  options: { wardScope: string | undefined; now: () => Date; legacyExportsUntil: string },
 ): Promise<ImportSummary> {
   const kiosk = await store.db
     .selectFrom('kiosks')
@@ -41,11 +42,23 @@ export async function importExportFile(
   if (!kiosk || (options.wardScope !== undefined && kiosk.ward_id !== options.wardScope)) {
     throw new HttpError(404, 'unknown_kiosk', 'The file names a kiosk this district does not know (or not in your ward).');
   }
-  if (!(await verifyExport(file, kiosk.token_hash))) {
+  if (file.version === 1 && vietnamDay(options.now().getTime()) > options.legacyExportsUntil) {
+    throw new HttpError(
+      422,
+      'legacy_export',
+      `Files signed the old way were imported until ${options.legacyExportsUntil}: update the kiosk, let it sync once, and export again.`,
+    );
+  }
+  // A kiosk that registered a key signs with it: an old-style file in its name can only have been
+  // made from the token hash the database holds, and is refused.
+  const keys = await exportKeysOf(store, kiosk.id);
+  const signed =
+    file.version === 2 ? await verifyExportSignature(file, keys) : keys.length === 0 && (await verifyLegacyExport(file, kiosk.token_hash));
+  if (!signed) {
     throw new HttpError(
       422,
       'bad_signature',
-      'The file’s signature does not match the kiosk: it was altered, or the kiosk has re-enrolled since it was written.',
+      'The file’s signature does not match the kiosk: it was altered, or signed by a key this kiosk never registered.',
     );
   }
   const summary: ImportSummary = {

@@ -3,7 +3,15 @@ import { demoKioskConfig } from '../../shared/demo';
 import { KioskConfig } from '../../shared/schema/kiosk-config';
 import type { KioskDb } from '../storage/kiosk-db';
 import { redeemEnrolment } from '../../shared/sync/enrolment';
-import { exportFileName, signExport } from '../../shared/sync/export-file';
+import { kioskApi } from '../../shared/contract/kiosk-api';
+import {
+  exportFileName,
+  exportPublicKey,
+  newExportKeyPair,
+  signExport,
+  signLegacyExport,
+  type ExportKeys,
+} from '../../shared/sync/export-file';
 import type { Rating } from '../../shared/schema/rating';
 import { toIsoWithOffset } from '../../shared/time';
 import { HttpTransport } from '../../shared/sync/http-transport';
@@ -15,6 +23,8 @@ const CONFIG_KEY = 'config';
 /** The device token lives only here, in the kiosk's own IndexedDB (a browser kiosk has nowhere safer). */
 export const DEVICE_TOKEN_KEY = 'deviceToken';
 const DEMO_KIOSK_ID_KEY = 'demoKioskId';
+/** The kiosk's export signing key pair: the private half is non-extractable, even to this page. */
+const EXPORT_KEYS_KEY = 'exportKeys';
 /** The (single-use, so no longer secret) code the kiosk was last enrolled with. */
 const SPENT_CODE_KEY = 'spentEnrolmentCode';
 const normaliseCode = (code: string) => code.trim().toUpperCase().replaceAll('-', '');
@@ -103,17 +113,20 @@ export class BrowserHost implements KioskHost {
   async enrol(code: string): Promise<KioskConfig> {
     const current = KioskConfig.safeParse((await this.db.meta.get(CONFIG_KEY))?.value);
     const holdsNotSynced = current.success && (await firstNotSynced(this.db)) !== undefined;
+    const keys = (await this.exportKeys()) ?? (await this.newExportKeys());
     const enrolled = await redeemEnrolment(
       this.options.fetch,
       this.options.serverOrigin,
       code,
       this.options.appVersion,
       holdsNotSynced ? current.data.kioskId : undefined,
+      keys.publicKey,
     );
     await this.db.transaction('rw', this.db.meta, async () => {
       await this.db.meta.put({ key: CONFIG_KEY, value: enrolled.config });
       await this.db.meta.put({ key: DEVICE_TOKEN_KEY, value: enrolled.deviceToken });
       await this.db.meta.put({ key: SPENT_CODE_KEY, value: normaliseCode(code) });
+      await this.db.meta.put({ key: EXPORT_KEYS_KEY, value: keys });
     });
     return enrolled.config;
   }
@@ -121,10 +134,41 @@ export class BrowserHost implements KioskHost {
   async saveExport(kioskId: string, ratings: Rating[]): Promise<{ fileName: string } | null> {
     const token = (await this.db.meta.get(DEVICE_TOKEN_KEY))?.value;
     if (typeof token !== 'string') return null;
-    const file = await signExport({ kioskId, exportedAt: toIsoWithOffset(new Date()), ratings }, token);
+    const contents = { kioskId, exportedAt: toIsoWithOffset(new Date()), ratings };
+    // A kiosk enrolled before export keys, and offline since: the old signature, accepted for a while.
+    const keys = await this.exportKeys();
+    const file = keys ? await signExport(contents, keys) : await signLegacyExport(contents, token);
     const fileName = exportFileName(file);
     (this.options.saveFile ?? downloadFile)(fileName, JSON.stringify(file));
     return { fileName };
+  }
+
+  private async exportKeys(): Promise<ExportKeys | null> {
+    const stored = (await this.db.meta.get(EXPORT_KEYS_KEY))?.value as Partial<ExportKeys> | undefined;
+    return stored?.privateKey instanceof CryptoKey && typeof stored.publicKey === 'string' ? (stored as ExportKeys) : null;
+  }
+
+  private async newExportKeys(): Promise<ExportKeys> {
+    const pair = await newExportKeyPair();
+    return { privateKey: pair.privateKey, publicKey: await exportPublicKey(pair.publicKey) };
+  }
+
+  /**
+   * A kiosk enrolled before export keys existed gets one at its next start with a network: the
+   * public half is registered with the server, so a later USB file is signed with a key the server
+   * never held the secret of.
+   */
+  async ensureExportKey(): Promise<void> {
+    const token = await this.deviceToken();
+    if (token === null || (await this.exportKeys()) !== null) return;
+    const keys = await this.newExportKeys();
+    const response = await this.options.fetch(`${this.options.serverOrigin}${kioskApi.exportKey.path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ publicKey: keys.publicKey }),
+      signal: AbortSignal.timeout(15_000),
+    });
+    if (response.ok) await this.db.meta.put({ key: EXPORT_KEYS_KEY, value: keys });
   }
 
   /** Sync over fetch to the server that served the page, with the token from this kiosk's storage. */
@@ -157,6 +201,6 @@ export class BrowserHost implements KioskHost {
   }
 
   async forget(): Promise<void> {
-    await this.db.meta.bulkDelete([CONFIG_KEY, DEVICE_TOKEN_KEY, SPENT_CODE_KEY, DEMO_KIOSK_ID_KEY]);
+    await this.db.meta.bulkDelete([CONFIG_KEY, DEVICE_TOKEN_KEY, SPENT_CODE_KEY, DEMO_KIOSK_ID_KEY, EXPORT_KEYS_KEY]);
   }
 }

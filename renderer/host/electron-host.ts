@@ -96,6 +96,10 @@ export class ElectronHost implements KioskHost {
 
   readonly reportScreen = (onStartScreen: boolean) => void callBridge(this.bridge, 'kiosk:screen', { onStartScreen });
 
+  async ensureExportKey(): Promise<void> {
+    await callBridge(this.bridge, 'kiosk:ensure-export-key', undefined);
+  }
+
   async forget(): Promise<void> {
     await requireBridge(this.bridge, 'kiosk:forget', undefined);
   }

@@ -55,6 +55,8 @@ export interface KioskHost {
   readonly shellDiagnostics?: () => Promise<ShellDiagnostics | null>;
   /** Tells the shell where the citizen is: it installs updates only on the start screen. */
   readonly reportScreen?: (onStartScreen: boolean) => void;
+  /** Gives a kiosk enrolled before export keys existed its key, registered with the server. */
+  ensureExportKey?(): Promise<void>;
   /** Keeps the app shell for offline starts (a browser's service worker; a shell has it on disk). */
   cacheAppShell?(updates: UpdateGate, report: (where: string, error: unknown) => void): void;
 }

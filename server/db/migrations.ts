@@ -270,6 +270,17 @@ function migrations(engine: Engine): Record<string, Migration> {
         await db.schema.createIndex('ratings_kiosk_time').on('ratings').columns(['kiosk_id', 'corrected_at_ms']).execute();
       },
     },
+    // USB export files are signed with the kiosk's own key; the server keeps only the public halves.
+    '0008_kiosk_export_keys': {
+      async up(db: Kysely<unknown>) {
+        await sql`create table kiosk_export_keys (
+            kiosk_id text not null,
+            public_key text not null,
+            registered_at ${sql.raw(big)} not null,
+            primary key (kiosk_id, public_key)
+          )`.execute(db);
+      },
+    },
   };
 }
 

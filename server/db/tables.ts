@@ -203,6 +203,13 @@ export interface AlertsTable {
   note: string | null;
 }
 
+/** A kiosk's export signing keys (Ed25519, public half): every one it ever registered stays valid. */
+export interface KioskExportKeysTable {
+  kiosk_id: string;
+  public_key: string;
+  registered_at: number;
+}
+
 export interface Database {
   settings: SettingsTable;
   wards: WardsTable;
@@ -221,4 +228,5 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   alerts: AlertsTable;
+  kiosk_export_keys: KioskExportKeysTable;
 }

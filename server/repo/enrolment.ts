@@ -57,7 +57,14 @@ export async function createReenrolmentCode(store: Store, kioskId: string, creat
  * itself; any other code is refused without being spent (its ratings would be refused as another
  * kiosk's).
  */
-export async function redeemEnrolmentCode(store: Store, code: string, appVersion: string | undefined, now: Date, keepKioskId?: string) {
+export async function redeemEnrolmentCode(
+  store: Store,
+  code: string,
+  appVersion: string | undefined,
+  now: Date,
+  keepKioskId?: string,
+  exportKey?: string,
+) {
   const token = newSecretToken();
   const kiosk = await store.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('enrolment_codes').selectAll().where('code_hash', '=', hashToken(code)).executeTakeFirst();
@@ -107,10 +114,27 @@ export async function redeemEnrolmentCode(store: Store, code: string, appVersion
       .execute();
     return kiosk;
   });
+  if (exportKey) await registerExportKey(store, kiosk.id, exportKey, now);
   return { kioskId: kiosk.id, deviceToken: token, config: await kioskConfigFor(store, kiosk) };
 }
 
 export type KioskRow = Selectable<KiosksTable>;
+
+/** Keeps the public half of a kiosk's export signing key; a key registered twice changes nothing. */
+export async function registerExportKey(store: Store, kioskId: string, publicKey: string, now: Date) {
+  await store.db
+    .insertInto('kiosk_export_keys')
+    .values({ kiosk_id: kioskId, public_key: publicKey, registered_at: now.getTime() })
+    .onConflict((oc) => oc.columns(['kiosk_id', 'public_key']).doNothing())
+    .execute();
+}
+
+/** Every export key a kiosk ever registered: files it signed with any of them still import. */
+export async function exportKeysOf(store: Store, kioskId: string): Promise<string[]> {
+  return (await store.db.selectFrom('kiosk_export_keys').select('public_key').where('kiosk_id', '=', kioskId).execute()).map(
+    (r) => r.public_key,
+  );
+}
 
 /** The kiosk behind a bearer token; revoked or unknown tokens are refused alike. */
 export async function kioskForToken(store: Store, authorization: string | undefined): Promise<KioskRow> {

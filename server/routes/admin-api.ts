@@ -28,10 +28,14 @@ export interface AdminOptions {
   minResponses: number;
   authRateLimit: number;
   alerts?: AlertService;
+  legacyExportsUntil: string;
 }
 
 /** The dashboard's API, part one: sign-in, wards, enrolment, the kiosk fleet, imports, reports. */
-export async function adminRoutes(app: FastifyInstance, { store, now, callers, minResponses, authRateLimit, alerts }: AdminOptions) {
+export async function adminRoutes(
+  app: FastifyInstance,
+  { store, now, callers, minResponses, authRateLimit, alerts, legacyExportsUntil }: AdminOptions,
+) {
   declare(
     app,
     adminApi.login,
@@ -86,7 +90,11 @@ export async function adminRoutes(app: FastifyInstance, { store, now, callers, m
     adminApi.importExport,
     callers,
     async ({ body: file, request }) => {
-      const { acceptedIds, ceilingCrossed, ...summary } = await importExportFile(store, file, { wardScope: undefined, now });
+      const { acceptedIds, ceilingCrossed, ...summary } = await importExportFile(store, file, {
+        wardScope: undefined,
+        now,
+        legacyExportsUntil,
+      });
       await alerts?.afterRatings(summary.wardId, acceptedIds).catch((error: unknown) => request.log.error(error));
       if (ceilingCrossed) await alerts?.afterCeiling(summary.kioskId, summary.wardId).catch((error: unknown) => request.log.error(error));
       return summary;

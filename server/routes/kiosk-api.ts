@@ -7,7 +7,7 @@ import type { Store } from '../db/connect';
 import { declare, type Callers } from '../http/declare';
 import { HttpError } from '../http/errors';
 import { ingestBatch, PLAUSIBLE_CLOCK_SKEW_MS } from '../ingest';
-import { redeemEnrolmentCode } from '../repo/enrolment';
+import { redeemEnrolmentCode, registerExportKey } from '../repo/enrolment';
 import { recordHeartbeat } from '../repo/fleet';
 import { kioskConfigFor } from '../repo/org';
 import { serverTimeIso } from '../time';
@@ -27,7 +27,7 @@ export async function kioskRoutes(app: FastifyInstance, { store, now, callers, a
     kioskApi.enrol,
     callers,
     async ({ body }) => {
-      const enrolled = await redeemEnrolmentCode(store, body.code, body.appVersion, now(), body.keepKioskId);
+      const enrolled = await redeemEnrolmentCode(store, body.code, body.appVersion, now(), body.keepKioskId, body.exportKey);
       return { ...enrolled, serverTime: serverTimeIso(now()) };
     },
     { config: { rateLimit: { max: authRateLimit, timeWindow: '1 minute' } } },
@@ -58,6 +58,11 @@ export async function kioskRoutes(app: FastifyInstance, { store, now, callers, a
     reply.header('etag', etag).header('cache-control', 'no-cache');
     if (request.headers['if-none-match'] === etag) return reply.status(304).send();
     return { config, serverTime: serverTimeIso(now()) };
+  });
+
+  declare(app, kioskApi.exportKey, callers, async ({ kiosk, body }) => {
+    await registerExportKey(store, kiosk.id, body.publicKey, now());
+    return { registered: true as const };
   });
 
   declare(app, kioskApi.heartbeat, callers, async ({ kiosk, body: heartbeat }) => {

@@ -447,7 +447,7 @@ export const adminApi = {
     body: ImportedFile,
     status: 200,
     response: ImportSummary,
-    errors: ['not_signed_in', 'csrf', 'forbidden', 'unknown_kiosk', 'bad_signature', 'body_too_large'],
+    errors: ['not_signed_in', 'csrf', 'forbidden', 'unknown_kiosk', 'bad_signature', 'legacy_export', 'body_too_large'],
   }),
   templates: route({
     method: 'GET',

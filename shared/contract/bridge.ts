@@ -118,6 +118,8 @@ export const bridgeContract = {
   'kiosk:forget': channel(Nothing, Done),
   'kiosk:screen': channel(ScreenReport, Done),
   'kiosk:diagnostics': channel(Nothing, ShellDiagnostics),
+  /** Gives a kiosk enrolled before export keys existed its key, registered with the server; true once it has one. */
+  'kiosk:ensure-export-key': channel(Nothing, z.boolean()),
 } as const;
 
 export type BridgeChannel = keyof typeof bridgeContract;

@@ -39,6 +39,7 @@ export const ErrorCode = z.enum([
   // Reports and imports
   'invalid_period',
   'bad_signature',
+  'legacy_export',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

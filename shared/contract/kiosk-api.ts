@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateTime, RatingId, Text } from '../schema/common';
 import { KioskConfig } from '../schema/kiosk-config';
+import { ExportPublicKey } from './export-file';
 import { route } from './route';
 
 // The API kiosks talk to: enrolment, batches of ratings, configuration and heartbeats.
@@ -16,6 +17,8 @@ export const EnrolmentCode = z
 export const EnrolRequest = z.strictObject({
   code: EnrolmentCode,
   appVersion: Text.max(40).optional(),
+  /** The public half of the kiosk's export signing key (USB files), registered with the enrolment. */
+  exportKey: ExportPublicKey.optional(),
   /** Sent by a kiosk that still holds ratings the server does not have (open, pending or quarantined): only its own re-enrolment code may be used. */
   keepKioskId: z.uuid().optional(),
 });
@@ -113,6 +116,16 @@ export const kioskApi = {
     response: ConfigResponse,
     errors: ['missing_token', 'invalid_token', 'revoked_token'],
     alsoAnswers: { 304: 'Unchanged since the ETag given in If-None-Match' },
+  }),
+  exportKey: route({
+    method: 'POST',
+    path: '/api/v1/kiosk/export-key',
+    summary: 'Register the public half of a kiosk’s export signing key (a kiosk enrolled before keys existed, or a new key)',
+    access: 'kiosk',
+    body: z.strictObject({ publicKey: ExportPublicKey }),
+    status: 200,
+    response: z.strictObject({ registered: z.literal(true) }),
+    errors: ['missing_token', 'invalid_token', 'revoked_token'],
   }),
   heartbeat: route({
     method: 'POST',

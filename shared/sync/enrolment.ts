@@ -30,13 +30,14 @@ export async function redeemEnrolment(
   code: string,
   appVersion: string,
   keepKioskId?: string,
+  exportKey?: string,
 ): Promise<EnrolResponse> {
   let response: Response;
   try {
     response = await fetchFn(`${serverOrigin}/api/v1/enrol`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code, appVersion, keepKioskId }),
+      body: JSON.stringify({ code, appVersion, keepKioskId, exportKey }),
       signal: AbortSignal.timeout(15_000),
     });
   } catch (error) {

@@ -3,7 +3,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { readFile } from 'node:fs/promises';
 import { toIsoWithOffset } from '../../shared/time';
 import { Rating } from '../../shared/schema/rating';
-import { signExport } from '../../shared/sync/export-file';
+import { exportPublicKey, newExportKeyPair, signExport } from '../../shared/sync/export-file';
 import { sampleRating } from '../support/fixtures';
 import { TEST_ADMIN_PASSWORD } from '../support/server';
 import { createEnrolment } from './support';
@@ -132,10 +132,10 @@ test('officials: the district sets an official’s shift PIN and photo and the w
   const ward = page.getByRole('region', { name: 'UBND Phường Thử Quản Trị' });
   const row = ward.getByRole('row').filter({ hasText: 'Lê Thị Bình' });
   await expect(row).toContainText('Chưa đặt');
-  await row.getByLabel('Mã PIN mới cho Lê Thị Bình (4–8 số)').fill('12');
+  await row.getByLabel('Mã PIN mới cho Lê Thị Bình (6–10 số)').fill('12');
   await row.getByRole('button', { name: 'Đặt mã PIN' }).click();
-  await expect(page.getByRole('alert')).toContainText('4 to 8 digits');
-  await row.getByLabel('Mã PIN mới cho Lê Thị Bình (4–8 số)').fill('246810');
+  await expect(page.getByRole('alert')).toContainText('6 to 10 digits');
+  await row.getByLabel('Mã PIN mới cho Lê Thị Bình (6–10 số)').fill('246810');
   await row.getByRole('button', { name: 'Đặt mã PIN' }).click();
   await expect(row).toContainText('Đã đặt');
   await row.getByLabel('Ảnh:').setInputFiles({ name: 'binh.png', mimeType: 'image/png', buffer: await readFile('build/icon.png') });
@@ -170,7 +170,10 @@ test('USB import: the Fleet page takes a kiosk’s signed export file once; impo
   request,
 }) => {
   const code = await createEnrolment(request, 'phuong-thu-quan-tri', 'quay-2');
-  const kiosk = await (await request.post(`${base()}/api/v1/enrol`, { data: { code: code.code } })).json();
+  // The kiosk's export key, as a kiosk makes it at enrolment: the server gets only the public half.
+  const pair = await newExportKeyPair();
+  const keys = { privateKey: pair.privateKey, publicKey: await exportPublicKey(pair.publicKey) };
+  const kiosk = await (await request.post(`${base()}/api/v1/enrol`, { data: { code: code.code, exportKey: keys.publicKey } })).json();
   const first = Math.floor(Math.random() * 1e9);
   const ratings = [5, 3].map((overall, i) =>
     Rating.parse(
@@ -186,7 +189,7 @@ test('USB import: the Fleet page takes a kiosk’s signed export file once; impo
       }),
     ),
   );
-  const file = await signExport({ kioskId: kiosk.kioskId, exportedAt: toIsoWithOffset(new Date(), 420), ratings }, kiosk.deviceToken);
+  const file = await signExport({ kioskId: kiosk.kioskId, exportedAt: toIsoWithOffset(new Date(), 420), ratings }, keys);
   const upload = { name: 'hai-long-export.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) };
   await signIn(page);
   await page.getByRole('button', { name: 'Ki-ốt', exact: true }).click();

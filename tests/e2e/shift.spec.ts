@@ -66,12 +66,15 @@ test('an official signs in for the shift with a PIN; the ratings count under the
         const report = await (
           await page.request.get(`${base}/api/v1/reports?period=day&at=${today}&groupBy=official&wardId=${WARD}`)
         ).json();
-        return report.rows.map((r: { label: string; count: number; hidden: boolean }) => [r.label, r.count, r.hidden]).sort();
+        // Below the minimum, a row says it is withheld and gives no figure at all.
+        return report.rows
+          .map((r: { label: string; count?: number; hidden: boolean }) => [r.label, r.hidden ? 'withheld' : r.count])
+          .sort();
       },
       { timeout: 20_000 },
     )
     .toEqual([
-      ['Chưa ghi nhận công chức', 2, true],
-      [AN.name, 5, false],
+      ['Chưa ghi nhận công chức', 'withheld'],
+      [AN.name, 5],
     ]);
 });

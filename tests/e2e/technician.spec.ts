@@ -110,7 +110,8 @@ test('a browser kiosk without a network exports its unsent ratings; the district
   ]);
   expect(download.suggestedFilename()).toMatch(/^hai-long-[0-9a-f]{8}-\d{4}-\d\d-\d\d-2\.json$/);
   const file = JSON.parse(await readFile(await download.path(), 'utf8'));
-  expect(file).toMatchObject({ format: 'hai-long-export', version: 1, signature: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  // Signed with the kiosk's own Ed25519 key, whose private half never left the page's WebCrypto.
+  expect(file).toMatchObject({ format: 'hai-long-export', version: 2, signature: expect.stringMatching(/^[A-Za-z0-9_-]{86}$/) });
 
   const login = await request.post(`${base}/api/v1/admin/login`, { data: { username: 'admin', password: TEST_ADMIN_PASSWORD } });
   const headers = { 'x-csrf-token': (await login.json()).csrfToken as string };

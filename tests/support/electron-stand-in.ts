@@ -26,6 +26,14 @@ export async function electronKiosk(page: Page, userData: string) {
       },
       tokenFiles(join(userData, 'device-token.json')),
     ),
+    exportKey: new TokenStore(
+      {
+        isEncryptionAvailable: () => true,
+        encryptString: (s) => Buffer.from(s).reverse(),
+        decryptString: (b) => Buffer.from(b).reverse().toString(),
+      },
+      tokenFiles(join(userData, 'export-key.json')),
+    ),
     config: jsonFile(join(userData, 'kiosk-config.json')),
     settings: jsonFile(join(userData, 'settings.json')),
     journal,

@@ -30,6 +30,14 @@ async function serviceIn(dir: string, options: { fetch?: typeof fetch; chooseExp
   const handlers = kioskService({
     fetch: options.fetch ?? fetch,
     tokens,
+    exportKey: new TokenStore(
+      {
+        isEncryptionAvailable: () => true,
+        encryptString: (s) => Buffer.from(s).reverse(),
+        decryptString: (b) => Buffer.from(b).reverse().toString(),
+      },
+      tokenFiles(join(dir, 'export-key.json')),
+    ),
     config: jsonFile(join(dir, 'kiosk-config.json')),
     settings: jsonFile(join(dir, 'settings.json')),
     journal,

@@ -1,11 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Rating } from '../../shared/schema/rating';
-import { exportFileName, exportKey, signExport, verifyExport } from '../../shared/sync/export-file';
+import {
+  exportFileName,
+  exportKey,
+  newExportKeyPair,
+  exportPublicKey,
+  signExport,
+  signLegacyExport,
+  signLegacyExportWithKey,
+} from '../../shared/sync/export-file';
 import { hashToken } from '../../server/auth/secrets';
 import { engines, testServer } from './support/server-harness';
 
 describe('export files: signed by the kiosk, checked by the server', () => {
-  it('uses the server’s own token hash as the key, so the server can check what only the kiosk could sign', async () => {
+  it('the old signature’s key is the token hash the server’s database holds: anyone with a backup could forge it', async () => {
     const token = 'a'.repeat(43);
     expect(await exportKey(token)).toBe(hashToken(token));
   });
@@ -27,9 +35,9 @@ describe.each(engines())('importing a kiosk’s export file (%s)', (engine) => {
     server = await testServer(engine);
     const kiosk = await server.enrolKiosk();
     const pending = Array.from({ length: 1203 }, () => Rating.parse(server.rating(kiosk)));
-    const file = await signExport({ kioskId: kiosk.kioskId, exportedAt: '2026-11-22T10:00:00.000+07:00', ratings: pending }, kiosk.token);
+    const file = await signExport({ kioskId: kiosk.kioskId, exportedAt: '2026-11-22T10:00:00.000+07:00', ratings: pending }, kiosk.keys);
     expect(exportFileName(file)).toBe(`hai-long-${kiosk.kioskId.slice(0, 8)}-2026-11-22-1203.json`);
-    expect(await verifyExport(file, hashToken(kiosk.token))).toBe(true);
+    expect(file).toMatchObject({ version: 2, publicKey: kiosk.keys.publicKey });
     const admin = await server.login();
 
     const first = await upload(file, admin);
@@ -48,15 +56,32 @@ describe.each(engines())('importing a kiosk’s export file (%s)', (engine) => {
     const kiosk = await server.enrolKiosk();
     const other = await server.enrolKiosk('hang-bac', 'quay-1');
     const pending = [Rating.parse(server.rating(kiosk)), Rating.parse(server.rating(kiosk))];
-    const file = await signExport({ kioskId: kiosk.kioskId, exportedAt: '2026-11-22T10:00:00.000+07:00', ratings: pending }, kiosk.token);
+    const file = await signExport({ kioskId: kiosk.kioskId, exportedAt: '2026-11-22T10:00:00.000+07:00', ratings: pending }, kiosk.keys);
     const admin = await server.login();
+    // What someone holding only the server's database could make: the old signature under the token
+    // hash it stores (refused after the transition), or a key pair of their own (never registered).
+    const tokenHash = (
+      await server.store.db.selectFrom('kiosks').select('token_hash').where('id', '=', kiosk.kioskId).executeTakeFirstOrThrow()
+    ).token_hash;
+    const forgedLegacy = await signLegacyExportWithKey(
+      { kioskId: kiosk.kioskId, exportedAt: file.exportedAt, ratings: pending },
+      tokenHash,
+    );
+    const strangerPair = await newExportKeyPair();
+    const stranger = await signExport(
+      { kioskId: kiosk.kioskId, exportedAt: file.exportedAt, ratings: pending },
+      { privateKey: strangerPair.privateKey, publicKey: await exportPublicKey(strangerPair.publicKey) },
+    );
+    expect(tokenHash).toMatch(/^[0-9a-f]{64}$/);
 
     const altered = structuredClone(file);
     altered.ratings[0]!.overall = altered.ratings[0]!.overall === 1 ? 5 : 1;
     const cases: [unknown, number, string][] = [
       [altered, 422, 'bad_signature'],
       [{ ...file, ratings: file.ratings.slice(1) }, 422, 'bad_signature'],
-      [await signExport({ kioskId: kiosk.kioskId, exportedAt: file.exportedAt, ratings: pending }, other.token), 422, 'bad_signature'],
+      [await signExport({ kioskId: kiosk.kioskId, exportedAt: file.exportedAt, ratings: pending }, other.keys), 422, 'bad_signature'],
+      [stranger, 422, 'bad_signature'],
+      [forgedLegacy, 422, 'bad_signature'],
       [{ ...file, kioskId: crypto.randomUUID() }, 404, 'unknown_kiosk'],
       [{ ...file, format: 'something-else' }, 400, 'invalid_request'],
       [{ hello: 'world' }, 400, 'invalid_request'],
@@ -95,7 +120,7 @@ describe.each(engines())('importing a kiosk’s export file (%s)', (engine) => {
     });
     const later = Rating.parse(server.rating(kiosk));
     server.advance(7 * 86_400_000);
-    const file = await signExport({ kioskId: kiosk.kioskId, exportedAt: '2026-11-29T10:00:00.000+07:00', ratings: [later] }, kiosk.token);
+    const file = await signExport({ kioskId: kiosk.kioskId, exportedAt: '2026-11-29T10:00:00.000+07:00', ratings: [later] }, kiosk.keys);
     expect((await upload(file, await server.login())).json().accepted).toBe(1);
     const row = await server.store.db
       .selectFrom('ratings')
@@ -103,5 +128,45 @@ describe.each(engines())('importing a kiosk’s export file (%s)', (engine) => {
       .where('id', '=', later.id)
       .executeTakeFirstOrThrow();
     expect(row.corrected_at_ms - row.completed_at_ms).toBe(3_600_000);
+  });
+
+  it('imports files signed the old way (by a kiosk with no key yet) until the end of the stated transition, and refuses them after', async () => {
+    server = await testServer(engine); // 2026-11-22, before 2027-06-30
+    const code = await server.enrolmentCode();
+    const enrolled = (await server.app.inject({ method: 'POST', url: '/api/v1/enrol', payload: { code: code.code } })).json();
+    const kiosk = { kioskId: enrolled.kioskId as string, token: enrolled.deviceToken as string, config: enrolled.config };
+    const old = await signLegacyExport(
+      { kioskId: kiosk.kioskId, exportedAt: '2026-11-22T10:00:00.000+07:00', ratings: [Rating.parse(server.rating(kiosk))] },
+      kiosk.token,
+    );
+    expect((await upload(old, await server.login())).json()).toMatchObject({ accepted: 1 });
+    server.advance(250 * 86_400_000); // August 2027
+    const later = await signLegacyExport(
+      { kioskId: kiosk.kioskId, exportedAt: '2027-08-01T10:00:00.000+07:00', ratings: [Rating.parse(server.rating(kiosk))] },
+      kiosk.token,
+    );
+    const refused = await upload(later, await server.login());
+    expect([refused.statusCode, refused.json().error.code]).toEqual([422, 'legacy_export']);
+  });
+
+  it('a kiosk enrolled before export keys registers one with its token; files it signs then import', async () => {
+    server = await testServer(engine);
+    const code = await server.enrolmentCode();
+    const enrolled = (await server.app.inject({ method: 'POST', url: '/api/v1/enrol', payload: { code: code.code } })).json();
+    const pair = await newExportKeyPair();
+    const keys = { privateKey: pair.privateKey, publicKey: await exportPublicKey(pair.publicKey) };
+    const registered = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/kiosk/export-key',
+      headers: { authorization: `Bearer ${enrolled.deviceToken}` },
+      payload: { publicKey: keys.publicKey },
+    });
+    expect(registered.json()).toEqual({ registered: true });
+    const kiosk = { kioskId: enrolled.kioskId as string, token: enrolled.deviceToken as string, config: enrolled.config };
+    const file = await signExport(
+      { kioskId: kiosk.kioskId, exportedAt: '2026-11-22T10:00:00.000+07:00', ratings: [Rating.parse(server.rating(kiosk))] },
+      keys,
+    );
+    expect((await upload(file, await server.login())).json()).toMatchObject({ accepted: 1 });
   });
 });

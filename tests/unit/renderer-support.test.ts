@@ -81,7 +81,13 @@ describe('browser host', () => {
       );
     };
     expect(await host(db, '?enrol=ABCD-EFGH-JKLM', { fetch: server }).loadConfig()).toEqual(config);
-    expect(calls).toEqual([{ url: `${SERVER}/api/v1/enrol`, body: { code: 'ABCD-EFGH-JKLM', appVersion: '0.1.0' } }]);
+    // With the public half of the kiosk's new export key (the private half stays in WebCrypto).
+    expect(calls).toEqual([
+      {
+        url: `${SERVER}/api/v1/enrol`,
+        body: { code: 'ABCD-EFGH-JKLM', appVersion: '0.1.0', exportKey: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) },
+      },
+    ]);
     expect((await db.meta.get(DEVICE_TOKEN_KEY))?.value).toBe('d'.repeat(43));
     expect(await host(db, '?enrol=ABCD-EFGH-JKLM', { fetch: server }).loadConfig()).toEqual(config);
     expect(calls).toHaveLength(1);
@@ -108,10 +114,16 @@ describe('browser host', () => {
     await host(db, '?enrol=ABCD-EFGH-JKLM', { fetch: server }).loadConfig();
     // Nothing unsent: a new code may give it a new identity (a move to another counter).
     await host(db, '?enrol=BBBB-CCCC-DDDD', { fetch: server }).loadConfig();
-    expect(bodies[1]).toEqual({ code: 'BBBB-CCCC-DDDD', appVersion: '0.1.0' });
+    // The same export key again: files this kiosk signed before still import.
+    expect(bodies[1]).toEqual({ code: 'BBBB-CCCC-DDDD', appVersion: '0.1.0', exportKey: (bodies[0] as { exportKey: string }).exportKey });
     await db.ratings.add({ ...sampleQueued(config.kioskId), state: 'pending' } as never);
     await host(db, '?enrol=CCCC-DDDD-EEEE', { fetch: server }).loadConfig();
-    expect(bodies[2]).toEqual({ code: 'CCCC-DDDD-EEEE', appVersion: '0.1.0', keepKioskId: config.kioskId });
+    expect(bodies[2]).toEqual({
+      code: 'CCCC-DDDD-EEEE',
+      appVersion: '0.1.0',
+      keepKioskId: config.kioskId,
+      exportKey: (bodies[0] as { exportKey: string }).exportKey,
+    });
     expect((await db.meta.get(DEVICE_TOKEN_KEY))?.value).toBe('t3'.padEnd(43, 'x'));
     // The server refuses another kiosk's code: explained, and the kiosk keeps what it had.
     const refusing: typeof fetch = async () =>

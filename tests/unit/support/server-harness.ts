@@ -10,6 +10,7 @@ import { openStore } from '../../../server/db/connect';
 import { seedIfEmpty } from '../../../server/seed';
 import { toIsoWithOffset } from '../../../shared/time';
 import { sampleNewRating } from '../../support/fixtures';
+import { exportPublicKey, newExportKeyPair } from '../../../shared/sync/export-file';
 
 export const ADMIN_PASSWORD = 'correct-horse-battery';
 
@@ -66,12 +67,15 @@ export async function testServer(
     return created.json() as { code: string; expiresAt: string; link: string; qrSvg: string };
   }
 
+  /** A kiosk enrolled with its own export signing key (the private half stays with the test, as on a kiosk). */
   async function enrolKiosk(wardId = 'trang-tien', counterId = 'quay-1') {
     const code = await enrolmentCode(wardId, counterId);
-    const enrolled = await app.inject({ method: 'POST', url: '/api/v1/enrol', payload: { code: code.code } });
+    const pair = await newExportKeyPair();
+    const keys = { privateKey: pair.privateKey, publicKey: await exportPublicKey(pair.publicKey) };
+    const enrolled = await app.inject({ method: 'POST', url: '/api/v1/enrol', payload: { code: code.code, exportKey: keys.publicKey } });
     if (enrolled.statusCode !== 201) throw new Error(`enrol failed: ${enrolled.body}`);
     const body = enrolled.json();
-    return { kioskId: body.kioskId as string, token: body.deviceToken as string, config: body.config };
+    return { kioskId: body.kioskId as string, token: body.deviceToken as string, config: body.config, keys };
   }
 
   let n = 0;
