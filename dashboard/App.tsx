@@ -13,8 +13,9 @@ import { Overview } from './pages/Overview';
 import { Reports } from './pages/Reports';
 import { Templates } from './pages/Templates';
 import { Tt01 } from './pages/Tt01';
+import { DossierReviews } from './pages/DossierReviews';
 
-const pages = ['overview', 'alerts', 'reports', 'tt01', 'fleet', 'enrolment', 'templates', 'officials', 'feedback'] as const;
+const pages = ['overview', 'alerts', 'reports', 'tt01', 'dossiers', 'fleet', 'enrolment', 'templates', 'officials', 'feedback'] as const;
 type Page = (typeof pages)[number];
 const districtOnly: Page[] = ['enrolment'];
 
@@ -85,6 +86,7 @@ function Shell({ session, onSignedOut, onLocale }: { session: SessionInfo; onSig
         {page === 'alerts' && <Alerts />}
         {page === 'reports' && <Reports />}
         {page === 'tt01' && <Tt01 />}
+        {page === 'dossiers' && <DossierReviews canDecide={isAdmin} />}
         {page === 'fleet' && <Fleet canManage={isAdmin} />}
         {page === 'enrolment' && <Enrolment />}
         {page === 'templates' && <Templates canManage={isAdmin} />}

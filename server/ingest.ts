@@ -10,6 +10,8 @@ import { ALERT_SETTINGS_KEY } from './alerts/service';
 import type { BatchResult, RatingBatch, Rejection } from '../shared/contract/kiosk-api';
 import { Rating } from '../shared/schema/rating';
 import { SurveyTemplate } from '../shared/schema/template';
+import { addToCounts } from './counts';
+import { judgeDossierRepeats } from './dossiers';
 import type { Store } from './db/connect';
 import type { Database, KiosksTable, RatingsTable } from './db/tables';
 import { serverTimeIso, vietnamDay } from './time';
@@ -168,29 +170,6 @@ async function judgeBurstRows(trx: Transaction<Database>, kioskId: string, rows:
 }
 
 /**
- * One rating per dossier across the district: a rating whose dossier code was already given (by any
- * kiosk, or earlier in this batch) is stored with `dossier_repeat = 1`. The first one counts.
- */
-async function markDossierRepeats(trx: Transaction<Database>, rows: RatingsTable[]) {
-  const codes = [...new Set(rows.map((r) => r.dossier_code).filter((c): c is string => c !== null))];
-  if (codes.length === 0) return;
-  const seen = new Set<string>();
-  for (let i = 0; i < codes.length; i += INSERT_CHUNK) {
-    const stored = await trx
-      .selectFrom('ratings')
-      .select('dossier_code')
-      .where('dossier_code', 'in', codes.slice(i, i + INSERT_CHUNK))
-      .execute();
-    for (const row of stored) seen.add(row.dossier_code!);
-  }
-  for (const row of rows) {
-    if (row.dossier_code === null) continue;
-    if (seen.has(row.dossier_code)) row.dossier_repeat = 1;
-    seen.add(row.dossier_code);
-  }
-}
-
-/**
  * A rating names the official who served only as an official of its own ward; any other name (an
  * official since removed, a kiosk's stale list) is dropped, never the rating: it counts unattributed.
  */
@@ -285,6 +264,13 @@ export function ratingRow(
 // A template version never changes once stored, so each is parsed once per process.
 const parsedTemplates = new WeakMap<Store, Map<string, SurveyTemplate>>();
 
+/** One stored template version, parsed once per process (a rating is never stored without its template). */
+export async function templateOf(store: Store, id: string, version: number): Promise<SurveyTemplate> {
+  const template = (await loadTemplates(store, [{ templateId: id, templateVersion: version }])).get(`${id}@${version}`);
+  if (!template) throw new Error(`template ${id} v${version} is not stored`);
+  return template;
+}
+
 async function loadTemplates(store: Store, ratings: readonly unknown[]) {
   const cache = parsedTemplates.get(store) ?? new Map<string, SurveyTemplate>();
   parsedTemplates.set(store, cache);
@@ -318,72 +304,14 @@ async function insertRatings(
   if (fresh.length === 0) return false;
   const rows = fresh.map(({ rating, hash, template }) => ratingRow(rating, template, hash, batchId, receivedAt, offsetMs));
   const ceilingCrossed = await judgeBurstRows(trx, kioskId, rows);
-  await markDossierRepeats(trx, rows);
+  await judgeDossierRepeats(trx, rows, (id, version) => templateOf(store, id, version));
   await attributeOfficials(trx, rows);
   await insertRatingRows(store, trx, rows);
 
-  // Pre-aggregate in memory first: one upsert row per key (PostgreSQL refuses to touch a row twice).
-  const counts = new Map<string, Database['rating_counts']>();
-  const criterionCounts = new Map<string, Database['criterion_counts']>();
-  for (const [i, { rating, template }] of fresh.entries()) {
-    const row = rows[i]!;
-    // `burst` in the counts means "flagged, left out by default": a burst, or a dossier rated before.
-    const flagged = row.burst || row.dossier_repeat ? 1 : 0;
-    const base = {
-      day: row.day,
-      ward_id: row.ward_id,
-      counter_id: row.counter_id,
-      official_id: row.official_id ?? '',
-      template_id: row.template_id,
-      burst: flagged,
-    };
-    const place = `${base.day}|${base.ward_id}|${base.counter_id}|${base.official_id}|${base.template_id}|${base.burst}`;
-    const key = `${place}|${row.scale_size}|${row.overall}`;
-    const count = counts.get(key) ?? { ...base, scale_size: row.scale_size, overall: row.overall, count: 0 };
-    count.count++;
-    counts.set(key, count);
-    for (const [criterionId, value] of Object.entries(rating.criteria)) {
-      const points = template.criteria.find((c) => c.id === criterionId)?.levels.find((l) => l.value === value)?.points ?? -1;
-      const ckey = `${place}|${criterionId}|${value}|${points}`;
-      const c = criterionCounts.get(ckey) ?? { ...base, criterion_id: criterionId, value, points, count: 0 };
-      c.count++;
-      criterionCounts.set(ckey, c);
-    }
-  }
-  const ratingKeys = ['ward_id', 'counter_id', 'official_id', 'template_id', 'scale_size', 'burst', 'overall'] as const;
-  const criterionKeys = ['ward_id', 'counter_id', 'official_id', 'template_id', 'burst', 'criterion_id', 'value', 'points'] as const;
-  const daily = [...counts.values()];
-  const dailyCriteria = [...criterionCounts.values()];
-  if (daily.length) {
-    await trx
-      .insertInto('rating_counts')
-      .values(daily)
-      .onConflict((oc) => oc.columns(['day', ...ratingKeys]).doUpdateSet({ count: sql<number>`rating_counts.count + excluded.count` }))
-      .execute();
-    await trx
-      .insertInto('monthly_rating_counts')
-      .values(byMonth(daily, ratingKeys))
-      .onConflict((oc) =>
-        oc.columns(['month', ...ratingKeys]).doUpdateSet({ count: sql<number>`monthly_rating_counts.count + excluded.count` }),
-      )
-      .execute();
-  }
-  if (dailyCriteria.length) {
-    await trx
-      .insertInto('criterion_counts')
-      .values(dailyCriteria)
-      .onConflict((oc) =>
-        oc.columns(['day', ...criterionKeys]).doUpdateSet({ count: sql<number>`criterion_counts.count + excluded.count` }),
-      )
-      .execute();
-    await trx
-      .insertInto('monthly_criterion_counts')
-      .values(byMonth(dailyCriteria, criterionKeys))
-      .onConflict((oc) =>
-        oc.columns(['month', ...criterionKeys]).doUpdateSet({ count: sql<number>`monthly_criterion_counts.count + excluded.count` }),
-      )
-      .execute();
-  }
+  await addToCounts(
+    trx,
+    fresh.map(({ rating, template }, i) => ({ row: rows[i]!, criteria: rating.criteria, template })),
+  );
   const feedback = fresh
     .filter(({ rating }) => rating.comment.trim() !== '')
     .map(({ rating }) => ({
@@ -399,19 +327,6 @@ async function insertRatings(
     }));
   for (const chunk of chunks(feedback, INSERT_CHUNK)) await trx.insertInto('feedback').values(chunk).execute();
   return ceilingCrossed;
-}
-
-/** Daily counts summed per month, with the same keys. */
-function byMonth<T extends { day: string; count: number }, K extends keyof T>(rows: T[], keys: readonly K[]) {
-  const months = new Map<string, Omit<T, 'day'> & { month: string }>();
-  for (const { day, ...row } of rows) {
-    const month = day.slice(0, 7);
-    const key = [month, ...keys.map((k) => String(row[k as unknown as keyof typeof row]))].join('|');
-    const existing = months.get(key);
-    if (existing) existing.count += row.count;
-    else months.set(key, { ...row, month } as Omit<T, 'day'> & { month: string });
-  }
-  return [...months.values()];
 }
 
 function chunks<T>(items: T[], size: number): T[][] {

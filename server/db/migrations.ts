@@ -281,6 +281,20 @@ function migrations(engine: Engine): Record<string, Migration> {
           )`.execute(db);
       },
     },
+    // A dossier rated more than once in a ward waits for the district's decision on which counts.
+    '0009_dossier_decisions': {
+      async up(db: Kysely<unknown>) {
+        await sql`create table dossier_decisions (
+            ward_id text not null,
+            dossier_code text not null,
+            counted_rating_id text,
+            decided_by text not null,
+            decided_at ${sql.raw(big)} not null,
+            primary key (ward_id, dossier_code)
+          )`.execute(db);
+        await db.schema.createIndex('ratings_ward_dossier').on('ratings').columns(['ward_id', 'dossier_code']).execute();
+      },
+    },
   };
 }
 

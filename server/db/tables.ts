@@ -210,6 +210,16 @@ export interface KioskExportKeysTable {
   registered_at: number;
 }
 
+/** The district's decision on a dossier rated more than once in its ward: which rating counts. */
+export interface DossierDecisionsTable {
+  ward_id: string;
+  dossier_code: string;
+  /** Null: none of them counts. */
+  counted_rating_id: string | null;
+  decided_by: string;
+  decided_at: number;
+}
+
 export interface Database {
   settings: SettingsTable;
   wards: WardsTable;
@@ -229,4 +239,5 @@ export interface Database {
   sessions: SessionsTable;
   alerts: AlertsTable;
   kiosk_export_keys: KioskExportKeysTable;
+  dossier_decisions: DossierDecisionsTable;
 }

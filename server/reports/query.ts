@@ -76,7 +76,8 @@ async function overallRows(store: Store, query: ReportQuery, days: { from: strin
     (await store.db.selectFrom('officials').select(['id', 'name']).execute()).map((o) => [o.id, o.name]),
   );
   const grouped = new Map<string, { key: string; scaleSize: number; levels: { overall: number; count: number }[] }>();
-  for (const r of raw) {
+  // A rating taken out of the figures (a repeated dossier under review) leaves count rows at zero.
+  for (const r of raw.filter((row) => Number(row.count) > 0)) {
     const id = `${r.key}|${r.scale_size}`;
     const g = grouped.get(id) ?? { key: r.key, scaleSize: r.scale_size, levels: [] };
     g.levels.push({ overall: r.overall, count: Number(r.count) });
@@ -118,7 +119,7 @@ async function criterionRows(store: Store, query: ReportQuery, days: { from: str
     templates.set(row.id, SurveyTemplate.parse(JSON.parse(row.body)));
   }
   const grouped = new Map<string, { levels: { overall: number; count: number }[]; template: string; criterion: string }>();
-  for (const r of raw) {
+  for (const r of raw.filter((row) => Number(row.count) > 0)) {
     const id = `${r.template_id}/${r.criterion_id}`;
     const g = grouped.get(id) ?? { levels: [], template: r.template_id, criterion: r.criterion_id };
     g.levels.push({ overall: r.value, count: Number(r.count) });

@@ -22,10 +22,10 @@ export async function tt01Report(store: Store, query: { quarter: string; wardId?
     .where(sql.ref(source.column), '>=', source.from)
     .where(sql.ref(source.column), '<=', source.to);
   if (query.wardId) q = q.where('ward_id', '=', query.wardId);
-  const rows = (await q.groupBy(['ward_id', 'official_id', 'criterion_id', 'points']).execute()).map((r) => ({
-    ...r,
-    count: Number(r.count),
-  }));
+  // A rating taken out of the figures (a repeated dossier under review) leaves count rows at zero.
+  const rows = (await q.groupBy(['ward_id', 'official_id', 'criterion_id', 'points']).execute())
+    .map((r) => ({ ...r, count: Number(r.count) }))
+    .filter((r) => r.count > 0);
   const wards = new Map((await store.db.selectFrom('wards').select(['id', 'name_vi']).execute()).map((w) => [w.id, w.name_vi]));
   const officials = new Map((await store.db.selectFrom('officials').select(['id', 'name']).execute()).map((o) => [o.id, o.name]));
 

@@ -7,6 +7,8 @@ import type { Store } from '../db/connect';
 import { declare, type Callers } from '../http/declare';
 import { HttpError } from '../http/errors';
 import { tt01Report } from '../reports/tt01';
+import { decideDossier, listDossierReviews } from '../dossiers';
+import { templateOf } from '../ingest';
 import { createUser, findUser } from '../repo/accounts';
 import { feedbackWard, listFeedback, updateFeedback } from '../repo/feedback';
 import { listOfficials, setAttribution, updateOfficial } from '../repo/officials';
@@ -66,6 +68,13 @@ export async function manageRoutes(
       now(),
     );
     return { username: body.username, role: body.role, wardId: body.wardId };
+  });
+
+  declare(app, adminApi.dossierReviews, callers, async ({ user, query }) => listDossierReviews(store, wardScope(user, query.wardId)));
+
+  declare(app, adminApi.decideDossier, callers, async ({ user, body }) => {
+    await decideDossier(store, body, user.username, now(), (id, version) => templateOf(store, id, version));
+    return { ok: true as const };
   });
 
   declare(app, adminApi.tt01, callers, async ({ user, query }) =>

@@ -197,6 +197,29 @@ export const AlertsQuery = z.strictObject({ status: z.enum(['open', 'acknowledge
 export const Acknowledgement = z.strictObject({ note: Text.trim().min(1, 'say what was done').max(1000) });
 export const Acknowledged = z.strictObject({ id: z.int(), acknowledged: z.literal(true) });
 
+// ——— Repeated dossiers ———
+
+/** A dossier rated more than once in its ward: every rating of it, and the district's decision. */
+export const DossierReview = z.strictObject({
+  wardId: Slug,
+  wardName: z.string(),
+  dossierCode: z.string(),
+  ratings: z.array(
+    z.strictObject({
+      id: z.string(),
+      kioskId: z.string(),
+      counterLabel: z.string(),
+      ratedAt: IsoDateTime,
+      overall: z.int(),
+      /** Whether it counts in the figures now. */
+      counted: z.boolean(),
+    }),
+  ),
+  decision: z.strictObject({ countedRatingId: z.string().nullable(), decidedBy: z.string(), decidedAt: IsoDateTime }).nullable(),
+});
+export type DossierReview = z.infer<typeof DossierReview>;
+export const DossierDecision = z.strictObject({ wardId: Slug, dossierCode: Text.min(1).max(60), countedRatingId: z.uuid().nullable() });
+
 // ——— Reports ———
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is YYYY-MM-DD');
@@ -528,6 +551,26 @@ export const adminApi = {
     status: 200,
     response: AlertSettings,
     errors: ['not_signed_in', 'csrf', 'forbidden'],
+  }),
+  dossierReviews: route({
+    method: 'GET',
+    path: '/api/v1/admin/dossier-reviews',
+    summary: 'Dossiers rated more than once in their ward, waiting for (or with) the district’s decision on which rating counts',
+    access: 'signed-in',
+    query: z.strictObject({ wardId: Slug.optional() }),
+    status: 200,
+    response: z.array(DossierReview),
+    errors: ['not_signed_in', 'forbidden'],
+  }),
+  decideDossier: route({
+    method: 'POST',
+    path: '/api/v1/admin/dossier-reviews/decision',
+    summary: 'Decide which rating of a repeated dossier counts (or none); the others stay out of the figures',
+    access: 'district-admin',
+    body: DossierDecision,
+    status: 200,
+    response: Ok,
+    errors: ['not_signed_in', 'csrf', 'forbidden', 'unknown_dossier'],
   }),
   report: route({
     method: 'GET',

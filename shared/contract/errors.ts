@@ -36,6 +36,7 @@ export const ErrorCode = z.enum([
   'unknown_official',
   'unknown_feedback',
   'unknown_alert',
+  'unknown_dossier',
   // Reports and imports
   'invalid_period',
   'bad_signature',

@@ -63,7 +63,8 @@ test('dossier code: scanned at one kiosk, refused there a second time, flagged b
       ['synced', null],
     ]);
 
-  // The other counter's kiosk cannot know; the district server, which sees both, flags the repeat.
+  // The other counter's kiosk cannot know; the district server, which sees both, sets both ratings
+  // aside until the district decides which one counts.
   const second = await kioskAt(browser, 'quay-2');
   await startRating(second);
   await scan(second, CODE);
@@ -75,6 +76,20 @@ test('dossier code: scanned at one kiosk, refused there a second time, flagged b
   expect(login.ok()).toBe(true);
   const vietnamToday = new Date(Date.now() + 7 * 3_600_000).toISOString();
   const quarter = `${vietnamToday.slice(0, 4)}-Q${Math.ceil(Number(vietnamToday.slice(5, 7)) / 3)}`;
-  const report = await (await second.request.get(`${base}/api/v1/reports/tt01?quarter=${quarter}&wardId=${WARD}`)).json();
-  expect(report.repeatedDossiers).toBe(1);
+  const report = async () => (await second.request.get(`${base}/api/v1/reports/tt01?quarter=${quarter}&wardId=${WARD}`)).json();
+  expect((await report()).repeatedDossiers).toBe(2);
+
+  // The district's review list: the later rating (the second counter's) is the one that counts.
+  const dashboard = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  await dashboard.goto(`${base}/admin/`);
+  await dashboard.getByLabel('Tên đăng nhập').fill('admin');
+  await dashboard.getByLabel('Mật khẩu').fill(TEST_ADMIN_PASSWORD);
+  await dashboard.getByRole('button', { name: 'Đăng nhập' }).click();
+  await dashboard.getByRole('button', { name: 'Hồ sơ đánh giá trùng' }).click();
+  const dossier = dashboard.getByRole('region', { name: `Hồ sơ ${CODE}` });
+  await expect(dossier).toContainText('Chờ quận quyết định.');
+  await dossier.getByRole('row').filter({ hasText: 'Quầy số 2' }).getByRole('button', { name: 'Tính đánh giá này' }).click();
+  await expect(dashboard.getByRole('status')).toHaveText(`Đã lưu quyết định cho hồ sơ ${CODE}.`);
+  await expect(dossier).toContainText('Đã quyết định bởi admin');
+  expect((await report()).repeatedDossiers).toBe(1);
 });
