@@ -14,8 +14,21 @@ import { Reports } from './pages/Reports';
 import { Templates } from './pages/Templates';
 import { Tt01 } from './pages/Tt01';
 import { DossierReviews } from './pages/DossierReviews';
+import { Completeness } from './pages/Completeness';
 
-const pages = ['overview', 'alerts', 'reports', 'tt01', 'dossiers', 'fleet', 'enrolment', 'templates', 'officials', 'feedback'] as const;
+const pages = [
+  'overview',
+  'alerts',
+  'reports',
+  'tt01',
+  'completeness',
+  'dossiers',
+  'fleet',
+  'enrolment',
+  'templates',
+  'officials',
+  'feedback',
+] as const;
 type Page = (typeof pages)[number];
 const districtOnly: Page[] = ['enrolment'];
 
@@ -81,11 +94,12 @@ function Shell({ session, onSignedOut, onLocale }: { session: SessionInfo; onSig
         </button>
       </header>
       <main>
-        <h1>{t(`nav.${page}` as DashboardKey)}</h1>
+        <h1 className={page === 'completeness' ? 'no-print' : undefined}>{t(`nav.${page}` as DashboardKey)}</h1>
         {page === 'overview' && <Overview />}
         {page === 'alerts' && <Alerts />}
         {page === 'reports' && <Reports />}
         {page === 'tt01' && <Tt01 />}
+        {page === 'completeness' && <Completeness wardId={session.wardId} />}
         {page === 'dossiers' && <DossierReviews canDecide={isAdmin} />}
         {page === 'fleet' && <Fleet canManage={isAdmin} />}
         {page === 'enrolment' && <Enrolment />}

@@ -6,6 +6,7 @@ import { EnrolmentError, redeemEnrolment } from '../shared/sync/enrolment';
 import { kioskApi } from '../shared/contract/kiosk-api';
 import { exportFileName, exportKeysFromText, newExportKeyText, signExport, signLegacyExport } from '../shared/sync/export-file';
 import { HttpTransport } from '../shared/sync/http-transport';
+import { IncarnationHistory, settleIncarnation } from '../shared/sync/incarnation';
 import { toIsoWithOffset } from '../shared/time';
 import type { BridgeHandlers } from './ipc';
 import type { TokenStore } from './token-store';
@@ -39,6 +40,8 @@ export interface KioskServiceDeps {
   exportKey: TokenStore;
   config: JsonFile<KioskConfig>;
   settings: JsonFile<ShellSettings>;
+  /** Every incarnation of the kiosk's storage: kept here, outside IndexedDB, so a wipe is told from a new kiosk. */
+  incarnations: JsonFile<IncarnationHistory>;
   journal: JournalFile;
   exports: ExportTarget;
   appVersion: string;
@@ -68,6 +71,10 @@ export function kioskService(deps: KioskServiceDeps): BridgeHandlers {
     return origin
       ? new HttpTransport({ serverOrigin: origin, deviceToken: () => deps.tokens.load(), fetch: deps.fetch, now: deps.now })
       : null;
+  };
+  const loadIncarnations = async (): Promise<IncarnationHistory> => {
+    const parsed = IncarnationHistory.safeParse(await deps.incarnations.read().catch(() => null));
+    return parsed.success ? parsed.data : [];
   };
   const loadConfig = async () => {
     const parsed = KioskConfig.safeParse(await deps.config.read().catch(() => null));
@@ -139,6 +146,15 @@ export function kioskService(deps: KioskServiceDeps): BridgeHandlers {
         return { ok: false, problem: 'failed' };
       }
     },
+    'kiosk:incarnation': async ({ current, nextSeq }) => {
+      const settled = settleIncarnation(await loadIncarnations(), current, nextSeq, (firstSeq) => ({
+        id: crypto.randomUUID(),
+        firstSeq,
+        startedAt: toIsoWithOffset(deps.now()),
+      }));
+      if (settled.changed) await deps.incarnations.write(settled.history);
+      return settled.incarnation;
+    },
     // Decommission or a move to another counter: what the journal still holds is kept in a file first.
     'kiosk:forget': async () => {
       const held = await deps.journal.entries();
@@ -151,6 +167,7 @@ export function kioskService(deps: KioskServiceDeps): BridgeHandlers {
       await deps.tokens.clear();
       await deps.exportKey.clear();
       await deps.config.remove();
+      await deps.incarnations.remove();
       return true;
     },
     // A kiosk enrolled before export keys existed gets one, registered with its server.
@@ -171,6 +188,7 @@ export function kioskService(deps: KioskServiceDeps): BridgeHandlers {
     'kiosk:diagnostics': async () => ({
       tokenEncrypted: (await deps.tokens.load()) === null ? null : deps.tokens.encrypted,
       journalEntries: (await deps.journal.entries()).length,
+      incarnations: (await loadIncarnations()).length,
       update: deps.updateStatus?.() ?? { pending: null, installing: false },
     }),
     'kiosk:screen': async (report) => {

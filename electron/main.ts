@@ -91,6 +91,7 @@ async function start() {
     tokens: new TokenStore(safeStorage, tokenFiles(join(userData, 'device-token.json'))),
     exportKey: new TokenStore(safeStorage, tokenFiles(join(userData, 'export-key.json'))),
     config: jsonFile(join(userData, 'kiosk-config.json')),
+    incarnations: jsonFile(join(userData, 'incarnations.json')),
     settings: {
       ...settingsFile,
       write: async (next) => {

@@ -87,6 +87,10 @@ async function boot(root: ReturnType<typeof createRoot>) {
   });
   // IndexedDB may have been wiped under the app: what the journal holds and the queue lost comes back.
   if (host.journal) await restoreFromJournal(queue, host.journal).catch((error: unknown) => reportError('journal', error));
+  // Which life of this storage the count is in: a wiped database starts a new incarnation.
+  await (
+    host.settleIncarnation ? queue.settleIncarnation((current, next) => host.settleIncarnation!(current, next)) : queue.incarnation()
+  ).catch((error: unknown) => reportError('incarnation', error));
   const store: RatingStore = host.journal ? journalledStore(queue, host.journal) : queue;
   const transport = await host.syncTransport();
   if (transport) void host.ensureExportKey?.().catch((error: unknown) => reportError('export-key', error));

@@ -32,10 +32,11 @@ export async function bootServer(env = readServerEnv()) {
     legacyExportsUntil: env.HAILONG_LEGACY_EXPORTS_UNTIL,
   });
   // Kiosks silent during opening hours are looked for every five minutes (and whenever alerts are read).
-  const silentCheck = setInterval(
-    () => void alerts.checkSilentKiosks().catch((error: unknown) => console.error('alerts:', error)),
-    5 * 60_000,
-  );
+  // Kiosks gone silent and gaps in their counts are looked for every five minutes (and whenever the alerts are listed).
+  const silentCheck = setInterval(() => {
+    void alerts.checkSilentKiosks().catch((error: unknown) => console.error('alerts:', error));
+    void alerts.checkSequenceGaps().catch((error: unknown) => console.error('alerts:', error));
+  }, 5 * 60_000);
   app.addHook('onClose', async () => {
     clearInterval(silentCheck);
     await store.close();

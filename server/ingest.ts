@@ -12,6 +12,7 @@ import { Rating } from '../shared/schema/rating';
 import { SurveyTemplate } from '../shared/schema/template';
 import { addToCounts } from './counts';
 import { judgeDossierRepeats } from './dossiers';
+import { numberOf, recordReceived, recordRefused, refreshGaps } from './ledger/record';
 import type { Store } from './db/connect';
 import type { Database, KiosksTable, RatingsTable } from './db/tables';
 import { serverTimeIso, vietnamDay } from './time';
@@ -133,6 +134,19 @@ export async function ingestBatch(
     if (!imported) {
       await trx.updateTable('kiosks').set({ last_seen_at: receivedAt, clock_offset_ms: offsetMs }).where('id', '=', kiosk.id).execute();
     }
+    // The completeness ledger: the numbers stored and refused, and what is missing now.
+    const refused = rejected.flatMap((r) => {
+      const number = numberOf(batch.ratings[r.index], kiosk.id);
+      return number ? [{ ...number, code: r.code }] : [];
+    });
+    await recordReceived(
+      trx,
+      kiosk.id,
+      fresh.map(({ rating }) => ({ incarnation: rating.incarnation ?? '', seq: rating.seq })),
+      receivedAt,
+    );
+    await recordRefused(trx, kiosk.id, refused, receivedAt);
+    if (fresh.length > 0 || refused.length > 0) await refreshGaps(trx, kiosk.id, receivedAt);
   });
 
   rejected.sort((a, b) => a.index - b.index);
@@ -258,6 +272,7 @@ export function ratingRow(
     content_hash: hash,
     dossier_code: rating.dossierCode ?? null,
     dossier_repeat: 0,
+    incarnation: rating.incarnation ?? '',
   };
 }
 

@@ -38,6 +38,15 @@ export function Alerts() {
           ratings: a.details.ratings ?? 0,
           minutes: a.details.minutes ?? 0,
         });
+      case 'sequence-gap':
+        return t('alerts.kind.gap', {
+          kiosk: (a.kioskId ?? '').slice(0, 8),
+          first: a.details.first ?? 0,
+          last: a.details.last ?? 0,
+          count: (a.details.last ?? 0) - (a.details.first ?? 0) + 1,
+        });
+      case 'kiosk-recounting':
+        return t('alerts.kind.recounting', { kiosk: (a.kioskId ?? '').slice(0, 8), number: a.details.incarnationNumber ?? 0 });
     }
   };
 

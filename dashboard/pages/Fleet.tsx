@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { adminApi, type EnrolmentCodeCreated } from '../../shared/contract/admin-api';
 import { call } from '../api';
 import { useT } from '../i18n';
@@ -6,6 +6,7 @@ import { EnrolmentCodeCard } from './EnrolmentCodeCard';
 import { ImportCard } from './ImportCard';
 import { useLoad } from '../useLoad';
 import { dateTime } from './format';
+import { LedgerGaps, LedgerSummary } from './KioskLedger';
 
 export function Fleet({ canManage }: { canManage: boolean }) {
   const t = useT();
@@ -30,6 +31,7 @@ export function Fleet({ canManage }: { canManage: boolean }) {
             <th scope="col">{t('fleet.place')}</th>
             <th scope="col">{t('fleet.lastSeen')}</th>
             <th scope="col">{t('fleet.queue')}</th>
+            <th scope="col">{t('fleet.completeness')}</th>
             <th scope="col">{t('fleet.version')}</th>
             <th scope="col">{t('fleet.health')}</th>
             {canManage && <th scope="col" />}
@@ -38,34 +40,46 @@ export function Fleet({ canManage }: { canManage: boolean }) {
         <tbody>
           {kiosks.data?.length === 0 && (
             <tr>
-              <td colSpan={7}>{t('common.none')}</td>
+              <td colSpan={8}>{t('common.none')}</td>
             </tr>
           )}
           {kiosks.data?.map((k) => (
-            <tr key={k.id} className={k.silent ? 'warn' : undefined}>
-              <td>
-                <code>{k.id.slice(0, 8)}</code>
-              </td>
-              <td>
-                {k.wardName} – {k.counterLabel}
-              </td>
-              <td>{dateTime(k.lastSeenAt)}</td>
-              <td>{k.heartbeat?.queueDepth ?? '–'}</td>
-              <td>{k.appVersion ?? '–'}</td>
-              <td>{k.revokedAt !== null ? t('fleet.revoked') : k.silent ? t('fleet.silent') : t('fleet.ok')}</td>
-              {canManage && (
+            <Fragment key={k.id}>
+              <tr className={k.silent || k.ledger.some((c) => c.gaps.length > 0) ? 'warn' : undefined}>
                 <td>
-                  {k.revokedAt === null && (
-                    <button type="button" onClick={() => void revoke(k.id)}>
-                      {t('fleet.revoke')}
-                    </button>
-                  )}
-                  <button type="button" onClick={() => void makeReenrolmentCode(k.id)}>
-                    {t('fleet.reenrol')}
-                  </button>
+                  <code>{k.id.slice(0, 8)}</code>
                 </td>
+                <td>
+                  {k.wardName} – {k.counterLabel}
+                </td>
+                <td>{dateTime(k.lastSeenAt)}</td>
+                <td>{k.heartbeat?.queueDepth ?? '–'}</td>
+                <td>
+                  <LedgerSummary ledger={k.ledger} />
+                </td>
+                <td>{k.appVersion ?? '–'}</td>
+                <td>{k.revokedAt !== null ? t('fleet.revoked') : k.silent ? t('fleet.silent') : t('fleet.ok')}</td>
+                {canManage && (
+                  <td>
+                    {k.revokedAt === null && (
+                      <button type="button" onClick={() => void revoke(k.id)}>
+                        {t('fleet.revoke')}
+                      </button>
+                    )}
+                    <button type="button" onClick={() => void makeReenrolmentCode(k.id)}>
+                      {t('fleet.reenrol')}
+                    </button>
+                  </td>
+                )}
+              </tr>
+              {k.ledger.some((c) => c.gaps.length > 0) && (
+                <tr className="detail">
+                  <td colSpan={8}>
+                    <LedgerGaps kiosk={k} onNoted={kiosks.reload} />
+                  </td>
+                </tr>
               )}
-            </tr>
+            </Fragment>
           ))}
         </tbody>
       </table>

@@ -10,3 +10,6 @@ export function currentQuarter(now = new Date()) {
 /** An instant as Vietnamese people read it (the API gives ISO 8601 with an offset). */
 export const dateTime = (iso: string | null) =>
   iso === null ? '–' : new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+
+/** A calendar day (YYYY-MM-DD) as Vietnamese people write it: 01/10/2026. */
+export const day = (iso: string) => iso.split('-').reverse().join('/');

@@ -32,13 +32,14 @@ export function browserTechnician(options: {
     },
     async diagnostics() {
       const config = options.config();
-      const [counts, pending, quarantined, estimate, reachable, shell] = await Promise.all([
+      const [counts, pending, quarantined, estimate, reachable, shell, count] = await Promise.all([
         queue.counts(),
         queue.pendingSummary(),
         queue.quarantined(),
         navigator.storage?.estimate?.().catch(() => undefined),
         sync ? host.checkConnection() : Promise.resolve(null),
         options.shellDiagnostics?.() ?? Promise.resolve(null),
+        queue.sequenceReport().catch(() => null),
       ]);
       return {
         kioskId: config.kioskId,
@@ -53,6 +54,7 @@ export function browserTechnician(options: {
         sync: sync?.snapshot ?? null,
         quarantined,
         storage: { usage: estimate?.usage ?? null, quota: estimate?.quota ?? null },
+        count: count && { startedAt: count.incarnation.startedAt, firstSeq: count.incarnation.firstSeq, highestSeq: count.highestSeq },
         shell,
       };
     },

@@ -1,6 +1,7 @@
 import { callBridge, requireBridge, type KioskBridge, type ShellDiagnostics } from '../../shared/contract/bridge';
 import type { KioskConfig } from '../../shared/schema/kiosk-config';
 import type { Rating } from '../../shared/schema/rating';
+import type { Incarnation } from '../../shared/schema/sequence';
 import type { ShellSettings } from '../../shared/schema/shell-settings';
 import { EnrolmentError } from '../../shared/sync/enrolment';
 import type { SyncTransport } from '../../shared/sync/ports';
@@ -95,6 +96,10 @@ export class ElectronHost implements KioskHost {
   };
 
   readonly reportScreen = (onStartScreen: boolean) => void callBridge(this.bridge, 'kiosk:screen', { onStartScreen });
+
+  settleIncarnation(current: Incarnation | null, nextSeq: number): Promise<Incarnation> {
+    return requireBridge(this.bridge, 'kiosk:incarnation', { current, nextSeq });
+  }
 
   async ensureExportKey(): Promise<void> {
     await callBridge(this.bridge, 'kiosk:ensure-export-key', undefined);

@@ -1,6 +1,7 @@
 import type { ShellDiagnostics } from '../../shared/contract/bridge';
 import type { KioskConfig } from '../../shared/schema/kiosk-config';
 import type { Rating } from '../../shared/schema/rating';
+import type { Incarnation } from '../../shared/schema/sequence';
 import type { ShellSettings } from '../../shared/schema/shell-settings';
 import type { SyncTransport } from '../../shared/sync/ports';
 import type { UpdateGate } from './app-update';
@@ -55,6 +56,12 @@ export interface KioskHost {
   readonly shellDiagnostics?: () => Promise<ShellDiagnostics | null>;
   /** Tells the shell where the citizen is: it installs updates only on the start screen. */
   readonly reportScreen?: (onStartScreen: boolean) => void;
+  /**
+   * A shell that keeps the kiosk's incarnations outside IndexedDB (Electron) decides which one this
+   * database numbers in: the one it holds, or a new one after a wipe. A browser kiosk's database
+   * makes its own the first time it is opened.
+   */
+  settleIncarnation?(current: Incarnation | null, nextSeq: number): Promise<Incarnation>;
   /** Gives a kiosk enrolled before export keys existed its key, registered with the server. */
   ensureExportKey?(): Promise<void>;
   /** Keeps the app shell for offline starts (a browser's service worker; a shell has it on disk). */

@@ -34,6 +34,7 @@ export function startSync(
     queue: {
       pendingToSend: (limit, afterSeq) => queue.pendingToSend(limit, afterSeq),
       pendingSummary: () => queue.pendingSummary(),
+      sequenceReport: () => queue.sequenceReport(),
       settle: async (ids, rejected, at) => {
         await queue.settle(ids, rejected, at);
         if (journal) acknowledged.push(...ids);

@@ -20,6 +20,8 @@ export interface Diagnostics {
   sync: SyncState | null;
   quarantined: QuarantinedRating[];
   storage: { usage: number | null; quota: number | null };
+  /** The kiosk's count: where this incarnation of its storage began, and the highest number given out. */
+  count: { startedAt: string; firstSeq: number; highestSeq: number } | null;
   /** What the Electron shell's main process knows (token, journal, update); null in a browser kiosk. */
   shell: ShellDiagnostics | null;
 }

@@ -20,8 +20,12 @@ export function journalledStore(queue: RatingQueue, journal: RatingJournal): Rat
       const result = await queue.open(rating, finish);
       // Finished on the first tap: built from what the queue just checked and stored, not read back
       // (one round trip less) nor checked again (the bridge checks it as it crosses).
-      if (finish) await journal.append(withoutLocalFields({ ...rating, seq: result.seq, state: 'finished', ...finish }));
-      return result;
+      if (finish) {
+        await journal.append(
+          withoutLocalFields({ ...rating, seq: result.seq, incarnation: result.incarnation, state: 'finished', ...finish }),
+        );
+      }
+      return { seq: result.seq };
     },
     saveProgress: (id: string, answers: Answers) => queue.saveProgress(id, answers),
     dossierRecorded: (code: string, exceptId: string) => queue.dossierRecorded(code, exceptId),

@@ -3,11 +3,14 @@ import type { Finish, RatingStore } from '../../shared/flow/ports';
 import { pruneCutoff, selectPrunable, seqRuns } from '../../shared/rating/prune';
 import { Answers, NewRating, QueuedRating, Rating, toRating, withoutLocalFields, type QueueState } from '../../shared/schema/rating';
 import { storableText } from '../../shared/schema/common';
+import { Incarnation, MAX_HELD_RUNS, type HeldRun, type SequenceReport } from '../../shared/schema/sequence';
+import { toIsoWithOffset } from '../../shared/time';
 import type { Refusal, SyncQueue } from '../../shared/sync/ports';
 import type { KioskDb } from './kiosk-db';
 
 const EXPORTED_THROUGH = 'exportedThroughSeq';
 const NEXT_SEQ = 'nextSeq';
+const INCARNATION = 'incarnation';
 
 const isQuotaError = (error: unknown): boolean => {
   const names = [error, (error as { inner?: unknown } | null)?.inner].map((e) => (e as { name?: string } | null)?.name);
@@ -19,6 +22,8 @@ export interface QueueOptions {
   retentionDays: () => number;
   /** The same database opened with relaxed durability, for applying the server's answers. */
   settleDb?: KioskDb;
+  /** Makes an incarnation's id (crypto.randomUUID unless a test fixes it). */
+  newId?: () => string;
 }
 
 export type QueueCounts = Record<QueueState, number>;
@@ -32,6 +37,7 @@ export type QuarantinedRating = Extract<QueuedRating, { state: 'quarantined' }>;
  */
 export class RatingQueue implements RatingStore, SyncQueue {
   private nextSeq: number | null = null;
+  private incarnationId: string | null = null;
   /** Sequence numbers of the ratings read for sending, until the server's answer about them is applied. */
   private readonly sending = new Map<string, number>();
 
@@ -40,7 +46,7 @@ export class RatingQueue implements RatingStore, SyncQueue {
     private readonly options: QueueOptions,
   ) {}
 
-  async open(rating: NewRating, finish: Finish | null): Promise<{ seq: number }> {
+  async open(rating: NewRating, finish: Finish | null): Promise<{ seq: number; incarnation: string }> {
     const fields = NewRating.parse(rating);
     // The outbox only joins the transaction when the rating is finished at once: a first tap's write
     // never waits behind the sync engine applying an answer there.
@@ -52,29 +58,114 @@ export class RatingQueue implements RatingStore, SyncQueue {
           // repeat. It is cached to keep the tap path at one round trip; the unique seq index
           // catches a stale cache (another window wrote first) and the retry below rereads it.
           const seq = this.nextSeq ?? ((await this.db.meta.get(NEXT_SEQ))?.value as number | undefined) ?? 1;
+          const incarnation = this.incarnationId ?? (await this.incarnationIn(seq)).id;
+          const numbered = { ...fields, seq, incarnation };
           const entry = QueuedRating.parse(
-            finish ? { ...fields, seq, state: 'finished', ...finish } : { ...fields, seq, state: 'open', completedAt: null, outcome: null },
+            finish ? { ...numbered, state: 'finished', ...finish } : { ...numbered, state: 'open', completedAt: null, outcome: null },
           );
           await Promise.all([
             this.db.ratings.add(entry),
             this.db.meta.put({ key: NEXT_SEQ, value: seq + 1 }),
             entry.state === 'finished' ? this.db.outbox.add(withoutLocalFields(entry)) : null,
           ]);
-          return seq;
+          return { seq, incarnation };
         }),
       );
     try {
-      const seq = await attempt().catch((error: unknown) => {
+      const { seq, incarnation } = await attempt().catch((error: unknown) => {
         this.nextSeq = null;
+        this.incarnationId = null;
         if ((error as { name?: string }).name !== 'ConstraintError') throw error;
         return attempt();
       });
       this.nextSeq = seq + 1;
-      return { seq };
+      this.incarnationId = incarnation;
+      return { seq, incarnation };
     } catch (error) {
       this.nextSeq = null;
+      this.incarnationId = null;
       throw error;
     }
+  }
+
+  /**
+   * This database's incarnation, made the first time it is asked for (inside a transaction holding
+   * `meta`): a new database's count starts at 1; one made before incarnations existed goes on from
+   * where its count stands.
+   */
+  private async incarnationIn(nextSeq: number): Promise<Incarnation> {
+    const stored = Incarnation.safeParse((await this.db.meta.get(INCARNATION))?.value);
+    if (stored.success) return stored.data;
+    const made: Incarnation = {
+      id: (this.options.newId ?? (() => crypto.randomUUID()))(),
+      firstSeq: nextSeq,
+      startedAt: toIsoWithOffset(this.options.now()),
+    };
+    await this.db.meta.put({ key: INCARNATION, value: made });
+    return made;
+  }
+
+  /** The incarnation ratings are numbered in now (made if this database has none yet). */
+  async incarnation(): Promise<Incarnation> {
+    return this.db.transaction('rw', this.db.meta, async () =>
+      this.incarnationIn(((await this.db.meta.get(NEXT_SEQ))?.value as number | undefined) ?? 1),
+    );
+  }
+
+  /**
+   * Start-up in a shell that keeps the kiosk's incarnations (Electron's main process): it is told
+   * the one this database holds (none after a wipe) and where the count stands, and answers the
+   * incarnation to number in from now on. Runs before any citizen can tap.
+   */
+  async settleIncarnation(decide: (current: Incarnation | null, nextSeq: number) => Promise<Incarnation>): Promise<Incarnation> {
+    const [stored, next] = await Promise.all([this.db.meta.get(INCARNATION), this.db.meta.get(NEXT_SEQ)]);
+    const current = Incarnation.safeParse(stored?.value);
+    const decided = Incarnation.parse(await decide(current.success ? current.data : null, (next?.value as number | undefined) ?? 1));
+    if (!current.success || current.data.id !== decided.id) await this.db.meta.put({ key: INCARNATION, value: decided });
+    this.incarnationId = null;
+    return decided;
+  }
+
+  /**
+   * What the heartbeat tells the server of this kiosk's count: the incarnation, the highest number
+   * given out, and every number still held here (open, waiting or set aside), by incarnation. Reads
+   * keys only, except for the few held ratings numbered before this incarnation began.
+   */
+  async sequenceReport(): Promise<SequenceReport> {
+    const incarnation = await this.incarnation();
+    const [next, waitingSeqs, openKeys, asideKeys] = await Promise.all([
+      this.db.meta.get(NEXT_SEQ),
+      this.db.outbox.toCollection().primaryKeys() as Promise<number[]>,
+      this.inState('open').keys() as Promise<unknown[]>,
+      this.inState('quarantined').keys() as Promise<unknown[]>,
+    ]);
+    const seqOfKey = (key: unknown) => (key as [string, number])[1];
+    const unsent = [...waitingSeqs, ...openKeys.map(seqOfKey)];
+    const aside = asideKeys.map(seqOfKey);
+    // Numbers below this incarnation's first came back from the journal (or predate incarnations).
+    const older = [...unsent, ...aside].filter((seq) => seq < incarnation.firstSeq);
+    const incarnationOf = new Map<number, string>();
+    if (older.length > 0) {
+      for (const r of await this.db.ratings.where('seq').anyOf(older).toArray()) incarnationOf.set(r.seq, r.incarnation ?? '');
+    }
+    const runsOf = (seqs: number[], setAside: boolean): HeldRun[] => {
+      const byIncarnation = new Map<string, number[]>();
+      for (const seq of seqs) {
+        const key = seq >= incarnation.firstSeq ? incarnation.id : (incarnationOf.get(seq) ?? '');
+        const list = byIncarnation.get(key);
+        if (list) list.push(seq);
+        else byIncarnation.set(key, [seq]);
+      }
+      return [...byIncarnation].flatMap(([key, list]) =>
+        seqRuns(list).map(([first, last]) => ({ incarnation: key, first, last, setAside })),
+      );
+    };
+    const nextSeq = (next?.value as number | undefined) ?? 1;
+    return {
+      incarnation,
+      highestSeq: Math.max(incarnation.firstSeq, nextSeq) - 1,
+      held: [...runsOf(unsent, false), ...runsOf(aside, true)].slice(0, MAX_HELD_RUNS),
+    };
   }
 
   async saveProgress(id: string, answers: Answers): Promise<void> {

@@ -18,6 +18,7 @@ function shellRows(
   return [
     ['technician.token', token],
     ['technician.journal', String(shell.journalEntries)],
+    ['technician.incarnations', String(shell.incarnations)],
     ['technician.update', update],
   ];
 }
@@ -57,6 +58,12 @@ export function DiagnosticsPanel({ port }: { port: TechnicianPort }) {
     ['technician.syncStatus', facts.sync ? t(`technician.status.${facts.sync.status}` as MessageKey) : '—'],
     ['technician.lastError', facts.sync?.lastError ?? '—'],
     ['technician.storage', `${megabytes(facts.storage.usage)} / ${megabytes(facts.storage.quota)}`],
+    [
+      'technician.count',
+      facts.count
+        ? t('technician.countValue', { first: facts.count.firstSeq, highest: facts.count.highestSeq, since: when(facts.count.startedAt) })
+        : '—',
+    ],
     ...(facts.shell ? shellRows(facts.shell, t) : []),
   ];
   return (

@@ -3,6 +3,7 @@ import { isoAt } from '../time';
 import { AlertSettings, ratingAlerts, satisfactionAlert, silentKioskAlerts, type Alert, type RatedItem } from '../../shared/alerts/rules';
 import { DEFAULT_OPENING_HOURS, openMinutesBetween } from '../../shared/schema/opening-hours';
 import type { Store } from '../db/connect';
+import { loadCounts } from '../ledger/counts';
 import type { Mailer } from './mailer';
 
 /** Where the alert settings are kept (the settings table); ingest reads the ceiling from them too. */
@@ -26,6 +27,16 @@ function describe(alert: Alert, wardName: string): { subject: string; text: stri
       return {
         subject: `[Hài Lòng] ${wardName}: ki-ốt ${alert.kioskId.slice(0, 8)} không liên lạc`,
         text: `Ki-ốt ${alert.kioskId} không gửi dữ liệu trong ${alert.silentMinutes} phút làm việc. Vui lòng kiểm tra điện, mạng.`,
+      };
+    case 'sequence-gap':
+      return {
+        subject: `[Hài Lòng] ${wardName}: ki-ốt ${alert.kioskId.slice(0, 8)} thiếu đánh giá số ${alert.first}–${alert.last}`,
+        text: `Máy chủ không nhận được ${alert.last - alert.first + 1} đánh giá (số ${alert.first} đến ${alert.last}, lần đếm thứ ${alert.incarnationNumber}) và ki-ốt cũng không còn giữ chúng. Vui lòng kiểm tra ki-ốt, mạng và ghi chú nguyên nhân trên trang Ki-ốt.`,
+      };
+    case 'kiosk-recounting':
+      return {
+        subject: `[Hài Lòng] ${wardName}: bộ nhớ ki-ốt ${alert.kioskId.slice(0, 8)} bắt đầu đếm lại`,
+        text: `Ki-ốt ${alert.kioskId} bắt đầu lần đếm thứ ${alert.incarnationNumber}: bộ nhớ của ki-ốt đã bị xoá hoặc cài lại. Những đánh giá chưa gửi trước đó (nếu có) sẽ hiện là thiếu trên trang Ki-ốt.`,
       };
     case 'kiosk-ceiling':
       return {
@@ -118,6 +129,57 @@ export class AlertService {
     await this.raise([{ kind: 'kiosk-ceiling', kioskId, wardId, ratings: settings.ceilingRatings, minutes: settings.ceilingMinutes }]);
   }
 
+  /** A kiosk's storage started counting again (wiped or reinstalled): once per new count. */
+  async afterRecounting(kioskId: string, wardId: string, incarnationNumber: number): Promise<void> {
+    await this.raise([{ kind: 'kiosk-recounting', kioskId, wardId, incarnationNumber }]);
+  }
+
+  /**
+   * Gaps in kiosks' counts missing for longer than the settings allow: each raised once (a gap that
+   * changes shape keeps its alert), and the gap remembers it.
+   */
+  async checkSequenceGaps(): Promise<number> {
+    const settings = await this.settings();
+    const now = this.options.now().getTime();
+    const due = await this.store.db
+      .selectFrom('sequence_gaps')
+      .innerJoin('kiosks', 'kiosks.id', 'sequence_gaps.kiosk_id')
+      .select([
+        'sequence_gaps.kiosk_id',
+        'sequence_gaps.incarnation',
+        'sequence_gaps.first_seq',
+        'sequence_gaps.last_seq',
+        'kiosks.ward_id',
+      ])
+      .where('sequence_gaps.alerted_at', 'is', null)
+      .where('sequence_gaps.detected_at', '<=', now - settings.gapAlertAfterMinutes * 60_000)
+      .execute();
+    if (due.length === 0) return 0;
+    const counts = await loadCounts(this.store.db, [...new Set(due.map((g) => g.kiosk_id))]);
+    for (const gap of due) {
+      const number = counts.get(gap.kiosk_id)?.find((c) => c.incarnation === gap.incarnation)?.number ?? 1;
+      await this.raise([
+        {
+          kind: 'sequence-gap',
+          kioskId: gap.kiosk_id,
+          wardId: gap.ward_id,
+          incarnation: gap.incarnation,
+          incarnationNumber: number,
+          first: gap.first_seq,
+          last: gap.last_seq,
+        },
+      ]);
+      await this.store.db
+        .updateTable('sequence_gaps')
+        .set({ alerted_at: now })
+        .where('kiosk_id', '=', gap.kiosk_id)
+        .where('incarnation', '=', gap.incarnation)
+        .where('first_seq', '=', gap.first_seq)
+        .execute();
+    }
+    return due.length;
+  }
+
   /** Kiosks silent for longer than allowed, counting only the counters' opening hours. */
   async checkSilentKiosks(): Promise<number> {
     const settings = await this.settings();
@@ -158,7 +220,7 @@ export class AlertService {
         .values({
           kind: alert.kind,
           ward_id: alert.wardId,
-          kiosk_id: alert.kind === 'silent-kiosk' || alert.kind === 'kiosk-ceiling' ? alert.kioskId : null,
+          kiosk_id: 'kioskId' in alert ? alert.kioskId : null,
           rating_id: alert.kind === 'very-dissatisfied-comment' ? alert.ratingId : null,
           details: JSON.stringify(alert),
           created_at: this.options.now().getTime(),
@@ -207,6 +269,9 @@ export class AlertService {
         silentMinutes: number;
         ratings: number;
         minutes: number;
+        first: number;
+        last: number;
+        incarnationNumber: number;
       }>;
       return {
         id: r.id,
@@ -228,20 +293,45 @@ export class AlertService {
           ...(details.silentMinutes !== undefined && { silentMinutes: details.silentMinutes }),
           ...(details.ratings !== undefined && { ratings: details.ratings }),
           ...(details.minutes !== undefined && { minutes: details.minutes }),
+          ...(details.first !== undefined && { first: details.first }),
+          ...(details.last !== undefined && { last: details.last }),
+          ...(details.incarnationNumber !== undefined && { incarnationNumber: details.incarnationNumber }),
         },
       };
     });
   }
 
-  /** False when there is no such open alert (in this ward, for a ward viewer). */
+  /**
+   * False when there is no such open alert (in this ward, for a ward viewer). A gap's alert lends its
+   * note to the gap, where the ledger and the quarter's completeness statement show it.
+   */
   async acknowledge(id: number, by: string, note: string, wardId: string | undefined): Promise<boolean> {
+    const at = this.options.now().getTime();
     let q = this.store.db
       .updateTable('alerts')
-      .set({ acknowledged_at: this.options.now().getTime(), acknowledged_by: by, note })
+      .set({ acknowledged_at: at, acknowledged_by: by, note })
       .where('id', '=', id)
       .where('acknowledged_at', 'is', null);
     if (wardId) q = q.where('ward_id', '=', wardId);
-    return Number((await q.executeTakeFirst()).numUpdatedRows) > 0;
+    if (Number((await q.executeTakeFirst()).numUpdatedRows) === 0) return false;
+    const alert = await this.store.db
+      .selectFrom('alerts')
+      .select(['kind', 'kiosk_id', 'details'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    if (alert.kind === 'sequence-gap' && alert.kiosk_id) {
+      const gap = JSON.parse(alert.details) as { incarnation?: string; first: number; last: number };
+      await this.store.db
+        .updateTable('sequence_gaps')
+        .set({ note, noted_by: by, noted_at: at })
+        .where('kiosk_id', '=', alert.kiosk_id)
+        .where('incarnation', '=', gap.incarnation ?? '')
+        .where('first_seq', '<=', gap.last)
+        .where('last_seq', '>=', gap.first)
+        .where('note', 'is', null)
+        .execute();
+    }
+    return true;
   }
 }
 

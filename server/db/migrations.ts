@@ -295,6 +295,61 @@ function migrations(engine: Engine): Record<string, Migration> {
         await db.schema.createIndex('ratings_ward_dossier').on('ratings').columns(['ward_id', 'dossier_code']).execute();
       },
     },
+    // The completeness ledger: each kiosk's count per incarnation of its storage, what arrived, what is missing.
+    '0010_completeness_ledger': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .alterTable('ratings')
+          .addColumn('incarnation', 'text', (c) => c.notNull().defaultTo(''))
+          .execute();
+        await db.schema.dropIndex('ratings_kiosk_seq').execute();
+        await db.schema.createIndex('ratings_kiosk_count').on('ratings').columns(['kiosk_id', 'incarnation', 'seq']).execute();
+        await sql`create table kiosk_incarnations (
+            kiosk_id text not null,
+            incarnation text not null,
+            first_seq integer,
+            started_at text,
+            first_seen_at ${sql.raw(big)} not null,
+            highest_reported integer not null default 0,
+            primary key (kiosk_id, incarnation)
+          )`.execute(db);
+        await sql`create table sequence_runs (
+            kiosk_id text not null,
+            incarnation text not null,
+            first_seq integer not null,
+            last_seq integer not null,
+            primary key (kiosk_id, incarnation, first_seq)
+          )`.execute(db);
+        await sql`create table sequence_refusals (
+            kiosk_id text not null,
+            incarnation text not null,
+            seq integer not null,
+            code text not null,
+            refused_at ${sql.raw(big)} not null,
+            primary key (kiosk_id, incarnation, seq)
+          )`.execute(db);
+        await sql`create table sequence_gaps (
+            kiosk_id text not null,
+            incarnation text not null,
+            first_seq integer not null,
+            last_seq integer not null,
+            detected_at ${sql.raw(big)} not null,
+            alerted_at ${sql.raw(big)},
+            note text,
+            noted_by text,
+            noted_at ${sql.raw(big)},
+            primary key (kiosk_id, incarnation, first_seq)
+          )`.execute(db);
+        // Ratings stored before incarnations belong to the kiosk's first count (''), numbered from 1:
+        // their runs are the islands of consecutive numbers (dense_rank: a number stored twice is one).
+        await sql`insert into kiosk_incarnations (kiosk_id, incarnation, first_seq, started_at, first_seen_at, highest_reported)
+          select kiosk_id, '', 1, null, min(received_at), 0 from ratings group by kiosk_id`.execute(db);
+        await sql`insert into sequence_runs (kiosk_id, incarnation, first_seq, last_seq)
+          select kiosk_id, '', min(seq), max(seq) from (
+            select kiosk_id, seq, seq - dense_rank() over (partition by kiosk_id order by seq) as island from ratings
+          ) numbered group by kiosk_id, island`.execute(db);
+      },
+    },
   };
 }
 
@@ -303,6 +358,12 @@ class InlineMigrations implements MigrationProvider {
   async getMigrations() {
     return migrations(this.engine);
   }
+}
+
+/** Brings the database to one version (a test of a later migration's data step starts there). */
+export async function migrateTo(db: Kysely<unknown>, engine: Engine, target: string): Promise<void> {
+  const { error } = await new Migrator({ db, provider: new InlineMigrations(engine) }).migrateTo(target);
+  if (error) throw new Error(`Database migration to ${target} failed: ${String(error)}`);
 }
 
 /** Brings the database to the latest version; throws with the failing migration's name. */

@@ -113,6 +113,8 @@ export interface RatingsTable {
    * the flagged ratings (the counts' `burst` key) so the TT01 scores count each dossier once.
    */
   dossier_repeat: number;
+  /** The incarnation of the kiosk's storage that numbered it ('' before kiosks had incarnations). */
+  incarnation: string;
 }
 
 /** Pre-aggregated counts per day, kept in the same transaction as the ratings they count. */
@@ -220,6 +222,48 @@ export interface DossierDecisionsTable {
   decided_at: number;
 }
 
+/** One incarnation of a kiosk's count (shared/schema/sequence.ts), as the ledger knows it. */
+export interface KioskIncarnationsTable {
+  kiosk_id: string;
+  incarnation: string;
+  /** Null until the kiosk says (its first heartbeat): until then the lowest number received stands in. */
+  first_seq: number | null;
+  started_at: string | null;
+  first_seen_at: number;
+  /** The highest number the kiosk ever reported giving out in it. */
+  highest_reported: number;
+}
+
+/** What the server holds of a kiosk's count: runs of consecutive numbers, merged as batches arrive. */
+export interface SequenceRunsTable {
+  kiosk_id: string;
+  incarnation: string;
+  first_seq: number;
+  last_seq: number;
+}
+
+/** Numbers of ratings the server refused: accounted for (set aside on the kiosk), never a gap. */
+export interface SequenceRefusalsTable {
+  kiosk_id: string;
+  incarnation: string;
+  seq: number;
+  code: string;
+  refused_at: number;
+}
+
+/** Numbers neither here nor held by the kiosk, since when, whether alerted, and the technician's note. */
+export interface SequenceGapsTable {
+  kiosk_id: string;
+  incarnation: string;
+  first_seq: number;
+  last_seq: number;
+  detected_at: number;
+  alerted_at: number | null;
+  note: string | null;
+  noted_by: string | null;
+  noted_at: number | null;
+}
+
 export interface Database {
   settings: SettingsTable;
   wards: WardsTable;
@@ -240,4 +284,8 @@ export interface Database {
   alerts: AlertsTable;
   kiosk_export_keys: KioskExportKeysTable;
   dossier_decisions: DossierDecisionsTable;
+  kiosk_incarnations: KioskIncarnationsTable;
+  sequence_runs: SequenceRunsTable;
+  sequence_refusals: SequenceRefusalsTable;
+  sequence_gaps: SequenceGapsTable;
 }

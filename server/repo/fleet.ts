@@ -1,11 +1,15 @@
 import type { Kiosk } from '../../shared/contract/admin-api';
 import { Heartbeat } from '../../shared/contract/kiosk-api';
+import { sql } from 'kysely';
 import type { Store } from '../db/connect';
+import { recordReport, refreshGaps } from '../ledger/record';
+import { loadCounts } from '../ledger/counts';
+import { ledgerView } from '../ledger/view';
 import { isoAt } from '../time';
 
 const SILENT_AFTER_MS = 86_400_000;
 
-/** The kiosk fleet by ward and counter; kiosks silent for more than a day stand out. */
+/** The kiosk fleet by ward and counter, each with its completeness ledger; kiosks silent for more than a day stand out. */
 export async function listKiosks(store: Store, options: { wardId?: string; now: Date }): Promise<Kiosk[]> {
   let q = store.db
     .selectFrom('kiosks')
@@ -29,7 +33,12 @@ export async function listKiosks(store: Store, options: { wardId?: string; now: 
     .orderBy('kiosks.enrolled_at');
   if (options.wardId) q = q.where('kiosks.ward_id', '=', options.wardId);
   const at = options.now.getTime();
-  return (await q.execute()).map((k) => {
+  const kiosks = await q.execute();
+  const counts = await loadCounts(
+    store.db,
+    kiosks.map((k) => k.id),
+  );
+  return kiosks.map((k) => {
     const heartbeat = k.heartbeat ? Heartbeat.safeParse(JSON.parse(k.heartbeat)) : null;
     return {
       id: k.id,
@@ -44,6 +53,7 @@ export async function listKiosks(store: Store, options: { wardId?: string; now: 
       clockOffsetMs: k.clock_offset_ms,
       heartbeat: heartbeat?.success ? heartbeat.data : null,
       silent: k.revoked_at === null && (k.last_seen_at === null || at - k.last_seen_at > SILENT_AFTER_MS),
+      ledger: (counts.get(k.id) ?? []).map(ledgerView),
     };
   });
 }
@@ -59,15 +69,32 @@ export async function revokeKiosk(store: Store, kioskId: string, at: Date): Prom
   return Number(result.numUpdatedRows) > 0;
 }
 
-export async function recordHeartbeat(store: Store, kioskId: string, heartbeat: Heartbeat, at: Date) {
-  await store.db
-    .updateTable('kiosks')
-    .set({
-      last_seen_at: at.getTime(),
-      heartbeat: JSON.stringify(heartbeat),
-      app_version: heartbeat.appVersion,
-      clock_offset_ms: at.getTime() - Date.parse(heartbeat.sentAt),
-    })
-    .where('id', '=', kioskId)
-    .execute();
+/**
+ * Stores a kiosk's heartbeat, and its count in the completeness ledger, in one transaction (on
+ * PostgreSQL under the kiosk's row lock, as batches are). Returns the number of a count that began
+ * while an earlier one exists: the kiosk's storage started again.
+ */
+export async function recordHeartbeat(
+  store: Store,
+  kioskId: string,
+  heartbeat: Heartbeat,
+  at: Date,
+): Promise<{ recounting: number | null }> {
+  return store.db.transaction().execute(async (trx) => {
+    if (store.engine === 'postgres') await sql`select id from kiosks where id = ${kioskId} for update`.execute(trx);
+    await trx
+      .updateTable('kiosks')
+      .set({
+        last_seen_at: at.getTime(),
+        heartbeat: JSON.stringify(heartbeat),
+        app_version: heartbeat.appVersion,
+        clock_offset_ms: at.getTime() - Date.parse(heartbeat.sentAt),
+      })
+      .where('id', '=', kioskId)
+      .execute();
+    if (!heartbeat.sequence) return { recounting: null };
+    const recounting = await recordReport(trx, kioskId, heartbeat.sequence, at.getTime());
+    await refreshGaps(trx, kioskId, at.getTime());
+    return { recounting };
+  });
 }

@@ -5,10 +5,11 @@ import { wardScope } from '../auth/sessions';
 import { declare, type Callers } from '../http/declare';
 import { HttpError } from '../http/errors';
 
-/** Alerts for ward leaders: the list (silent kiosks checked on the way), acknowledging with a note, the thresholds. */
+/** Alerts for ward leaders: the list (silent kiosks and gaps in kiosks' counts checked on the way), acknowledging with a note, the thresholds. */
 export async function alertRoutes(app: FastifyInstance, { callers, alerts }: { callers: Callers; alerts: AlertService }) {
   declare(app, adminApi.alerts, callers, async ({ user, query }) => {
     await alerts.checkSilentKiosks();
+    await alerts.checkSequenceGaps();
     return alerts.list({ wardId: wardScope(user, query.wardId), open: query.status === 'open' });
   });
 

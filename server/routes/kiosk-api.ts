@@ -65,10 +65,13 @@ export async function kioskRoutes(app: FastifyInstance, { store, now, callers, a
     return { registered: true as const };
   });
 
-  declare(app, kioskApi.heartbeat, callers, async ({ kiosk, body: heartbeat }) => {
+  declare(app, kioskApi.heartbeat, callers, async ({ kiosk, body: heartbeat, request }) => {
     if (heartbeat.kioskId !== kiosk.id) throw new HttpError(403, 'wrong_kiosk', 'The heartbeat names another kiosk than the token’s.');
     const at = now();
-    await recordHeartbeat(store, kiosk.id, heartbeat, at);
+    const { recounting } = await recordHeartbeat(store, kiosk.id, heartbeat, at);
+    if (recounting !== null) {
+      await alerts?.afterRecounting(kiosk.id, kiosk.ward_id, recounting).catch((error: unknown) => request.log.error(error));
+    }
     return { serverTime: serverTimeIso(at) };
   });
 }

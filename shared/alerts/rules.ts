@@ -23,6 +23,15 @@ export const AlertSettings = z.strictObject({
     .min(1)
     .max(24 * 60)
     .default(10),
+  /**
+   * Numbers missing from a kiosk's count (neither on the server nor held by the kiosk) for this long
+   * raise an alert. Not at once: a batch can be overtaken by the next one for a moment.
+   */
+  gapAlertAfterMinutes: z
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(60),
 });
 export type AlertSettings = z.infer<typeof AlertSettings>;
 
@@ -30,7 +39,9 @@ export type Alert =
   | { kind: 'very-dissatisfied-comment'; ratingId: string; wardId: string }
   | { kind: 'satisfaction-drop'; wardId: string; share: number; window: number }
   | { kind: 'silent-kiosk'; kioskId: string; wardId: string; silentMinutes: number }
-  | { kind: 'kiosk-ceiling'; kioskId: string; wardId: string; ratings: number; minutes: number };
+  | { kind: 'kiosk-ceiling'; kioskId: string; wardId: string; ratings: number; minutes: number }
+  | { kind: 'sequence-gap'; kioskId: string; wardId: string; incarnation: string; incarnationNumber: number; first: number; last: number }
+  | { kind: 'kiosk-recounting'; kioskId: string; wardId: string; incarnationNumber: number };
 
 /** What the rules look at in a rating: its place, how satisfied, and whether the citizen wrote. */
 export interface RatedItem {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AlertSettings } from '../alerts/rules';
 import { IsoDateTime, LocalizedText, Slug, Text } from '../schema/common';
 import { Attribution, OfficialPhoto } from '../schema/kiosk-config';
+import { IncarnationKey, Seq } from '../schema/sequence';
 import { checkTemplate, SurveyTemplate, SurveyTemplateFields } from '../schema/template';
 import { OfficialPin } from '../technician/pin';
 import { ImportedFile } from './export-file';
@@ -82,6 +83,47 @@ export type OfficialChange = z.input<typeof OfficialChange>;
 
 // ——— Kiosks ———
 
+/** Numbers of a kiosk's count that are neither on the server nor held by the kiosk. */
+export const SequenceGap = z.strictObject({
+  first: z.int(),
+  last: z.int(),
+  count: z.int(),
+  /** When the server first knew they were missing. */
+  since: IsoDateTime,
+  /** What the technician found (a broken disk, a wiped kiosk); null until someone writes it. */
+  note: z.string().nullable(),
+  notedBy: z.string().nullable(),
+});
+export type SequenceGap = z.infer<typeof SequenceGap>;
+
+/** One incarnation of a kiosk's count, as the completeness ledger sees it. */
+export const IncarnationLedger = z.strictObject({
+  /** '' for ratings made before kiosks had incarnations. */
+  incarnation: IncarnationKey,
+  /** 1 for the kiosk's first count, 2 once its storage was wiped and it counted again, … */
+  number: z.int().min(1),
+  /** When the kiosk's storage began this count; null when the kiosk never said. */
+  startedAt: IsoDateTime.nullable(),
+  firstSeq: z.int(),
+  highest: z.int(),
+  /** Every number from `firstSeq` to here is on the server (received, or refused and set aside on the kiosk). */
+  completeThrough: z.int(),
+  received: z.int(),
+  refused: z.int(),
+  /** Held by the kiosk: still to be sent, and set aside there. */
+  waiting: z.int(),
+  setAside: z.int(),
+  gaps: z.array(SequenceGap),
+});
+export type IncarnationLedger = z.infer<typeof IncarnationLedger>;
+
+export const GapNote = z.strictObject({
+  incarnation: IncarnationKey,
+  /** The first number of the gap, as listed. */
+  first: Seq,
+  note: Text.trim().min(1, 'say what happened').max(500),
+});
+
 export const Kiosk = z.strictObject({
   id: z.uuid(),
   wardId: Slug,
@@ -97,6 +139,8 @@ export const Kiosk = z.strictObject({
   heartbeat: Heartbeat.nullable(),
   /** Not revoked and not heard from for more than a day. */
   silent: z.boolean(),
+  /** The completeness ledger: per incarnation (newest last), what arrived and what is missing. */
+  ledger: z.array(IncarnationLedger),
 });
 export type Kiosk = z.infer<typeof Kiosk>;
 
@@ -168,7 +212,14 @@ export type FeedbackUpdate = z.infer<typeof FeedbackUpdate>;
 
 // ——— Alerts ———
 
-export const AlertKind = z.enum(['very-dissatisfied-comment', 'satisfaction-drop', 'silent-kiosk', 'kiosk-ceiling']);
+export const AlertKind = z.enum([
+  'very-dissatisfied-comment',
+  'satisfaction-drop',
+  'silent-kiosk',
+  'kiosk-ceiling',
+  'sequence-gap',
+  'kiosk-recounting',
+]);
 export const AlertItem = z.strictObject({
   id: z.int(),
   kind: AlertKind,
@@ -190,6 +241,11 @@ export const AlertItem = z.strictObject({
     silentMinutes: z.number().optional(),
     ratings: z.int().optional(),
     minutes: z.int().optional(),
+    /** A gap's first and last missing numbers. */
+    first: z.int().optional(),
+    last: z.int().optional(),
+    /** Which count of the kiosk (1, 2, …): for a gap, and for a kiosk whose storage started counting again. */
+    incarnationNumber: z.int().optional(),
   }),
 });
 export type AlertItem = z.infer<typeof AlertItem>;
@@ -291,6 +347,56 @@ export const Report = z.strictObject({
   rows: z.array(ReportRow),
 });
 export type Report = z.infer<typeof Report>;
+
+/** The quarter's completeness statement for one ward: what its kiosks counted and what arrived. */
+export const CompletenessQuery = z.strictObject({
+  quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'a quarter is written 2026-Q4'),
+  wardId: Slug,
+});
+export const CompletenessStatement = z.strictObject({
+  wardId: Slug,
+  wardName: z.string(),
+  quarter: z.string(),
+  from: Day,
+  to: Day,
+  generatedAt: IsoDateTime,
+  kiosks: z.array(
+    z.strictObject({
+      kioskId: z.uuid(),
+      counterLabel: z.string(),
+      /** Ratings of the quarter stored from this kiosk. */
+      ratings: z.int(),
+      /** Ratings sent again (a retry after a lost answer, an export imported after sync) and not counted twice. */
+      duplicatesRefused: z.int(),
+      burstsFlagged: z.int(),
+      repeatsFlagged: z.int(),
+      /** Each count of the kiosk with numbers in the quarter: the numbers, and whether all arrived. */
+      counts: z.array(
+        z.strictObject({
+          number: z.int().min(1),
+          startedAt: IsoDateTime.nullable(),
+          firstSeq: z.int(),
+          lastSeq: z.int(),
+          received: z.int(),
+          refused: z.int(),
+          waiting: z.int(),
+          setAside: z.int(),
+          missing: z.int(),
+          gaps: z.array(SequenceGap),
+        }),
+      ),
+    }),
+  ),
+  totals: z.strictObject({
+    ratings: z.int(),
+    missing: z.int(),
+    waiting: z.int(),
+    duplicatesRefused: z.int(),
+    burstsFlagged: z.int(),
+    repeatsFlagged: z.int(),
+  }),
+});
+export type CompletenessStatement = z.infer<typeof CompletenessStatement>;
 
 export const Tt01Query = z.strictObject({
   quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'a quarter is written 2026-Q4'),
@@ -452,6 +558,17 @@ export const adminApi = {
     response: z.array(Kiosk),
     errors: ['not_signed_in'],
   }),
+  noteGap: route({
+    method: 'POST',
+    path: '/api/v1/admin/kiosks/:id/gap-note',
+    summary: 'Write what was found about a gap in a kiosk’s count (shown in the ledger and the completeness statement)',
+    access: 'signed-in',
+    params: KioskParams,
+    body: GapNote,
+    status: 200,
+    response: Ok,
+    errors: ['not_signed_in', 'csrf', 'forbidden', 'unknown_gap'],
+  }),
   revokeKiosk: route({
     method: 'POST',
     path: '/api/v1/admin/kiosks/:id/revoke',
@@ -515,7 +632,7 @@ export const adminApi = {
   alerts: route({
     method: 'GET',
     path: '/api/v1/admin/alerts',
-    summary: 'Open or acknowledged alerts (silent kiosks are looked for on the way)',
+    summary: 'Open or acknowledged alerts (silent kiosks and gaps in kiosks’ counts are looked for on the way)',
     access: 'signed-in',
     query: AlertsQuery,
     status: 200,
@@ -582,6 +699,17 @@ export const adminApi = {
     response: Report,
     files: { 'text/csv': 'The report as CSV (UTF-8 with BOM)', [XLSX]: 'The report as an Excel workbook' },
     errors: ['not_signed_in', 'forbidden', 'invalid_period'],
+  }),
+  completeness: route({
+    method: 'GET',
+    path: '/api/v1/reports/completeness',
+    summary:
+      'A ward’s completeness statement for a quarter: kiosks, ratings received, sequence coverage, gaps, duplicates, bursts and repeats',
+    access: 'signed-in',
+    query: CompletenessQuery,
+    status: 200,
+    response: CompletenessStatement,
+    errors: ['not_signed_in', 'forbidden', 'unknown_ward'],
   }),
   tt01: route({
     method: 'GET',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { KioskConfig } from '../schema/kiosk-config';
 import { Rating } from '../schema/rating';
+import { Incarnation, Seq } from '../schema/sequence';
 import { ServerOrigin, ShellSettings } from '../schema/shell-settings';
 import { MAX_EXPORT_RATINGS } from './export-file';
 import { BatchResult, Heartbeat, MAX_BATCH_RATINGS, RatingBatch } from './kiosk-api';
@@ -73,6 +74,8 @@ export const ShellDiagnostics = z.strictObject({
   /** Null when the kiosk holds no token. */
   tokenEncrypted: z.boolean().nullable(),
   journalEntries: z.int().min(0),
+  /** How many times this kiosk's storage started a new count (1: never wiped). */
+  incarnations: z.int().min(0),
   update: UpdateStatus,
 });
 export type ShellDiagnostics = z.infer<typeof ShellDiagnostics>;
@@ -120,6 +123,11 @@ export const bridgeContract = {
   'kiosk:diagnostics': channel(Nothing, ShellDiagnostics),
   /** Gives a kiosk enrolled before export keys existed its key, registered with the server; true once it has one. */
   'kiosk:ensure-export-key': channel(Nothing, z.boolean()),
+  /**
+   * Start-up: the incarnation this database holds (null after a wipe) and where its count stands;
+   * the main process, which keeps the kiosk's incarnations, answers the one to number in.
+   */
+  'kiosk:incarnation': channel(z.strictObject({ current: Incarnation.nullable(), nextSeq: Seq }), Incarnation),
 } as const;
 
 export type BridgeChannel = keyof typeof bridgeContract;

@@ -37,6 +37,7 @@ export const ErrorCode = z.enum([
   'unknown_feedback',
   'unknown_alert',
   'unknown_dossier',
+  'unknown_gap',
   // Reports and imports
   'invalid_period',
   'bad_signature',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateTime, RatingId, Text } from '../schema/common';
 import { KioskConfig } from '../schema/kiosk-config';
+import { SequenceReport } from '../schema/sequence';
 import { ExportPublicKey } from './export-file';
 import { route } from './route';
 
@@ -78,6 +79,8 @@ export const Heartbeat = z.strictObject({
   lastError: Text.max(500).nullable(),
   storageUsedBytes: z.int().min(0).nullable(),
   storageQuotaBytes: z.int().min(0).nullable(),
+  /** The kiosk's count, for the server's completeness ledger (absent from kiosks older than it). */
+  sequence: SequenceReport.optional(),
 });
 export type Heartbeat = z.infer<typeof Heartbeat>;
 
@@ -130,7 +133,7 @@ export const kioskApi = {
   heartbeat: route({
     method: 'POST',
     path: '/api/v1/kiosk/heartbeat',
-    summary: 'Kiosk health: queue depth, oldest pending rating, version, last error, storage',
+    summary: 'Kiosk health: queue depth, oldest pending rating, version, last error, storage, and its count for the completeness ledger',
     access: 'kiosk',
     body: Heartbeat,
     status: 200,

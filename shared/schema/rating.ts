@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { IsoDateTime, Locale, RatingId, Slug, Text } from './common';
+import { Seq } from './sequence';
 
-/** The largest sequence number: the most a 32-bit signed integer column holds. */
-export const MAX_SEQ = 2 ** 31 - 1;
+export { MAX_SEQ } from './sequence';
 
 /** How a citizen's rating ended: sent, walked away from, or cut short by a crash or power cut. */
 export const Outcome = z.enum(['completed', 'timeout', 'interrupted']);
@@ -44,7 +44,12 @@ const ratingFields = {
   ...startFields,
   /** Per-kiosk, strictly increasing: the order ratings are synced in, and a gap detector. Bounded by
    * what a 32-bit integer column holds (a kiosk taking a rating a second would need 68 years). */
-  seq: z.int().min(1).max(MAX_SEQ),
+  seq: Seq,
+  /**
+   * The life of the kiosk's storage that gave out `seq` (shared/schema/sequence.ts). Absent on
+   * ratings made before kiosks had incarnations, which keeps their content fingerprint.
+   */
+  incarnation: z.uuid().optional(),
 };
 
 /** A finished rating: the record a kiosk sends to the district server. */

@@ -388,10 +388,14 @@ export class SyncEngine implements SyncControl {
     await this.sendHeartbeat();
   }
 
-  /** Queue depth, oldest pending age, version, last error and storage use, for the fleet page. */
+  /** Queue depth, oldest pending age, version, last error, storage use and the count, for the fleet page. */
   async sendHeartbeat(): Promise<boolean> {
     const now = this.deps.now();
-    const pending = await this.deps.queue.pendingSummary();
+    const [pending, sequence] = await Promise.all([
+      this.deps.queue.pendingSummary(),
+      // A count the queue cannot read is left out: the heartbeat still says the kiosk is alive.
+      this.deps.queue.sequenceReport().catch(() => undefined),
+    ]);
     const storage = (await this.deps.storageEstimate?.().catch(() => null)) ?? { usage: null, quota: null };
     return this.deps.transport.sendHeartbeat(
       {
@@ -405,6 +409,7 @@ export class SyncEngine implements SyncControl {
         lastError: this.state.lastError?.slice(0, 500) ?? null,
         storageUsedBytes: storage.usage === null ? null : Math.round(storage.usage),
         storageQuotaBytes: storage.quota === null ? null : Math.round(storage.quota),
+        ...(sequence && { sequence }),
       },
       this.deps.requestTimeoutMs ?? 30_000,
     );

@@ -1,6 +1,7 @@
 import type { ConfigOutcome, SendOutcome } from '../contract/bridge';
 import type { Heartbeat, RatingBatch } from '../contract/kiosk-api';
 import type { Rating } from '../schema/rating';
+import type { SequenceReport } from '../schema/sequence';
 
 export type { ConfigOutcome, SendOutcome } from '../contract/bridge';
 
@@ -36,4 +37,6 @@ export interface SyncQueue {
   settle(acknowledged: readonly string[], refused: readonly Refusal[], at: Date): Promise<void>;
   /** How many wait, and the oldest one's completion time, for the heartbeat. */
   pendingSummary(): Promise<{ count: number; oldestCompletedAt: string | null }>;
+  /** The kiosk's count and what it still holds, for the server's completeness ledger. */
+  sequenceReport(): Promise<SequenceReport>;
 }

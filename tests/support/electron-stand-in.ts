@@ -1,12 +1,8 @@
 import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { exportTarget, jsonFile, tokenFiles } from '../../electron/files';
-import { Journal } from '../../electron/journal';
-import { kioskService } from '../../electron/kiosk-service';
 import type { BridgeChannel } from '../../shared/contract/bridge';
 import { mainProcessIpc } from './electron-main';
-import { TokenStore } from '../../electron/token-store';
+import { serviceIn } from './main-process-service';
 
 /**
  * The Electron kiosk without the Electron binary: the renderer in Chromium, the bundled preload
@@ -15,32 +11,7 @@ import { TokenStore } from '../../electron/token-store';
  * talking to the real district server. Only Electron's IPC pipe itself is replaced.
  */
 export async function electronKiosk(page: Page, userData: string) {
-  const journal = await Journal.open(join(userData, 'journal.jsonl'));
-  const handlers = kioskService({
-    fetch,
-    tokens: new TokenStore(
-      {
-        isEncryptionAvailable: () => true,
-        encryptString: (s) => Buffer.from(s).reverse(),
-        decryptString: (b) => Buffer.from(b).reverse().toString(),
-      },
-      tokenFiles(join(userData, 'device-token.json')),
-    ),
-    exportKey: new TokenStore(
-      {
-        isEncryptionAvailable: () => true,
-        encryptString: (s) => Buffer.from(s).reverse(),
-        decryptString: (b) => Buffer.from(b).reverse().toString(),
-      },
-      tokenFiles(join(userData, 'export-key.json')),
-    ),
-    config: jsonFile(join(userData, 'kiosk-config.json')),
-    settings: jsonFile(join(userData, 'settings.json')),
-    journal,
-    exports: exportTarget(join(userData, 'exports'), async (name) => join(userData, 'usb', name)),
-    appVersion: '0.1.0',
-    now: () => new Date(),
-  });
+  const { journal, handlers } = await serviceIn(userData);
   const network = { up: true };
   const seenByPage: string[] = [];
   const appended: string[] = [];

@@ -10,7 +10,8 @@ export type ProxyFault =
   | '500'
   | '503'
   | '429'
-  | 'garbage'; // the server committed; the answer is unreadable
+  | 'garbage' // the server committed; the answer is unreadable
+  | 'swallow'; // a batch acknowledged in the server's words, never forwarded: lost without a trace but the ledger
 
 /** One exchange as the proxy saw it: what was asked, and what the server answered (when it did). */
 export interface Exchange {
@@ -49,6 +50,7 @@ export async function startFaultProxy(
     '503': 0,
     '429': 0,
     garbage: 0,
+    swallow: 0,
   };
   const stalled = new Set<ServerResponse>();
 
@@ -101,6 +103,21 @@ export async function startFaultProxy(
             return res
               .writeHead(429, { 'retry-after': '1', 'content-type': 'application/json' })
               .end('{"error":{"code":"rate_limited","message":"slow down"}}');
+          case 'swallow': {
+            // What a broken cache or a rogue box in the ward's network could do: answer for the server.
+            const batch = JSON.parse(body.toString()) as { batchId: string; ratings: { id: string }[] };
+            const answer = Buffer.from(
+              JSON.stringify({
+                batchId: batch.batchId,
+                accepted: batch.ratings.map((r) => r.id),
+                duplicate: [],
+                rejected: [],
+                serverTime: new Date().toISOString(),
+              }),
+            );
+            done(200, answer);
+            return res.writeHead(200, { 'content-type': 'application/json' }).end(answer);
+          }
         }
         if (fault === 'delay') await new Promise((r) => setTimeout(r, 300));
         const answer = await forward(req, body);

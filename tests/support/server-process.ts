@@ -52,19 +52,21 @@ export async function adminSession(url: string, password: string) {
   if (!login.ok) throw new Error(`admin sign-in failed: HTTP ${login.status}`);
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
   const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const post = async <T>(path: string, body?: unknown): Promise<T> => {
+  const send = async <T>(method: 'POST' | 'PUT', path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${url}${path}`, {
-      method: 'POST',
+      method,
       headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
       body: JSON.stringify(body ?? {}),
     });
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   };
+  const post = <T>(path: string, body?: unknown) => send<T>('POST', path, body);
+  const put = <T>(path: string, body?: unknown) => send<T>('PUT', path, body);
   const get = async <T>(path: string): Promise<T> => {
     const response = await fetch(`${url}${path}`, { headers: { cookie } });
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   };
-  return { cookie, csrfToken, post, get };
+  return { cookie, csrfToken, post, put, get };
 }

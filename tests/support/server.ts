@@ -13,6 +13,7 @@ export const TEST_WARDS = [
   ['phuong-thu-cong-chuc', 'UBND Phường Thử Công Chức'],
   ['phuong-thu-quan-tri', 'UBND Phường Thử Quản Trị'],
   ['phuong-thu-xuat-tep', 'UBND Phường Thử Xuất Tệp'],
+  ['phuong-thu-so-dem', 'UBND Phường Thử Sổ Đếm'],
 ] as const;
 /** Each test ward's officials: `<ward>-cb-1` and `<ward>-cb-2`. */
 export const TEST_OFFICIALS = ['Nguyễn Văn An', 'Lê Thị Bình'] as const;

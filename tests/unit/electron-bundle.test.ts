@@ -130,7 +130,7 @@ describe('the bundled main process', () => {
     // What only the main process knows, for the technician's screen.
     expect(await electron.handlers.get('kiosk:diagnostics')!(fromKiosk, undefined)).toEqual({
       ok: true,
-      value: { tokenEncrypted: null, journalEntries: 0, update: { pending: null, installing: false } },
+      value: { tokenEncrypted: null, journalEntries: 0, incarnations: 0, update: { pending: null, installing: false } },
     });
   });
 

@@ -3,10 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bridgeOver } from '../../electron/bridge';
-import { exportTarget, jsonFile, tokenFiles } from '../../electron/files';
-import { Journal } from '../../electron/journal';
-import { kioskService } from '../../electron/kiosk-service';
-import { TokenStore } from '../../electron/token-store';
 import { BridgeTransport } from '../../renderer/host/bridge-transport';
 import { ElectronHost } from '../../renderer/host/electron-host';
 import { BRIDGE_CHANNELS, type BridgeChannel, type BridgeRequest } from '../../shared/contract/bridge';
@@ -15,38 +11,7 @@ import { toIsoWithOffset } from '../../shared/time';
 import { bridgeTo, mainProcessIpc } from '../support/electron-main';
 import { sampleRating } from '../support/fixtures';
 import { testServer } from './support/server-harness';
-
-/** The main-process service over real files in a temporary userData folder. */
-async function serviceIn(dir: string, options: { fetch?: typeof fetch; chooseExport?: (name: string) => Promise<string | null> } = {}) {
-  const journal = await Journal.open(join(dir, 'journal.jsonl'));
-  const tokens = new TokenStore(
-    {
-      isEncryptionAvailable: () => true,
-      encryptString: (s) => Buffer.from(s).reverse(),
-      decryptString: (b) => Buffer.from(b).reverse().toString(),
-    },
-    tokenFiles(join(dir, 'device-token.json')),
-  );
-  const handlers = kioskService({
-    fetch: options.fetch ?? fetch,
-    tokens,
-    exportKey: new TokenStore(
-      {
-        isEncryptionAvailable: () => true,
-        encryptString: (s) => Buffer.from(s).reverse(),
-        decryptString: (b) => Buffer.from(b).reverse().toString(),
-      },
-      tokenFiles(join(dir, 'export-key.json')),
-    ),
-    config: jsonFile(join(dir, 'kiosk-config.json')),
-    settings: jsonFile(join(dir, 'settings.json')),
-    journal,
-    exports: exportTarget(join(dir, 'exports'), options.chooseExport ?? (async (name) => join(dir, 'usb', name))),
-    appVersion: '0.1.0',
-    now: () => new Date(),
-  });
-  return { journal, tokens, handlers };
-}
+import { serviceIn } from '../support/main-process-service';
 
 describe('the Electron kiosk: renderer host ⇄ bridge ⇄ main-process service ⇄ district server', () => {
   let dir: string;

@@ -354,6 +354,12 @@ describe('sync engine', () => {
     queue.ratings.push(sampleRating(50, new Date(Date.parse(ratings[0]!.completedAt) - 3_600_000), { kioskId: KIOSK_ID }));
     await engine.sendHeartbeat();
     expect(server.heartbeats.at(-1)).toMatchObject({ queueDepth: 1, oldestPendingAgeSeconds: 3_600 });
+    // The count for the completeness ledger: the new rating is held, everything before it delivered.
+    expect(server.heartbeats.at(-1)!.sequence).toEqual({
+      incarnation: queue.incarnation,
+      highestSeq: 50,
+      held: [{ incarnation: queue.incarnation.id, first: 50, last: 50, setAside: false }],
+    });
   });
 
   it('estimates the clock offset from the server’s time', async () => {

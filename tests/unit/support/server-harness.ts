@@ -18,7 +18,7 @@ export const ADMIN_PASSWORD = 'correct-horse-battery';
 export const engines = (): ('sqlite' | 'postgres')[] => (inject('postgresUrl') ? ['sqlite', 'postgres'] : ['sqlite']);
 
 let databases = 0;
-async function freshPostgresDatabase(): Promise<string> {
+export async function freshPostgresDatabase(): Promise<string> {
   const base = inject('postgresUrl')!;
   const name = `hl_test_${process.pid}_${++databases}_${Date.now()}`;
   const client = new pg.Client({ connectionString: base });

@@ -2,6 +2,8 @@ import type { Refusal } from '../../../shared/sync/ports';
 import type { BatchResult, Heartbeat, RatingBatch, Rejection } from '../../../shared/contract/kiosk-api';
 import type { KioskConfig } from '../../../shared/schema/kiosk-config';
 import type { Rating } from '../../../shared/schema/rating';
+import type { SequenceReport } from '../../../shared/schema/sequence';
+import { seqRuns } from '../../../shared/rating/prune';
 import type { ConfigOutcome, SendOutcome, SyncQueue, SyncTransport } from '../../../shared/sync/ports';
 import type { Timer } from '../../../shared/sync/engine';
 
@@ -100,6 +102,23 @@ export class MemoryQueue implements SyncQueue {
   async pendingSummary() {
     const left = await this.pendingToSend(Number.POSITIVE_INFINITY);
     return { count: left.length, oldestCompletedAt: left[0]?.completedAt ?? null };
+  }
+  /** One incarnation from 1; every rating not acknowledged is held (quarantined ones set aside). */
+  readonly incarnation = { id: '00000000-0000-4000-8000-000000000001', firstSeq: 1, startedAt: '2026-11-22T10:00:00.000+07:00' };
+  async sequenceReport(): Promise<SequenceReport> {
+    const held = this.ratings.filter((r) => !this.synced.has(r.id));
+    const runs = (setAside: boolean) =>
+      seqRuns(held.filter((r) => this.quarantined.has(r.id) === setAside).map((r) => r.seq)).map(([first, last]) => ({
+        incarnation: this.incarnation.id,
+        first,
+        last,
+        setAside,
+      }));
+    return {
+      incarnation: this.incarnation,
+      highestSeq: this.ratings.reduce((max, r) => Math.max(max, r.seq), 0),
+      held: [...runs(false), ...runs(true)],
+    };
   }
   async settle(acknowledged: readonly string[], rejected: readonly Refusal[], _at?: Date) {
     this.settles++;
