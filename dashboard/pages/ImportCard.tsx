@@ -4,7 +4,8 @@ import type { ExportFile } from '../../shared/contract/export-file';
 import { ApiFailure, call } from '../api';
 import { useT } from '../i18n';
 
-type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; summary: ImportSummary } | { kind: 'failed'; message: string };
+type Outcome = { file: string } & ({ kind: 'done'; summary: ImportSummary } | { kind: 'failed'; message: string });
+type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'finished'; outcomes: Outcome[] };
 
 /**
  * Ratings a kiosk without a network exported to a USB stick: the file is read here and sent as is;
@@ -13,17 +14,21 @@ type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; summary: Imp
 export function ImportCard({ onImported }: { onImported: () => void }) {
   const t = useT();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const importFile = async (file: File) => {
+  // A large backlog comes as several files: each is imported on its own, in the order chosen.
+  const importFiles = async (files: File[]) => {
     setStatus({ kind: 'busy' });
-    try {
-      // Sent as read: the server checks the file against its schema and its signature.
-      const body = JSON.parse(await file.text()) as ExportFile;
-      const summary = await call(adminApi.importExport, { body });
-      setStatus({ kind: 'done', summary });
-      onImported();
-    } catch (error) {
-      setStatus({ kind: 'failed', message: error instanceof ApiFailure ? error.message : t('import.notJson') });
+    const outcomes: Outcome[] = [];
+    for (const file of files) {
+      try {
+        // Sent as read: the server checks the file against its schema and its signature.
+        const body = JSON.parse(await file.text()) as ExportFile;
+        outcomes.push({ file: file.name, kind: 'done', summary: await call(adminApi.importExport, { body }) });
+      } catch (error) {
+        outcomes.push({ file: file.name, kind: 'failed', message: error instanceof ApiFailure ? error.message : t('import.notJson') });
+      }
     }
+    setStatus({ kind: 'finished', outcomes });
+    if (outcomes.some((o) => o.kind === 'done')) onImported();
   };
   return (
     <section className="import-card" aria-label={t('import.title')}>
@@ -34,26 +39,33 @@ export function ImportCard({ onImported }: { onImported: () => void }) {
         <input
           type="file"
           accept="application/json,.json"
+          multiple
           disabled={status.kind === 'busy'}
           onChange={(e) => {
-            const file = e.target.files?.[0];
+            const files = [...(e.target.files ?? [])];
             e.target.value = '';
-            if (file) void importFile(file);
+            if (files.length > 0) void importFiles(files);
           }}
         />
       </label>
-      {status.kind === 'done' && (
-        <p role="status">
-          {t('import.done', {
-            kiosk: status.summary.kioskId.slice(0, 8),
-            ratings: status.summary.ratings,
-            accepted: status.summary.accepted,
-            duplicate: status.summary.duplicate,
-            rejected: status.summary.rejected,
-          })}
-        </p>
-      )}
-      {status.kind === 'failed' && <p role="alert">{t('import.failed', { message: status.message })}</p>}
+      {status.kind === 'finished' &&
+        status.outcomes.map((o, i) =>
+          o.kind === 'done' ? (
+            <p role="status" key={i}>
+              {t('import.done', {
+                kiosk: o.summary.kioskId.slice(0, 8),
+                ratings: o.summary.ratings,
+                accepted: o.summary.accepted,
+                duplicate: o.summary.duplicate,
+                rejected: o.summary.rejected,
+              })}
+            </p>
+          ) : (
+            <p role="alert" key={i}>
+              {t('import.failed', { message: `${o.file}: ${o.message}` })}
+            </p>
+          ),
+        )}
     </section>
   );
 }

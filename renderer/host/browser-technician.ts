@@ -1,3 +1,4 @@
+import { exportParts } from '../../shared/sync/export-file';
 import { StoredPin } from '../../shared/technician/pin';
 import type { KioskConfig } from '../../shared/schema/kiosk-config';
 import type { SyncControl } from '../../shared/sync/engine';
@@ -62,10 +63,15 @@ export function browserTechnician(options: {
     async exportUnsent() {
       const ratings = await queue.pendingAndQuarantined();
       if (ratings.length === 0) return { kind: 'nothing' };
-      const saved = await host.saveExport(options.config().kioskId, ratings).catch(() => null);
-      if (!saved) return { kind: 'failed' };
-      await queue.markExported(ratings.at(-1)!.seq);
-      return { kind: 'saved', count: ratings.length, fileName: saved.fileName };
+      // In files the server takes whole; each one saved is recorded before the next is written.
+      const names: string[] = [];
+      for (const part of exportParts(ratings)) {
+        const saved = await host.saveExport(options.config().kioskId, part).catch(() => null);
+        if (!saved) return names.length === 0 ? { kind: 'failed' } : { kind: 'partly', files: names.length, fileName: names.join(', ') };
+        await queue.markExported(part.at(-1)!.seq);
+        names.push(saved.fileName);
+      }
+      return { kind: 'saved', count: ratings.length, files: names.length, fileName: names.join(', ') };
     },
     heldOnlyHere: () => queue.heldOnlyHere(),
     async leave() {

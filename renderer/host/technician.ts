@@ -48,4 +48,9 @@ export interface TechnicianPort {
   settings: { load(): Promise<ShellSettings | null>; save(settings: ShellSettings): Promise<void> } | null;
 }
 
-export type ExportResult = { kind: 'saved'; count: number; fileName: string } | { kind: 'nothing' } | { kind: 'failed' };
+/** `partly`: more than one file was needed and writing one failed; the files before it are saved. */
+export type ExportResult =
+  | { kind: 'saved'; count: number; files: number; fileName: string }
+  | { kind: 'partly'; files: number; fileName: string }
+  | { kind: 'nothing' }
+  | { kind: 'failed' };

@@ -35,8 +35,13 @@ export function KioskTools({ port, onLeft }: { port: TechnicianPort; onLeft: () 
   const exportUnsent = () =>
     run(async () => {
       const result = await port.exportUnsent();
-      if (result.kind === 'saved') setLine({ key: 'tools.exported', values: { count: result.count, file: result.fileName }, ok: true });
-      else setLine({ key: result.kind === 'nothing' ? 'tools.nothingToExport' : 'tools.exportFailed', ok: result.kind === 'nothing' });
+      if (result.kind === 'saved' && result.files === 1) {
+        setLine({ key: 'tools.exported', values: { count: result.count, file: result.fileName }, ok: true });
+      } else if (result.kind === 'saved') {
+        setLine({ key: 'tools.exportedFiles', values: { count: result.count, files: result.files, file: result.fileName }, ok: true });
+      } else if (result.kind === 'partly') {
+        setLine({ key: 'tools.exportedPartly', values: { files: result.files, file: result.fileName }, ok: false });
+      } else setLine({ key: result.kind === 'nothing' ? 'tools.nothingToExport' : 'tools.exportFailed', ok: result.kind === 'nothing' });
     });
 
   const leave = (kind: Leaving) =>

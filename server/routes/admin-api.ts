@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
 import { adminApi, Role } from '../../shared/contract/admin-api';
+import { IMPORT_BODY_LIMIT_BYTES } from '../../shared/contract/export-file';
 import type { AlertService } from '../alerts/service';
 import { hashToken, verifyPassword } from '../auth/secrets';
 import { SESSION_COOKIE, startSession, wardScope } from '../auth/sessions';
@@ -99,7 +100,8 @@ export async function adminRoutes(
       if (ceilingCrossed) await alerts?.afterCeiling(summary.kioskId, summary.wardId).catch((error: unknown) => request.log.error(error));
       return summary;
     },
-    { bodyLimit: 160 * 1024 * 1024 },
+    // A kiosk writes files well within this (shared/contract/export-file.ts): nobody makes the server read more.
+    { bodyLimit: IMPORT_BODY_LIMIT_BYTES },
   );
 
   declare(app, adminApi.report, callers, async ({ user, query, reply }) => {

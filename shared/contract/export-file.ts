@@ -13,7 +13,16 @@ import { Rating } from '../schema/rating';
  * stated transition period (docs/deployment.md).
  */
 export const EXPORT_FORMAT = 'hai-long-export';
-export const MAX_EXPORT_RATINGS = 200_000;
+/**
+ * A kiosk writes its unsent ratings in files of at most this many ratings and `EXPORT_PART_BYTES` of
+ * JSON (a busy counter's month fits in one); the server takes an import of at most
+ * `IMPORT_BODY_LIMIT_BYTES`, so nobody can make it read and parse more at once.
+ */
+export const MAX_EXPORT_RATINGS = 20_000;
+export const EXPORT_PART_BYTES = 16 * 1024 * 1024;
+export const IMPORT_BODY_LIMIT_BYTES = 20 * 1024 * 1024;
+/** Files written before kiosks split their exports held up to this many; still imported (within the byte limit). */
+const MAX_LEGACY_FILE_RATINGS = 200_000;
 
 /** An Ed25519 public key, raw, in base64url (43 characters). */
 export const ExportPublicKey = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'an Ed25519 public key in base64url');
@@ -41,7 +50,7 @@ export type ExportFile = z.infer<typeof ExportFile>;
  * stored (as in a batch), so one bad rating is refused without the rest of the stick.
  */
 export const ImportedFile = z.discriminatedUnion('version', [
-  ExportFileV1.extend({ ratings: z.array(z.unknown()).min(1).max(MAX_EXPORT_RATINGS) }),
-  ExportFileV2.extend({ ratings: z.array(z.unknown()).min(1).max(MAX_EXPORT_RATINGS) }),
+  ExportFileV1.extend({ ratings: z.array(z.unknown()).min(1).max(MAX_LEGACY_FILE_RATINGS) }),
+  ExportFileV2.extend({ ratings: z.array(z.unknown()).min(1).max(MAX_LEGACY_FILE_RATINGS) }),
 ]);
 export type ImportedFile = z.infer<typeof ImportedFile>;

@@ -1,5 +1,5 @@
 import { canonicalJson } from '../canonical-json';
-import { EXPORT_FORMAT, ExportFile, type ImportedFile } from '../contract/export-file';
+import { EXPORT_FORMAT, EXPORT_PART_BYTES, ExportFile, MAX_EXPORT_RATINGS, type ImportedFile } from '../contract/export-file';
 import type { Rating } from '../schema/rating';
 
 /**
@@ -108,6 +108,29 @@ export async function verifyLegacyExport(file: Extract<ImportedFile, { version: 
   return difference === 0;
 }
 
-/** The file's name on the stick: which kiosk, when, how many. */
+/** The file's name on the stick: which kiosk, when, from which number, how many. */
 export const exportFileName = (file: Pick<ExportFile, 'kioskId' | 'exportedAt' | 'ratings'>) =>
-  `hai-long-${file.kioskId.slice(0, 8)}-${file.exportedAt.slice(0, 10)}-${file.ratings.length}.json`;
+  `hai-long-${file.kioskId.slice(0, 8)}-${file.exportedAt.slice(0, 10)}-${file.ratings[0]?.seq ?? 0}-${file.ratings.length}.json`;
+
+/**
+ * Unsent ratings in the files they are written to: in order, each file within the count and the
+ * size the server takes (shared/contract/export-file.ts).
+ */
+export function exportParts(ratings: readonly Rating[]): Rating[][] {
+  const encoder = new TextEncoder();
+  const parts: Rating[][] = [];
+  let part: Rating[] = [];
+  let bytes = 0;
+  for (const rating of ratings) {
+    const size = encoder.encode(JSON.stringify(rating)).length + 1;
+    if (part.length > 0 && (part.length >= MAX_EXPORT_RATINGS || bytes + size > EXPORT_PART_BYTES)) {
+      parts.push(part);
+      part = [];
+      bytes = 0;
+    }
+    part.push(rating);
+    bytes += size;
+  }
+  if (part.length > 0) parts.push(part);
+  return parts;
+}

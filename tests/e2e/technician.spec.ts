@@ -108,7 +108,7 @@ test('a browser kiosk without a network exports its unsent ratings; the district
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Xuất đánh giá chưa gửi ra tệp (USB)' }).click(),
   ]);
-  expect(download.suggestedFilename()).toMatch(/^hai-long-[0-9a-f]{8}-\d{4}-\d\d-\d\d-2\.json$/);
+  expect(download.suggestedFilename()).toMatch(/^hai-long-[0-9a-f]{8}-\d{4}-\d\d-\d\d-1-2\.json$/);
   const file = JSON.parse(await readFile(await download.path(), 'utf8'));
   // Signed with the kiosk's own Ed25519 key, whose private half never left the page's WebCrypto.
   expect(file).toMatchObject({ format: 'hai-long-export', version: 2, signature: expect.stringMatching(/^[A-Za-z0-9_-]{86}$/) });

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Rating } from '../../shared/schema/rating';
+import { EXPORT_PART_BYTES, IMPORT_BODY_LIMIT_BYTES, MAX_EXPORT_RATINGS } from '../../shared/contract/export-file';
+import { sampleRating } from '../support/fixtures';
 import {
   exportFileName,
+  exportParts,
   exportKey,
   newExportKeyPair,
   exportPublicKey,
@@ -16,6 +19,30 @@ describe('export files: signed by the kiosk, checked by the server', () => {
   it('the old signature’s key is the token hash the server’s database holds: anyone with a backup could forge it', async () => {
     const token = 'a'.repeat(43);
     expect(await exportKey(token)).toBe(hashToken(token));
+  });
+});
+
+describe('a large backlog is written in files the server takes whole', () => {
+  const at = new Date('2026-11-22T03:00:00Z');
+  it('splits by count, in order, none empty', () => {
+    const ratings = Array.from({ length: MAX_EXPORT_RATINGS * 2 + 5 }, (_, i) => sampleRating(i + 1, at));
+    const parts = exportParts(ratings);
+    expect(parts.map((p) => p.length)).toEqual([MAX_EXPORT_RATINGS, MAX_EXPORT_RATINGS, 5]);
+    expect(parts.flat().map((r) => r.seq)).toEqual(ratings.map((r) => r.seq));
+    expect(exportParts([])).toEqual([]);
+  });
+
+  it('splits by size: long Vietnamese comments make smaller files, each within the import limit', () => {
+    const comment = 'Cán bộ hướng dẫn tận tình, thủ tục nhanh gọn. '.repeat(40).slice(0, 2000);
+    const ratings = Array.from({ length: 6000 }, (_, i) => sampleRating(i + 1, at, { comment }));
+    const parts = exportParts(ratings);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) {
+      const bytes = new TextEncoder().encode(JSON.stringify(part)).length;
+      expect(bytes).toBeLessThanOrEqual(EXPORT_PART_BYTES);
+      expect(bytes + 4096).toBeLessThan(IMPORT_BODY_LIMIT_BYTES); // the envelope and signature fit too
+    }
+    expect(parts.flat()).toHaveLength(6000);
   });
 });
 
@@ -36,7 +63,7 @@ describe.each(engines())('importing a kiosk’s export file (%s)', (engine) => {
     const kiosk = await server.enrolKiosk();
     const pending = Array.from({ length: 1203 }, () => Rating.parse(server.rating(kiosk)));
     const file = await signExport({ kioskId: kiosk.kioskId, exportedAt: '2026-11-22T10:00:00.000+07:00', ratings: pending }, kiosk.keys);
-    expect(exportFileName(file)).toBe(`hai-long-${kiosk.kioskId.slice(0, 8)}-2026-11-22-1203.json`);
+    expect(exportFileName(file)).toBe(`hai-long-${kiosk.kioskId.slice(0, 8)}-2026-11-22-${pending[0]!.seq}-1203.json`);
     expect(file).toMatchObject({ version: 2, publicKey: kiosk.keys.publicKey });
     const admin = await server.login();
 
