@@ -8,6 +8,7 @@ import type { Mailer } from './alerts/mailer';
 import { AlertService } from './alerts/service';
 import { requireAdmin, requireDistrictAdmin } from './auth/sessions';
 import type { Store } from './db/connect';
+import { Admission } from './http/admission';
 import { declare, zodSerializer, zodValidator, type Callers } from './http/declare';
 import { installErrorHandling } from './http/errors';
 import { kioskForToken } from './repo/enrolment';
@@ -42,6 +43,12 @@ export interface ServerOptions {
   mailer?: Mailer | null;
   /** Given by the boot, which also checks for silent kiosks on a timer; made here otherwise. */
   alerts?: AlertService;
+  /**
+   * Kiosks' batches and heartbeats in work at once; more are answered 503 with Retry-After. By
+   * default two fewer than PostgreSQL's connections (the dashboard keeps the rest), or 4 on SQLite
+   * (one writes while the others are read and checked).
+   */
+  batchesInWork?: number;
 }
 
 export interface RegisteredRoute {
@@ -75,7 +82,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   app.setValidatorCompiler(zodValidator);
   app.setSerializerCompiler(zodSerializer);
-  installErrorHandling(app);
+  // Made before the routes: a full disk is alerted from the error handler.
+  const alerts =
+    options.alerts ?? new AlertService(options.store, { now, mailer: options.mailer ?? null, report: (error) => app.log.error(error) });
+  installErrorHandling(app, { storageFull: () => alerts.storageFull() });
   await openApiGenerator(app);
 
   app.addHook('onSend', async (_request, reply) => {
@@ -134,9 +144,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   };
   const minResponses = options.minResponses ?? 30;
   const authRateLimit = options.authRateLimit ?? 10;
-  const alerts =
-    options.alerts ?? new AlertService(store, { now, mailer: options.mailer ?? null, report: (error) => app.log.error(error) });
-  await app.register(kioskRoutes, { store, now, callers, authRateLimit, alerts });
+  const admission = new Admission(options.batchesInWork ?? (store.engine === 'postgres' ? Math.max(2, store.connections - 2) : 4));
+  await app.register(kioskRoutes, { store, now, callers, authRateLimit, alerts, admission });
   await app.register(adminRoutes, {
     store,
     now,

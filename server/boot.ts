@@ -10,7 +10,7 @@ import { seedIfEmpty } from './seed';
 
 /** Opens the database (migrating it), seeds a first start, and listens. */
 export async function bootServer(env = readServerEnv()) {
-  const store = await openStore({ dataDir: env.HAILONG_DATA_DIR, databaseUrl: env.DATABASE_URL });
+  const store = await openStore({ dataDir: env.HAILONG_DATA_DIR, databaseUrl: env.DATABASE_URL, poolSize: env.HAILONG_DB_POOL });
   const seeded = await seedIfEmpty(store, { adminPassword: env.HAILONG_ADMIN_PASSWORD, now: new Date() });
   const kioskDir = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
   const dashboardDir = fileURLToPath(new URL('../dist/dashboard/', import.meta.url));
@@ -30,12 +30,13 @@ export async function bootServer(env = readServerEnv()) {
     minResponses: env.HAILONG_MIN_RESPONSES,
     authRateLimit: env.HAILONG_AUTH_RATE_LIMIT,
     legacyExportsUntil: env.HAILONG_LEGACY_EXPORTS_UNTIL,
+    batchesInWork: env.HAILONG_BATCHES_IN_WORK,
   });
-  // Kiosks silent during opening hours are looked for every five minutes (and whenever alerts are read).
   // Kiosks gone silent and gaps in their counts are looked for every five minutes (and whenever the alerts are listed).
   const silentCheck = setInterval(() => {
     void alerts.checkSilentKiosks().catch((error: unknown) => console.error('alerts:', error));
     void alerts.checkSequenceGaps().catch((error: unknown) => console.error('alerts:', error));
+    void alerts.fileStorageFull();
   }, 5 * 60_000);
   app.addHook('onClose', async () => {
     clearInterval(silentCheck);

@@ -34,6 +34,13 @@ export const ServerEnv = z.object({
    * this day; after it only files signed with a kiosk's own key (docs/deployment.md).
    */
   HAILONG_LEGACY_EXPORTS_UNTIL: z.iso.date().default('2027-06-30'),
+  /** PostgreSQL connections the server keeps (DATABASE_URL only). */
+  HAILONG_DB_POOL: z.coerce.number().int().min(2).max(200).default(10),
+  /**
+   * Kiosks' batches and heartbeats in work at once; more are answered 503 with Retry-After at once.
+   * Default: two fewer than HAILONG_DB_POOL on PostgreSQL, 4 on SQLite.
+   */
+  HAILONG_BATCHES_IN_WORK: z.coerce.number().int().min(1).max(1000).optional(),
   /** Sign-in and enrolment attempts per minute from one address. */
   HAILONG_AUTH_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
 });

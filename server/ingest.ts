@@ -14,11 +14,15 @@ import { addToCounts } from './counts';
 import { judgeDossierRepeats } from './dossiers';
 import { numberOf, recordReceived, recordRefused, refreshGaps } from './ledger/record';
 import type { Store } from './db/connect';
+import { ClientGone, inTransaction } from './db/transaction';
 import type { Database, KiosksTable, RatingsTable } from './db/tables';
 import { serverTimeIso, vietnamDay } from './time';
 
 // One statement per batch of 500: 500 rows × 30 columns stays under both engines' parameter limits.
 const INSERT_CHUNK = 500;
+/** A batch's ratings are checked and (on SQLite) inserted in slices this long, the event loop free between them. */
+const YIELD_EVERY = 100;
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Kiosk clocks can be a year off; further than this from the server's time, a date is nonsense. */
 export const PLAUSIBLE_CLOCK_SKEW_MS = 2 * 366 * 86_400_000;
 
@@ -54,6 +58,7 @@ export async function ingestBatch(
   // A file carried from the kiosk (an export) arrives days after it was written: its sentAt says
   // nothing about the kiosk's clock, so the offset last measured by sync is used instead.
   imported?: { clockOffsetMs: number },
+  options: { clientGone?: () => boolean } = {},
 ): Promise<BatchResult & { ceilingCrossed: boolean }> {
   const receivedAt = now.getTime();
   const offsetMs = imported ? imported.clockOffsetMs : receivedAt - Date.parse(batch.sentAt);
@@ -63,7 +68,7 @@ export async function ingestBatch(
 
   const templates = await loadTemplates(store, batch.ratings);
   const candidates: Candidate[] = [];
-  batch.ratings.forEach((raw, index) => {
+  const check = (raw: unknown, index: number) => {
     const rawId = typeof (raw as { id?: unknown })?.id === 'string' ? ((raw as { id: string }).id as string) : null;
     const parsed = Rating.safeParse(raw);
     if (!parsed.success) return reject(index, rawId, 'invalid', z.prettifyError(parsed.error).slice(0, 300));
@@ -85,70 +90,87 @@ export async function ingestBatch(
     const problem = answersProblem(rating, template);
     if (problem) return reject(index, rating.id, 'invalid', problem);
     candidates.push({ index, rating, hash: contentHash(rating), template });
-  });
+  };
+  for (let index = 0; index < batch.ratings.length; index++) {
+    // Let other requests (the health check, the dashboard) in between slices of the work.
+    if (index > 0 && index % YIELD_EVERY === 0) await yieldToOthers();
+    check(batch.ratings[index], index);
+  }
 
-  const accepted: string[] = [];
-  const duplicate: string[] = [];
-  let ceilingCrossed = false;
-  await store.db.transaction().execute(async (trx) => {
-    if (store.engine === 'postgres') {
-      // Serialise batches of one kiosk: two retries racing must not both count.
-      await sql`select id from kiosks where id = ${kiosk.id} for update`.execute(trx);
-    }
-    const ids = candidates.map((c) => c.rating.id);
-    const existing = new Map<string, string>();
-    for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
-      const rows = await trx
-        .selectFrom('ratings')
-        .select(['id', 'content_hash'])
-        .where('id', 'in', ids.slice(i, i + INSERT_CHUNK))
-        .execute();
-      for (const row of rows) existing.set(row.id, row.content_hash);
-    }
-    const fresh: Candidate[] = [];
-    for (const candidate of candidates) {
-      const stored = existing.get(candidate.rating.id);
-      if (stored === undefined) {
-        existing.set(candidate.rating.id, candidate.hash);
-        fresh.push(candidate);
-        accepted.push(candidate.rating.id);
-      } else if (stored === candidate.hash) {
-        duplicate.push(candidate.rating.id);
-      } else {
-        reject(candidate.index, candidate.rating.id, 'id_conflict', 'another rating with this id is already stored');
+  const outcome = await inTransaction(
+    store,
+    async (trx) => {
+      if (store.engine === 'postgres') {
+        // Serialise batches of one kiosk: two retries racing must not both count.
+        await sql`select id from kiosks where id = ${kiosk.id} for update`.execute(trx);
       }
-    }
-    ceilingCrossed = await insertRatings(store, trx, kiosk.id, fresh, batch.batchId, receivedAt, offsetMs);
-    await trx
-      .insertInto('batches')
-      .values({
-        id: batch.batchId,
-        kiosk_id: kiosk.id,
-        received_at: receivedAt,
-        accepted: accepted.length,
-        duplicate: duplicate.length,
-        rejected: rejected.length,
-      })
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
-    if (!imported) {
-      await trx.updateTable('kiosks').set({ last_seen_at: receivedAt, clock_offset_ms: offsetMs }).where('id', '=', kiosk.id).execute();
-    }
-    // The completeness ledger: the numbers stored and refused, and what is missing now.
-    const refused = rejected.flatMap((r) => {
-      const number = numberOf(batch.ratings[r.index], kiosk.id);
-      return number ? [{ ...number, code: r.code }] : [];
-    });
-    await recordReceived(
-      trx,
-      kiosk.id,
-      fresh.map(({ rating }) => ({ incarnation: rating.incarnation ?? '', seq: rating.seq })),
-      receivedAt,
-    );
-    await recordRefused(trx, kiosk.id, refused, receivedAt);
-    if (fresh.length > 0 || refused.length > 0) await refreshGaps(trx, kiosk.id, receivedAt);
-  });
-
+      const ids = candidates.map((c) => c.rating.id);
+      const existing = new Map<string, string>();
+      for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
+        const rows = await trx
+          .selectFrom('ratings')
+          .select(['id', 'content_hash'])
+          .where('id', 'in', ids.slice(i, i + INSERT_CHUNK))
+          .execute();
+        for (const row of rows) existing.set(row.id, row.content_hash);
+      }
+      const fresh: Candidate[] = [];
+      const accepted: string[] = [];
+      const duplicate: string[] = [];
+      const conflicts: Rejection[] = [];
+      for (const candidate of candidates) {
+        const stored = existing.get(candidate.rating.id);
+        if (stored === undefined) {
+          existing.set(candidate.rating.id, candidate.hash);
+          fresh.push(candidate);
+          accepted.push(candidate.rating.id);
+        } else if (stored === candidate.hash) {
+          duplicate.push(candidate.rating.id);
+        } else {
+          const message = 'another rating with this id is already stored';
+          conflicts.push({ index: candidate.index, id: candidate.rating.id, code: 'id_conflict', message });
+        }
+      }
+      const ceilingCrossed = await insertRatings(store, trx, kiosk.id, fresh, batch.batchId, receivedAt, offsetMs);
+      await trx
+        .insertInto('batches')
+        .values({
+          id: batch.batchId,
+          kiosk_id: kiosk.id,
+          received_at: receivedAt,
+          accepted: accepted.length,
+          duplicate: duplicate.length,
+          rejected: rejected.length + conflicts.length,
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+      if (!imported) {
+        await trx.updateTable('kiosks').set({ last_seen_at: receivedAt, clock_offset_ms: offsetMs }).where('id', '=', kiosk.id).execute();
+      }
+      // The completeness ledger: the numbers stored and refused, and what is missing now.
+      const refused = [...rejected, ...conflicts].flatMap((r) => {
+        const number = numberOf(batch.ratings[r.index], kiosk.id);
+        return number ? [{ ...number, code: r.code }] : [];
+      });
+      await recordReceived(
+        trx,
+        kiosk.id,
+        fresh.map(({ rating }) => ({ incarnation: rating.incarnation ?? '', seq: rating.seq })),
+        receivedAt,
+      );
+      await recordRefused(trx, kiosk.id, refused, receivedAt);
+      if (fresh.length > 0 || refused.length > 0) await refreshGaps(trx, kiosk.id, receivedAt);
+      return { accepted, duplicate, conflicts, ceilingCrossed };
+    },
+    {
+      // A kiosk that gave up waiting will send this batch again: no transaction for nobody.
+      before: () => {
+        if (options.clientGone?.()) throw new ClientGone();
+      },
+    },
+  );
+  const { accepted, duplicate, ceilingCrossed } = outcome;
+  rejected.push(...outcome.conflicts);
   rejected.sort((a, b) => a.index - b.index);
   return { batchId: batch.batchId, accepted, duplicate, rejected, serverTime: serverTimeIso(now), ceilingCrossed };
 }
@@ -167,15 +189,18 @@ async function judgeBurstRows(trx: Transaction<Database>, kioskId: string, rows:
   const order = rows.map((_, i) => i).sort((a, b) => rows[a]!.corrected_at_ms - rows[b]!.corrected_at_ms || rows[a]!.seq - rows[b]!.seq);
   const first = rows[order[0]!]!.corrected_at_ms;
   const last = rows[order.at(-1)!]!.corrected_at_ms;
+  // Per minute, counted by the database: bounded by the minutes the batch spans.
+  const minute = sql<number>`corrected_at_ms / 60000`;
   const stored = await trx
     .selectFrom('ratings')
-    .select('corrected_at_ms')
+    .select((eb) => [minute.as('minute'), eb.fn.countAll<number>().as('n')])
     .where('kiosk_id', '=', kioskId)
     .where('corrected_at_ms', '>=', first - ceiling.minutes * 60_000)
     .where('corrected_at_ms', '<', last + 60_000)
+    .groupBy(minute)
     .execute();
   const verdict = judgeBursts(
-    stored.map((r) => Number(r.corrected_at_ms)),
+    new Map(stored.map((r) => [Number(r.minute), Number(r.n)])),
     order.map((i) => rows[i]!.corrected_at_ms),
     { maxPerMinute: BURST_MAX_PER_MINUTE, ceiling },
   );
@@ -220,7 +245,11 @@ export async function insertRatingRows(store: Store, trx: Transaction<Database>,
       );
       insertStatements.set(store.sqlite, statement);
     }
-    for (const row of rows) statement.run(...columns.map((c) => row[c]));
+    for (let i = 0; i < rows.length; i++) {
+      // better-sqlite3 is synchronous: slices, so a batch of 500 never holds the event loop long.
+      if (i > 0 && i % YIELD_EVERY === 0) await yieldToOthers();
+      statement.run(...columns.map((c) => rows[i]![c]));
+    }
     return;
   }
   for (let i = 0; i < rows.length; i += INSERT_CHUNK)

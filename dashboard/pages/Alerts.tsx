@@ -47,6 +47,8 @@ export function Alerts() {
         });
       case 'kiosk-recounting':
         return t('alerts.kind.recounting', { kiosk: (a.kioskId ?? '').slice(0, 8), number: a.details.incarnationNumber ?? 0 });
+      case 'storage-full':
+        return t('alerts.kind.storageFull', { since: dateTime(a.details.since ?? a.createdAt) });
     }
   };
 

@@ -10,6 +10,13 @@ import type { Mailer } from './mailer';
 export const ALERT_SETTINGS_KEY = 'alert_settings';
 const lowKey = (wardId: string) => `alert_low:${wardId}`;
 
+const storageFullMessage = (since: string) => ({
+  subject: '[Hài Lòng] Máy chủ quận hết dung lượng lưu trữ',
+  text:
+    `Từ ${since}, ổ đĩa của máy chủ đã đầy: máy chủ không lưu được đánh giá mới và các ki-ốt đang giữ lại để gửi sau (không mất dữ liệu). ` +
+    'Vui lòng giải phóng dung lượng hoặc mở rộng ổ đĩa ngay.',
+});
+
 /** The words of an alert, for the e-mail (the dashboard shows the same facts). */
 function describe(alert: Alert, wardName: string): { subject: string; text: string } {
   switch (alert.kind) {
@@ -53,6 +60,9 @@ function describe(alert: Alert, wardName: string): { subject: string; text: stri
  * failure is recorded, never thrown into the batch that raised it), and acknowledged with a note.
  */
 export class AlertService {
+  /** The server's disk was found full at this time, and the alert is not on file yet (it needs the disk). */
+  private storageFullSince: number | null = null;
+
   constructor(
     private readonly store: Store,
     private readonly options: { now: () => Date; mailer: Mailer | null; report: (error: unknown) => void },
@@ -180,6 +190,51 @@ export class AlertService {
     return due.length;
   }
 
+  /**
+   * The disk under the database is full (an answer was 507): the leaders are e-mailed at once (that
+   * needs no disk), and the alert is put on file as soon as the disk takes it, once per episode.
+   */
+  storageFull(): void {
+    if (this.storageFullSince !== null) return;
+    const since = this.options.now().getTime();
+    this.storageFullSince = since;
+    if (this.options.mailer) {
+      void this.options.mailer.send(storageFullMessage(isoAt(since)!)).catch(this.options.report);
+    }
+    void this.fileStorageFull();
+  }
+
+  /** Puts a waiting disk-full alert on file; tried again on the timer until the disk takes it. */
+  async fileStorageFull(): Promise<void> {
+    const since = this.storageFullSince;
+    if (since === null) return;
+    try {
+      const open = await this.store.db
+        .selectFrom('alerts')
+        .select('id')
+        .where('kind', '=', 'storage-full')
+        .where('acknowledged_at', 'is', null)
+        .executeTakeFirst();
+      if (!open) {
+        await this.store.db
+          .insertInto('alerts')
+          .values({
+            kind: 'storage-full',
+            ward_id: '',
+            kiosk_id: null,
+            rating_id: null,
+            details: JSON.stringify({ since: isoAt(since) }),
+            created_at: this.options.now().getTime(),
+            emailed_at: this.options.mailer ? since : null,
+          })
+          .execute();
+      }
+      this.storageFullSince = null;
+    } catch {
+      // Still full: kept for the next try.
+    }
+  }
+
   /** Kiosks silent for longer than allowed, counting only the counters' opening hours. */
   async checkSilentKiosks(): Promise<number> {
     const settings = await this.settings();
@@ -272,12 +327,13 @@ export class AlertService {
         first: number;
         last: number;
         incarnationNumber: number;
+        since: string;
       }>;
       return {
         id: r.id,
         kind: AlertKind.parse(r.kind),
         wardId: r.ward_id,
-        wardName: wardNames.get(r.ward_id) ?? r.ward_id,
+        wardName: r.ward_id === '' ? 'Toàn quận' : (wardNames.get(r.ward_id) ?? r.ward_id),
         kioskId: r.kiosk_id,
         ratingId: r.rating_id,
         createdAt: isoAt(r.created_at),
@@ -296,6 +352,7 @@ export class AlertService {
           ...(details.first !== undefined && { first: details.first }),
           ...(details.last !== undefined && { last: details.last }),
           ...(details.incarnationNumber !== undefined && { incarnationNumber: details.incarnationNumber }),
+          ...(details.since !== undefined && { since: details.since }),
         },
       };
     });

@@ -371,5 +371,5 @@ export async function migrateToLatest(db: Kysely<Database>, engine: Engine): Pro
   const migrator = new Migrator({ db, provider: new InlineMigrations(engine) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
-  if (error) throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  if (error) throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
 }

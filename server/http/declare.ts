@@ -13,6 +13,7 @@ import {
 } from '../../shared/contract/route';
 import type { AdminUser } from '../auth/sessions';
 import type { KioskRow } from '../repo/enrolment';
+import type { Admission } from './admission';
 import { HttpError } from './errors';
 
 /** Who is calling, established before the body is read (an `onRequest` hook). */
@@ -41,6 +42,8 @@ export type RouteHandler<C extends RouteContract> = (input: RouteInput<C>) => Pr
 declare module 'fastify' {
   interface FastifyRequest {
     caller: { kiosk?: KioskRow; user?: AdminUser };
+    /** When the request arrived (performance.now()), for the time the server held it. */
+    arrivedAt: number;
   }
 }
 
@@ -95,13 +98,14 @@ export function declare<C extends RouteContract>(
   contract: C,
   callers: Callers,
   handler: RouteHandler<C>,
-  options: Pick<RouteShorthandOptions, 'bodyLimit' | 'config'> = {},
+  options: Pick<RouteShorthandOptions, 'bodyLimit' | 'config'> & { admission?: Admission } = {},
 ) {
   const access = contract.access;
+  const { admission, ...routeOptions } = options;
   app.route({
     method: contract.method,
     url: contract.path,
-    ...options,
+    ...routeOptions,
     schema: {
       summary: contract.summary,
       description: contract.errors.length ? `Error codes: ${contract.errors.join(', ')}.` : undefined,
@@ -118,7 +122,13 @@ export function declare<C extends RouteContract>(
       ...(contract.body && { body: contract.body }),
       response: responses(contract),
     },
-    onRequest: async (request) => {
+    onRequest: async (request, reply) => {
+      request.arrivedAt = performance.now();
+      // Refused before anything else, the body unread: a busy server spends nothing on it.
+      if (admission && !admission.enter(reply)) {
+        reply.header('retry-after', String(admission.retryAfterSeconds()));
+        throw new HttpError(503, 'overloaded', 'The server is busy: send again after the time in Retry-After.');
+      }
       request.caller = {};
       if (access === 'kiosk') request.caller.kiosk = await callers.kiosk(request);
       else if (access === 'signed-in' || access === 'district-admin')

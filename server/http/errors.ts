@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ErrorCode } from '../../shared/contract/errors';
+import { isStorageFull } from '../db/storage';
 
 /** An error meant for the client: a status, a stable code (shared/contract/errors.ts) and a plain message. */
 export class HttpError extends Error {
@@ -21,7 +22,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what 
 }
 
 /** Every failure leaves as `{ error: { code, message } }`; input problems are 4xx, never 5xx. */
-export function installErrorHandling(app: FastifyInstance) {
+export function installErrorHandling(app: FastifyInstance, hooks: { storageFull?: () => void } = {}) {
   app.setErrorHandler((error: unknown, request, reply) => {
     if (error instanceof HttpError) {
       return reply.status(error.status).send({ error: { code: error.code, message: error.message } });
@@ -34,7 +35,20 @@ export function installErrorHandling(app: FastifyInstance) {
     }
     // Every 5xx is logged, with the batch it sank where there is one (the kiosk resends that batch).
     const batchId = (request.body as { batchId?: unknown } | undefined)?.batchId;
-    request.log.error({ err: error, ...(typeof batchId === 'string' && { batchId }) }, 'request failed');
+    const context = { err: error, ...(typeof batchId === 'string' && { batchId }) };
+    if (isStorageFull(error)) {
+      // Nothing was stored (the transaction rolled back): the kiosk keeps the batch and sends it later.
+      request.log.error(context, 'storage full');
+      hooks.storageFull?.();
+      return reply.status(507).send({
+        error: {
+          code: 'storage_full',
+          message:
+            'The server’s disk is full: nothing was stored; send again later. / Máy chủ hết dung lượng: chưa lưu gì, hãy gửi lại sau.',
+        },
+      });
+    }
+    request.log.error(context, 'request failed');
     return reply.status(500).send({ error: { code: 'internal', message: 'Internal error' } });
   });
   app.setNotFoundHandler((request, reply) =>

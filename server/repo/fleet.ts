@@ -3,6 +3,7 @@ import { Heartbeat } from '../../shared/contract/kiosk-api';
 import { sql } from 'kysely';
 import type { Store } from '../db/connect';
 import { recordReport, refreshGaps } from '../ledger/record';
+import { inTransaction } from '../db/transaction';
 import { loadCounts } from '../ledger/counts';
 import { ledgerView } from '../ledger/view';
 import { isoAt } from '../time';
@@ -80,7 +81,7 @@ export async function recordHeartbeat(
   heartbeat: Heartbeat,
   at: Date,
 ): Promise<{ recounting: number | null }> {
-  return store.db.transaction().execute(async (trx) => {
+  return inTransaction(store, async (trx) => {
     if (store.engine === 'postgres') await sql`select id from kiosks where id = ${kioskId} for update`.execute(trx);
     await trx
       .updateTable('kiosks')

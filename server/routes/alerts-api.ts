@@ -10,6 +10,7 @@ export async function alertRoutes(app: FastifyInstance, { callers, alerts }: { c
   declare(app, adminApi.alerts, callers, async ({ user, query }) => {
     await alerts.checkSilentKiosks();
     await alerts.checkSequenceGaps();
+    await alerts.fileStorageFull();
     return alerts.list({ wardId: wardScope(user, query.wardId), open: query.status === 'open' });
   });
 

@@ -219,11 +219,13 @@ export const AlertKind = z.enum([
   'kiosk-ceiling',
   'sequence-gap',
   'kiosk-recounting',
+  'storage-full',
 ]);
 export const AlertItem = z.strictObject({
   id: z.int(),
   kind: AlertKind,
-  wardId: Slug,
+  /** '' for what concerns the whole district (the server's disk): shown to district admins only. */
+  wardId: Slug.or(z.literal('')),
   wardName: z.string(),
   kioskId: z.string().nullable(),
   ratingId: z.string().nullable(),
@@ -246,6 +248,8 @@ export const AlertItem = z.strictObject({
     last: z.int().optional(),
     /** Which count of the kiosk (1, 2, …): for a gap, and for a kiosk whose storage started counting again. */
     incarnationNumber: z.int().optional(),
+    /** Since when the server's disk was full. */
+    since: IsoDateTime.optional(),
   }),
 });
 export type AlertItem = z.infer<typeof AlertItem>;
@@ -587,7 +591,7 @@ export const adminApi = {
     body: ImportedFile,
     status: 200,
     response: ImportSummary,
-    errors: ['not_signed_in', 'csrf', 'forbidden', 'unknown_kiosk', 'bad_signature', 'legacy_export', 'body_too_large'],
+    errors: ['not_signed_in', 'csrf', 'forbidden', 'unknown_kiosk', 'bad_signature', 'legacy_export', 'body_too_large', 'storage_full'],
   }),
   templates: route({
     method: 'GET',

@@ -12,6 +12,10 @@ export const ErrorCode = z.enum([
   'rate_limited',
   'not_found',
   'internal',
+  /** Too many kiosks' batches in work at once: send again after the answer's Retry-After. */
+  'overloaded',
+  /** The server's disk is full: nothing was stored; send again later. */
+  'storage_full',
   // Kiosks
   'missing_token',
   'invalid_token',

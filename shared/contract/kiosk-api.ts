@@ -108,7 +108,16 @@ export const kioskApi = {
     body: RatingBatch,
     status: 200,
     response: BatchResult,
-    errors: ['missing_token', 'invalid_token', 'revoked_token', 'wrong_kiosk', 'implausible_clock', 'body_too_large'],
+    errors: [
+      'missing_token',
+      'invalid_token',
+      'revoked_token',
+      'wrong_kiosk',
+      'implausible_clock',
+      'body_too_large',
+      'overloaded',
+      'storage_full',
+    ],
   }),
   config: route({
     method: 'GET',
@@ -138,6 +147,6 @@ export const kioskApi = {
     body: Heartbeat,
     status: 200,
     response: ServerTime,
-    errors: ['missing_token', 'invalid_token', 'revoked_token', 'wrong_kiosk'],
+    errors: ['missing_token', 'invalid_token', 'revoked_token', 'wrong_kiosk', 'overloaded', 'storage_full'],
   }),
 } as const;

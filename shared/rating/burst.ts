@@ -22,33 +22,43 @@ export interface Ceiling {
 
 /**
  * The district server's own verdict, whatever a kiosk's flag says (a token copied off a kiosk can
- * send anything). `stored` are the instants (corrected times, ms) of the kiosk's ratings already
- * stored near these; `fresh` the new ones. A new rating is a burst when its minute holds more than
- * `maxPerMinute` of the kiosk's ratings (stored and new together: a minute that full is not people
- * queueing, so none of its new ratings counts), or when the kiosk already has `ceiling.ratings` in
- * the ceiling's window before it (stored, or new and earlier). Every rating counts towards the
- * windows, burst or not. Verdicts on stored ratings are never changed.
+ * send anything). `stored` counts the kiosk's ratings already stored near these, per minute of their
+ * corrected time (`Math.floor(ms / 60 000)`); `fresh` are the new ones' instants. A new rating is a
+ * burst when its minute holds more than `maxPerMinute` of the kiosk's ratings (stored and new
+ * together: a minute that full is not people queueing, so none of its new ratings counts), or when
+ * the kiosk already has `ceiling.ratings` in the ceiling's window of whole minutes up to its own
+ * (stored, or new and earlier). Every rating counts towards the windows, burst or not. Verdicts on
+ * stored ratings are never changed. Counting per minute keeps the work bounded by the minutes a
+ * batch spans, however many ratings someone crammed into one of them.
  */
 export function judgeBursts(
-  stored: readonly number[],
+  stored: ReadonlyMap<number, number>,
   fresh: readonly number[],
   limits: { maxPerMinute: number; ceiling: Ceiling },
 ): { burst: boolean[]; ceilingCrossed: boolean } {
   const minuteOf = (t: number) => Math.floor(t / MINUTE_MS);
-  const perMinute = new Map<number, number>();
-  for (const t of [...stored, ...fresh]) perMinute.set(minuteOf(t), (perMinute.get(minuteOf(t)) ?? 0) + 1);
-  const windowMs = limits.ceiling.minutes * MINUTE_MS;
-  const earlier = [...stored].sort((a, b) => a - b);
+  const perMinute = new Map(stored);
+  for (const t of fresh) perMinute.set(minuteOf(t), (perMinute.get(minuteOf(t)) ?? 0) + 1);
+  // What the windows have seen so far: the stored, then each new rating as it is judged, in time order.
+  const seen = new Map(stored);
   let ceilingCrossed = false;
   const order = fresh.map((t, i) => ({ t, i })).sort((a, b) => a.t - b.t);
   const burst = new Array<boolean>(fresh.length).fill(false);
   for (const { t, i } of order) {
+    const minute = minuteOf(t);
     let inWindow = 0;
-    for (const s of earlier) if (s > t - windowMs && s <= t) inWindow++;
+    for (let m = minute - limits.ceiling.minutes + 1; m <= minute; m++) inWindow += seen.get(m) ?? 0;
     const overCeiling = inWindow >= limits.ceiling.ratings;
     if (overCeiling) ceilingCrossed = true;
-    burst[i] = perMinute.get(minuteOf(t))! > limits.maxPerMinute || overCeiling;
-    earlier.push(t);
+    burst[i] = perMinute.get(minute)! > limits.maxPerMinute || overCeiling;
+    seen.set(minute, (seen.get(minute) ?? 0) + 1);
   }
   return { burst, ceilingCrossed };
+}
+
+/** Instants as the per-minute counts `judgeBursts` takes. */
+export function perMinute(instants: readonly number[]): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const t of instants) counts.set(Math.floor(t / MINUTE_MS), (counts.get(Math.floor(t / MINUTE_MS)) ?? 0) + 1);
+  return counts;
 }

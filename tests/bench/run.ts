@@ -13,6 +13,7 @@ import { startTestServer } from '../support/server';
 import { probeScript, shortTimersScript, type Probe } from './probe';
 import { drainBench } from './drain';
 import { serverBench } from './server';
+import { herdBench } from './herd';
 import { kb, mb, ms, percentile } from './stats';
 
 const RATINGS = Number(process.env.BENCH_RATINGS ?? 500);
@@ -260,8 +261,12 @@ async function heapGrowth(baseUrl: string, browser: Browser) {
 }
 
 async function main() {
-  // BENCH_ONLY=kiosk, =drain, =electron or =server runs one part.
+  // BENCH_ONLY=kiosk, =drain, =electron, =server or =herd runs one part.
   const only = process.env.BENCH_ONLY;
+  if (only === 'herd') {
+    await herdBench(report);
+    return printTable();
+  }
   if (only === 'electron') {
     const server = await startTestServer();
     const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
@@ -292,6 +297,7 @@ async function main() {
   }
   if (only === 'kiosk') return printTable();
   await serverBench(report);
+  if (only !== 'server') await herdBench(report);
   printTable();
 }
 

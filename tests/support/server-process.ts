@@ -13,7 +13,13 @@ export const freePort = () =>
  * The real server in its own process, as `npm run server` runs it, so a test can SIGKILL it and
  * start it again on the same data directory and port.
  */
-export async function startServerProcess(options: { dataDir: string; port: number; adminPassword: string }): Promise<ChildProcess> {
+export async function startServerProcess(options: {
+  dataDir: string;
+  port: number;
+  adminPassword: string;
+  /** More settings (DATABASE_URL, HAILONG_BATCHES_IN_WORK…). */
+  env?: Record<string, string>;
+}): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
@@ -22,6 +28,7 @@ export async function startServerProcess(options: { dataDir: string; port: numbe
       HAILONG_DATA_DIR: options.dataDir,
       HAILONG_ADMIN_PASSWORD: options.adminPassword,
       HAILONG_AUTH_RATE_LIMIT: '1000',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { demoKioskConfig } from '../../shared/demo';
-import { checkBurst, judgeBursts } from '../../shared/rating/burst';
+import { checkBurst, judgeBursts, perMinute } from '../../shared/rating/burst';
 import { seqRuns, selectPrunable } from '../../shared/rating/prune';
 import { nextStep, stepsAfterOverall } from '../../shared/rating/steps';
 import { IsoDateTime } from '../../shared/schema/common';
@@ -195,7 +195,7 @@ describe('the server’s burst verdict (per kiosk, per corrected minute, with a 
     ],
     ['stored ratings count towards the ceiling', Array.from({ length: 30 }, (_, i) => t0 + i * 18_000), [t0 + 9.5 * minute], 1, true],
   ] as const)('%s', (_name, stored, fresh, bursts, crossed) => {
-    const verdict = judgeBursts(stored, fresh, limits);
+    const verdict = judgeBursts(perMinute(stored), fresh, limits);
     expect(verdict.burst.filter(Boolean)).toHaveLength(bursts);
     expect(verdict.ceilingCrossed).toBe(crossed);
   });

@@ -290,6 +290,23 @@ describe('sync engine', () => {
     expect(second.queue.synced.size).toBe(2);
   });
 
+  it('a busy server (503 with Retry-After) is waited for as it asks, and neither it nor a full disk (507) is taken for a poisoned batch', async () => {
+    const { engine, queue, server, clock } = setup(3, { random: () => 0 });
+    server.faults = ['overloaded', 'overloaded', 'overloaded', 'overloaded', 'storage-full', 'storage-full', 'storage-full'];
+    await engine.syncNow('manual');
+    for (let refusal = 1; refusal < 4; refusal++) {
+      expect(server.requests).toBe(refusal);
+      await clock.advance(2_999); // not before the Retry-After
+      expect(server.requests).toBe(refusal);
+      await clock.advance(1);
+    }
+    await clock.advance(5 * 60_000);
+    expect(queue.synced.size).toBe(3);
+    // Seven refusals of the same batch, none of them about a rating: nothing set aside, sent whole.
+    expect(queue.quarantined.size).toBe(0);
+    expect(server.requests).toBe(8);
+  });
+
   it('reads nothing while the platform says there is no network, and drains when it comes back', async () => {
     let offline = true;
     const { engine, queue, server, clock } = setup(3, { isOffline: () => offline });

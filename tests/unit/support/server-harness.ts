@@ -32,10 +32,10 @@ export async function freshPostgresDatabase(): Promise<string> {
 export async function testServer(
   engine: 'sqlite' | 'postgres',
   start = new Date('2026-11-22T03:00:00Z'),
-  extra: { mailer?: Mailer; authRateLimit?: number } = {},
+  extra: { mailer?: Mailer; authRateLimit?: number; batchesInWork?: number; dataDir?: string } = {},
 ) {
   let now = start.getTime();
-  const dataDir = mkdtempSync(join(tmpdir(), 'hai-long-test-'));
+  const dataDir = extra.dataDir ?? mkdtempSync(join(tmpdir(), 'hai-long-test-'));
   const store = await openStore({ dataDir, databaseUrl: engine === 'postgres' ? await freshPostgresDatabase() : undefined });
   await seedIfEmpty(store, { adminPassword: ADMIN_PASSWORD, now: new Date(now) });
   const app = await buildServer({
@@ -45,6 +45,7 @@ export async function testServer(
     minResponses: 3,
     mailer: extra.mailer,
     authRateLimit: extra.authRateLimit,
+    batchesInWork: extra.batchesInWork,
   });
 
   async function login(username = 'admin', password = ADMIN_PASSWORD) {

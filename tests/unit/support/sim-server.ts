@@ -7,7 +7,8 @@ import { seqRuns } from '../../../shared/rating/prune';
 import type { ConfigOutcome, SendOutcome, SyncQueue, SyncTransport } from '../../../shared/sync/ports';
 import type { Timer } from '../../../shared/sync/engine';
 
-export type Fault = 'none' | 'drop-request' | 'lose-response' | '500' | '503' | '429' | 'garbage' | 'timeout' | '401';
+export type Fault =
+  'none' | 'drop-request' | 'lose-response' | '500' | '503' | 'overloaded' | 'storage-full' | '429' | 'garbage' | 'timeout' | '401';
 
 /**
  * A district server in memory, with the real server's rules (id = idempotency key, poison rejected
@@ -63,6 +64,9 @@ export class SimulatedServer implements SyncTransport {
     if (fault === '500' || fault === '503')
       return { kind: 'answer', status: Number(fault), result: null, retryAfterMs: null, errorCode: null };
     if (fault === '429') return { kind: 'answer', status: 429, result: null, retryAfterMs: 30_000, errorCode: 'rate_limited' };
+    // The real server's admission control and a full disk: nothing stored, the batch to be sent again.
+    if (fault === 'overloaded') return { kind: 'answer', status: 503, result: null, retryAfterMs: 3_000, errorCode: 'overloaded' };
+    if (fault === 'storage-full') return { kind: 'answer', status: 507, result: null, retryAfterMs: null, errorCode: 'storage_full' };
     if (fault === '401') return { kind: 'answer', status: 401, result: null, retryAfterMs: null, errorCode: 'revoked_token' };
     const result = this.ingest(batch);
     if (fault === 'lose-response') return { kind: 'network', message: 'connection closed after the commit' };
