@@ -14,6 +14,7 @@ import { installErrorHandling } from './http/errors';
 import { kioskForToken } from './repo/enrolment';
 import { adminRoutes } from './routes/admin-api';
 import { manageRoutes } from './routes/admin-manage';
+import { districtRoutes } from './routes/district-api';
 import { alertRoutes } from './routes/alerts-api';
 import { ledgerRoutes } from './routes/ledger-api';
 import { kioskRoutes } from './routes/kiosk-api';
@@ -157,6 +158,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(alertRoutes, { callers, alerts });
   await app.register(manageRoutes, { store, now, callers, minResponses });
+  await app.register(districtRoutes, { store, now, callers });
   await app.register(ledgerRoutes, { store, now, callers });
   await app.register(publicRoutes, { store, now, callers });
   openApiRoute(app, callers);

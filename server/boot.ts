@@ -11,7 +11,7 @@ import { seedIfEmpty } from './seed';
 /** Opens the database (migrating it), seeds a first start, and listens. */
 export async function bootServer(env = readServerEnv()) {
   const store = await openStore({ dataDir: env.HAILONG_DATA_DIR, databaseUrl: env.DATABASE_URL, poolSize: env.HAILONG_DB_POOL });
-  const seeded = await seedIfEmpty(store, { adminPassword: env.HAILONG_ADMIN_PASSWORD, now: new Date() });
+  const seeded = await seedIfEmpty(store, { adminPassword: env.HAILONG_ADMIN_PASSWORD, now: new Date(), demo: env.HAILONG_DEMO });
   const kioskDir = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
   const dashboardDir = fileURLToPath(new URL('../dist/dashboard/', import.meta.url));
   const updatesDir = resolve(env.HAILONG_UPDATES_DIR ?? join(env.HAILONG_DATA_DIR, 'updates'));

@@ -41,6 +41,14 @@ export const ServerEnv = z.object({
    * Default: two fewer than HAILONG_DB_POOL on PostgreSQL, 4 on SQLite.
    */
   HAILONG_BATCHES_IN_WORK: z.coerce.number().int().min(1).max(1000).optional(),
+  /**
+   * `1`: a first start seeds the demo district (`npm start` sets it). A district's own server starts
+   * empty and its first administrator describes the district in the dashboard.
+   */
+  HAILONG_DEMO: z
+    .enum(['0', '1'])
+    .default('0')
+    .transform((v) => v === '1'),
   /** Sign-in and enrolment attempts per minute from one address. */
   HAILONG_AUTH_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
 });

@@ -32,10 +32,11 @@ const demoWards = [
 ];
 
 /**
- * First start: the built-in templates, a demo district with a few wards, counters and officials,
- * and an admin account. Returns the admin password when it was generated here (print it once).
+ * Every first start: the built-in templates and the first district administrator. The demo district
+ * (a few wards, counters and officials) only when asked (`npm start`, tests). Returns the admin
+ * password when it was generated here (print it once).
  */
-export async function seedIfEmpty(store: Store, options: { adminPassword?: string; now: Date }) {
+export async function seedIfEmpty(store: Store, options: { adminPassword?: string; now: Date; demo?: boolean }) {
   const now = options.now.getTime();
   const hasTemplates = await store.db.selectFrom('templates').select('id').limit(1).executeTakeFirst();
   if (!hasTemplates) {
@@ -45,9 +46,17 @@ export async function seedIfEmpty(store: Store, options: { adminPassword?: strin
       .execute();
   }
   const hasWards = await store.db.selectFrom('wards').select('id').limit(1).executeTakeFirst();
-  if (!hasWards) {
+  if (!hasWards && options.demo !== false) {
     await store.db.transaction().execute(async (trx) => {
-      await trx.insertInto('settings').values({ key: 'district_name', value: DEMO_DISTRICT }).execute();
+      await trx
+        .insertInto('settings')
+        .values([
+          { key: 'district_name', value: DEMO_DISTRICT },
+          { key: 'district_province', value: 'Thành phố Hà Nội' },
+          { key: 'district_unit', value: 'UBND Quận Hoàn Kiếm (dữ liệu mẫu)' },
+          { key: 'demo', value: '1' },
+        ])
+        .execute();
       for (const ward of demoWards) {
         await trx
           .insertInto('wards')

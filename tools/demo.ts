@@ -5,10 +5,11 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findElectronBinary } from '../electron/binary';
 import { bootServer } from '../server/boot';
+import { readServerEnv } from '../server/config';
 import { createEnrolmentCode } from '../server/repo/enrolment';
 
 try {
-  const { app, store, origin, generatedAdminPassword } = await bootServer();
+  const { app, store, origin, generatedAdminPassword } = await bootServer({ ...readServerEnv(), HAILONG_DEMO: true });
   const enrolment = await createEnrolmentCode(store, { wardId: 'trang-tien', counterId: 'quay-1' }, null, new Date());
   const kioskLink = `${origin}/kiosk/?enrol=${enrolment.code}`;
   console.log('Hài Lòng is running.');

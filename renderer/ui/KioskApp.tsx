@@ -12,7 +12,7 @@ import { Header } from './Header';
 import { KioskViewContext } from './KioskContext';
 import { ApologyScreen, LoadingScreen, ThanksScreen } from './MessageScreens';
 import { ReasonsScreen } from './ReasonsScreen';
-import { StartScreen } from './StartScreen';
+import { RetiredScreen, StartScreen } from './StartScreen';
 import { HiddenCorner } from './HiddenCorner';
 import { DossierScreen } from './DossierScreen';
 import { OfficialScreen } from './OfficialScreen';
@@ -119,7 +119,7 @@ export function KioskApp({ deps, config, onScreen, subscribeConfig, notices = no
         <Header config={context.config} canSwitchLanguage={screen !== 'thanks' && screen !== 'apology'} />
         <main className="main" data-settled={settled}>
           {screen === 'loading' && <LoadingScreen />}
-          {screen === 'start' && <StartScreen template={template} notice={notice} />}
+          {screen === 'start' && (context.config.retired ? <RetiredScreen /> : <StartScreen template={template} notice={notice} />)}
           {screen === 'dossier' && rating && template.dossier && (
             <DossierScreen rule={template.dossier} text={context.dossierText} problem={context.dossierProblem} />
           )}

@@ -30,3 +30,20 @@ export function StartScreen({ template, notice }: { template: SurveyTemplate; no
     </section>
   );
 }
+
+/**
+ * The ward or counter was retired by the district: no faces to tap (a tap would not be counted for a
+ * ward that no longer exists), one notice for citizens and one for the staff.
+ */
+export function RetiredScreen() {
+  const { t } = useKioskView();
+  return (
+    <section className="screen screen-start screen-retired" data-screen="retired">
+      <ScreenHeading className="question">{t('retired.title')}</ScreenHeading>
+      <p className="hint">{t('retired.citizen')}</p>
+      <p className="service-notice" role="status" data-notice="retired">
+        {t('retired.staff')}
+      </p>
+    </section>
+  );
+}

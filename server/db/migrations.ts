@@ -350,6 +350,33 @@ function migrations(engine: Engine): Record<string, Migration> {
           ) numbered group by kiosk_id, island`.execute(db);
       },
     },
+    // A district describes itself: wards and counters retire (never deleted), accounts are disabled or
+    // must change their password, and every change an account makes is kept in the audit log.
+    '0011_district_setup': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('wards').addColumn('retired_at', big).execute();
+        await db.schema.alterTable('wards').addColumn('leader_email', 'text').execute();
+        await db.schema.alterTable('counters').addColumn('retired_at', big).execute();
+        await db.schema.alterTable('officials').addColumn('created_at', big).execute();
+        await db.schema.alterTable('users').addColumn('disabled_at', big).execute();
+        await db.schema
+          .alterTable('users')
+          .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+        await sql`create table audit_log (
+            ${serial('id')},
+            at ${sql.raw(big)} not null,
+            user_id integer,
+            username text not null,
+            action text not null,
+            subject text not null,
+            ward_id text,
+            before text,
+            after text
+          )`.execute(db);
+        await db.schema.createIndex('audit_log_at').on('audit_log').columns(['at']).execute();
+      },
+    },
   };
 }
 

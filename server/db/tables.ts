@@ -17,6 +17,10 @@ export interface WardsTable {
   created_at: number;
   /** How ratings are attributed to officials: 'none', 'shift' or 'citizen' (shared Attribution). */
   attribution: Generated<string>;
+  /** A retired ward keeps its history; it takes no enrolments and its kiosks are told to stop. */
+  retired_at: number | null;
+  /** The ward leader's address for the ward's alerts. */
+  leader_email: string | null;
 }
 
 export interface CountersTable {
@@ -24,6 +28,7 @@ export interface CountersTable {
   id: string;
   label_vi: string;
   label_en: string;
+  retired_at: number | null;
 }
 
 export interface OfficialsTable {
@@ -36,6 +41,7 @@ export interface OfficialsTable {
   pin: string | null;
   /** A data: URL of the official's photo, shown on the kiosk. */
   photo: string | null;
+  created_at: number | null;
 }
 
 export interface TemplatesTable {
@@ -177,6 +183,23 @@ export interface UsersTable {
   role: string;
   ward_id: string | null;
   created_at: number;
+  /** A disabled account cannot sign in; its sessions ended when it was disabled. */
+  disabled_at: number | null;
+  /** 1 after a password reset: the account must choose its own password before anything else. */
+  must_change_password: Generated<number>;
+}
+
+/** Every change an account made: who, when, what, before and after (JSON). Never edited or deleted. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: number;
+  user_id: number | null;
+  username: string;
+  action: string;
+  subject: string;
+  ward_id: string | null;
+  before: string | null;
+  after: string | null;
 }
 
 export interface SessionsTable {
@@ -288,4 +311,5 @@ export interface Database {
   sequence_runs: SequenceRunsTable;
   sequence_refusals: SequenceRefusalsTable;
   sequence_gaps: SequenceGapsTable;
+  audit_log: AuditLogTable;
 }

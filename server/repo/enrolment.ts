@@ -1,11 +1,21 @@
-import type { Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Store } from '../db/connect';
-import type { KiosksTable } from '../db/tables';
+import type { Database, KiosksTable } from '../db/tables';
 import { HttpError } from '../http/errors';
 import { hashToken, newEnrolmentCode, newSecretToken } from '../auth/secrets';
 import { kioskConfigFor } from './org';
 
 const CODE_LIFETIME_MS = 24 * 3_600_000;
+
+/** A counter and whether it or its ward is retired; undefined when there is no such counter. */
+const placeOf = (db: Kysely<Database>, wardId: string, counterId: string) =>
+  db
+    .selectFrom('counters')
+    .innerJoin('wards', 'wards.id', 'counters.ward_id')
+    .select(['counters.retired_at as counter_retired_at', 'wards.retired_at as ward_retired_at'])
+    .where('counters.ward_id', '=', wardId)
+    .where('counters.id', '=', counterId)
+    .executeTakeFirst();
 
 /** An admin makes a single-use code for one ward's counter, valid for 24 hours. */
 export async function createEnrolmentCode(
@@ -15,13 +25,11 @@ export async function createEnrolmentCode(
   now: Date,
   forKioskId: string | null = null,
 ) {
-  const counter = await store.db
-    .selectFrom('counters')
-    .select('id')
-    .where('ward_id', '=', place.wardId)
-    .where('id', '=', place.counterId)
-    .executeTakeFirst();
+  const counter = await placeOf(store.db, place.wardId, place.counterId);
   if (!counter) throw new HttpError(404, 'unknown_counter', `No counter ${place.counterId} in ward ${place.wardId}`);
+  // A retired ward or counter takes no new kiosk; a kiosk of it may still come back for what it holds.
+  if (forKioskId === null && counter.ward_retired_at !== null) throw new HttpError(409, 'ward_retired', 'The ward is retired.');
+  if (forKioskId === null && counter.counter_retired_at !== null) throw new HttpError(409, 'counter_retired', 'The counter is retired.');
   const { code, display } = newEnrolmentCode();
   const expiresAt = now.getTime() + CODE_LIFETIME_MS;
   await store.db
@@ -78,6 +86,11 @@ export async function redeemEnrolmentCode(
         'kiosk_mismatch',
         'Ki-ốt còn đánh giá chưa gửi: cần mã đăng ký lại của chính ki-ốt này. / This kiosk holds unsent ratings: use a re-enrolment code for this kiosk.',
       );
+    }
+    if (row.for_kiosk_id === null) {
+      const place = await placeOf(trx, row.ward_id, row.counter_id);
+      if (place?.ward_retired_at != null || place?.counter_retired_at != null)
+        throw new HttpError(409, 'ward_retired', 'Phường hoặc quầy này đã ngừng hoạt động. / This ward or counter is retired.');
     }
     const kioskId = row.for_kiosk_id ?? crypto.randomUUID();
     // The conditional update makes redeeming single-use even when two kiosks race for one code.

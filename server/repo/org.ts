@@ -50,5 +50,6 @@ export async function kioskConfigFor(store: Store, kiosk: { id: string; ward_id:
     ward: { id: ward.id, name: { vi: ward.name_vi, en: ward.name_en } },
     counter: { id: counter.id, label: { vi: counter.label_vi, en: counter.label_en } },
     template,
+    retired: ward.retired_at !== null || counter.retired_at !== null,
   });
 }

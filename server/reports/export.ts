@@ -24,11 +24,11 @@ const csvField = (value: string | number) => {
 };
 
 /** CSV with a BOM, so Excel opens the Vietnamese text correctly. */
-export function reportCsv(report: Report): string {
-  return `\uFEFF${table(report)
-    .map((row) => row.map(csvField).join(','))
-    .join('\r\n')}\r\n`;
+export function csvOf(rows: readonly (readonly (string | number)[])[]): string {
+  return `\uFEFF${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
+
+export const reportCsv = (report: Report): string => csvOf(table(report));
 
 /** An XLSX laid out as a report: title, unit, period, then the table. */
 export async function reportXlsx(report: Report): Promise<Buffer> {

@@ -1,3 +1,4 @@
+import { readDistrict } from '../repo/organisation';
 import { sql } from 'kysely';
 import { summarise } from '../../shared/report/cells';
 import type { Report, ReportQuery, ReportRow, ShownRow } from '../../shared/contract/admin-api';
@@ -27,7 +28,7 @@ export async function buildReport(store: Store, query: ReportQuery, options: { m
   if (!days) throw new HttpError(400, 'invalid_period', 'The period does not fit its "at", "from" and "to".');
   const wards = await store.db.selectFrom('wards').select(['id', 'name_vi']).execute();
   const wardName = new Map(wards.map((w) => [w.id, w.name_vi]));
-  const district = (await store.db.selectFrom('settings').select('value').where('key', '=', 'district_name').executeTakeFirst())?.value ?? '';
+  const district = (await readDistrict(store))?.unit ?? '';
   const unit = query.wardId ? (wardName.get(query.wardId) ?? query.wardId) : district;
 
   const figures =

@@ -541,7 +541,7 @@ export const adminApi = {
     body: NewEnrolment,
     status: 201,
     response: EnrolmentCodeCreated,
-    errors: ['not_signed_in', 'csrf', 'forbidden', 'unknown_counter'],
+    errors: ['not_signed_in', 'csrf', 'forbidden', 'unknown_counter', 'ward_retired', 'counter_retired'],
   }),
   reenrolmentCode: route({
     method: 'POST',

@@ -32,6 +32,12 @@ export const ErrorCode = z.enum([
   'csrf',
   'forbidden',
   'username_taken',
+  // The organisation
+  /** Another ward (or counter of the same ward) already has this name. */
+  'name_taken',
+  /** The ward is retired: it keeps its history and takes nothing new. */
+  'ward_retired',
+  'counter_retired',
   // Things that do not exist (or not for this account)
   'unknown_ward',
   'unknown_counter',

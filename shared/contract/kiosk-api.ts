@@ -98,7 +98,7 @@ export const kioskApi = {
     body: EnrolRequest,
     status: 201,
     response: EnrolResponse,
-    errors: ['unknown_code', 'code_used', 'code_expired', 'kiosk_mismatch', 'unknown_counter', 'rate_limited'],
+    errors: ['unknown_code', 'code_used', 'code_expired', 'kiosk_mismatch', 'unknown_counter', 'ward_retired', 'rate_limited'],
   }),
   sendBatch: route({
     method: 'POST',

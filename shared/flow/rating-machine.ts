@@ -124,8 +124,9 @@ export const ratingMachine = setup({
     ),
   },
   guards: {
+    // A retired ward's or counter's kiosk takes no new rating (it still sends those it holds).
     isScaleLevel: ({ context, event }) =>
-      event.type === 'RATE' && context.config.template.scale.some((level) => level.value === event.value),
+      event.type === 'RATE' && !context.config.retired && context.config.template.scale.some((level) => level.value === event.value),
     hasNoSteps: ({ context }) => nextStep(context.config.template, currentRating(context).overall, null, stepOptions(context)) === null,
     nextStepIs: ({ context }, step: Step) =>
       nextStep(context.config.template, currentRating(context).overall, context.step, stepOptions(context)) === step,

@@ -40,6 +40,11 @@ export const KioskConfig = z.strictObject({
   retentionDays: z.int().min(1).max(3650).default(90),
   attribution: Attribution.default('none'),
   officials: z.array(KioskOfficial).max(50).default([]),
+  /**
+   * The ward or counter is retired: the kiosk takes no new ratings (a notice for the staff instead of
+   * the faces) and still sends every rating it holds.
+   */
+  retired: z.boolean().default(false),
 });
 export type KioskConfig = z.infer<typeof KioskConfig>;
 export type KioskConfigInput = z.input<typeof KioskConfig>;

@@ -28,6 +28,7 @@ export async function startServerProcess(options: {
       HAILONG_DATA_DIR: options.dataDir,
       HAILONG_ADMIN_PASSWORD: options.adminPassword,
       HAILONG_AUTH_RATE_LIMIT: '1000',
+      HAILONG_DEMO: '1',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

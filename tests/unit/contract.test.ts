@@ -1,6 +1,7 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { describe, expect, it } from 'vitest';
 import { adminApi } from '../../shared/contract/admin-api';
+import { districtApi } from '../../shared/contract/district-api';
 import { kioskApi } from '../../shared/contract/kiosk-api';
 import { publicApi, redirects } from '../../shared/contract/public-api';
 import type { RouteContract } from '../../shared/contract/route';
@@ -9,6 +10,7 @@ import { testServer } from './support/server-harness';
 const contracts: RouteContract[] = [
   ...Object.values(kioskApi),
   ...Object.values(adminApi),
+  ...Object.values(districtApi),
   ...Object.values(publicApi),
   ...Object.values(redirects),
 ];

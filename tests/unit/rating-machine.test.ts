@@ -83,6 +83,19 @@ describe('rating flow', () => {
     expect(flow.state().value).toBe('start');
   });
 
+  it('takes no new rating once its ward or counter is retired, and takes them again when it is not', async () => {
+    const flow = await startFlow('quick');
+    flow.actor.send({ type: 'CONFIG_UPDATED', config: { ...demoKioskConfig(KIOSK_ID, 'quick'), retired: true } });
+    flow.actor.send({ type: 'RATE', value: 5 });
+    await flow.flush();
+    expect(flow.state().value).toBe('start');
+    expect(flow.store.finished()).toHaveLength(0);
+    flow.actor.send({ type: 'CONFIG_UPDATED', config: demoKioskConfig(KIOSK_ID, 'quick') });
+    flow.actor.send({ type: 'RATE', value: 5 });
+    await flow.flush();
+    expect(flow.store.finished()).toHaveLength(1);
+  });
+
   it('walks through every sipas-5 criterion, then the comment', async () => {
     const flow = await startFlow('sipas-5');
     flow.actor.send({ type: 'RATE', value: 4 });

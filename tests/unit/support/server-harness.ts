@@ -32,12 +32,12 @@ export async function freshPostgresDatabase(): Promise<string> {
 export async function testServer(
   engine: 'sqlite' | 'postgres',
   start = new Date('2026-11-22T03:00:00Z'),
-  extra: { mailer?: Mailer; authRateLimit?: number; batchesInWork?: number; dataDir?: string } = {},
+  extra: { mailer?: Mailer; authRateLimit?: number; batchesInWork?: number; dataDir?: string; demo?: boolean } = {},
 ) {
   let now = start.getTime();
   const dataDir = extra.dataDir ?? mkdtempSync(join(tmpdir(), 'hai-long-test-'));
   const store = await openStore({ dataDir, databaseUrl: engine === 'postgres' ? await freshPostgresDatabase() : undefined });
-  await seedIfEmpty(store, { adminPassword: ADMIN_PASSWORD, now: new Date(now) });
+  await seedIfEmpty(store, { adminPassword: ADMIN_PASSWORD, now: new Date(now), demo: extra.demo ?? true });
   const app = await buildServer({
     kioskDir: dataDir,
     store,

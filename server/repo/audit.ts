@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely';
+import type { AuditEntry } from '../../shared/contract/district-api';
+import type { AdminUser } from '../auth/sessions';
+import type { Database } from '../db/tables';
+import type { Store } from '../db/connect';
+import { isoAt } from '../time';
+
+export interface Change {
+  /** A stable key: "<what>.<verb>" ("ward.create", "account.disable"). */
+  action: string;
+  /** What was changed, by the name people know it by. */
+  subject: string;
+  wardId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * Appends one entry to the audit log, in the transaction of the change it records (a change is never
+ * kept without its entry). Nothing in the application updates or deletes the log.
+ */
+export async function recordChange(db: Kysely<Database>, who: Pick<AdminUser, 'id' | 'username'> | null, change: Change, at: Date) {
+  await db
+    .insertInto('audit_log')
+    .values({
+      at: at.getTime(),
+      user_id: who?.id ?? null,
+      username: who?.username ?? 'system',
+      action: change.action,
+      subject: change.subject,
+      ward_id: change.wardId ?? null,
+      before: change.before === undefined ? null : JSON.stringify(change.before),
+      after: change.after === undefined ? null : JSON.stringify(change.after),
+    })
+    .execute();
+}
+
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+/** Midnight (Vietnam time) of a yyyy-mm-dd day, in epoch milliseconds. */
+const dayStart = (day: string) => Date.parse(`${day}T00:00:00Z`) - VIETNAM_OFFSET_MS;
+
+export async function listChanges(
+  store: Store,
+  filter: { username?: string; action?: string; from?: string; to?: string; limit: number },
+): Promise<AuditEntry[]> {
+  let q = store.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(filter.limit);
+  if (filter.username) q = q.where('username', '=', filter.username);
+  if (filter.action)
+    q = filter.action.includes('.') ? q.where('action', '=', filter.action) : q.where('action', 'like', `${filter.action}.%`);
+  if (filter.from) q = q.where('at', '>=', dayStart(filter.from));
+  if (filter.to) q = q.where('at', '<', dayStart(filter.to) + 86_400_000);
+  return (await q.execute()).map((row) => ({
+    id: row.id,
+    at: isoAt(row.at)!,
+    username: row.username,
+    action: row.action,
+    subject: row.subject,
+    wardId: row.ward_id,
+    before: row.before === null ? null : (JSON.parse(row.before) as unknown),
+    after: row.after === null ? null : (JSON.parse(row.after) as unknown),
+  }));
+}
