@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { publicApi, redirects } from '../shared/contract/public-api';
 import type { Mailer } from './alerts/mailer';
 import { AlertService } from './alerts/service';
-import { requireAdmin, requireDistrictAdmin } from './auth/sessions';
+import { requireAdmin, requireDistrictAdmin, requireWardLeader } from './auth/sessions';
 import type { Store } from './db/connect';
 import { Admission } from './http/admission';
 import { declare, zodSerializer, zodValidator, type Callers } from './http/declare';
@@ -15,6 +15,7 @@ import { kioskForToken } from './repo/enrolment';
 import { adminRoutes } from './routes/admin-api';
 import { manageRoutes } from './routes/admin-manage';
 import { districtRoutes } from './routes/district-api';
+import { accountRoutes } from './routes/accounts-api';
 import { alertRoutes } from './routes/alerts-api';
 import { ledgerRoutes } from './routes/ledger-api';
 import { kioskRoutes } from './routes/kiosk-api';
@@ -137,9 +138,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const { store } = options;
   const callers: Callers = {
     kiosk: (request) => kioskForToken(store, request.headers.authorization),
-    user: async (request, districtAdmin) => {
+    user: async (request, access) => {
       const user = await requireAdmin(store, request, now());
-      if (districtAdmin) requireDistrictAdmin(user);
+      if (access === 'district-admin') requireDistrictAdmin(user);
+      if (access === 'ward-leader') requireWardLeader(user);
       return user;
     },
   };
@@ -156,9 +158,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     alerts,
     legacyExportsUntil: options.legacyExportsUntil ?? '2027-06-30',
   });
-  await app.register(alertRoutes, { callers, alerts });
+  await app.register(alertRoutes, { store, now, callers, alerts });
   await app.register(manageRoutes, { store, now, callers, minResponses });
   await app.register(districtRoutes, { store, now, callers });
+  await app.register(accountRoutes, { store, now, callers, authRateLimit });
   await app.register(ledgerRoutes, { store, now, callers });
   await app.register(publicRoutes, { store, now, callers });
   openApiRoute(app, callers);

@@ -377,6 +377,13 @@ function migrations(engine: Engine): Record<string, Migration> {
         await db.schema.createIndex('audit_log_at').on('audit_log').columns(['at']).execute();
       },
     },
+    // Each session says which browser it was opened in, so its account can recognise and end it.
+    '0012_session_browser': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('sessions').addColumn('user_agent', 'text').execute();
+        await db.schema.createIndex('sessions_user').on('sessions').columns(['user_id']).execute();
+      },
+    },
   };
 }
 

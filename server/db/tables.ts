@@ -208,6 +208,8 @@ export interface SessionsTable {
   csrf_token: string;
   created_at: number;
   expires_at: number;
+  /** The browser the session was opened in (its User-Agent), shown to its account. */
+  user_agent: string | null;
 }
 
 /** Something a ward leader should look at; acknowledged with a note, never deleted. */

@@ -19,12 +19,12 @@ import { HttpError } from './errors';
 /** Who is calling, established before the body is read (an `onRequest` hook). */
 export interface Callers {
   kiosk: (request: FastifyRequest) => Promise<KioskRow>;
-  user: (request: FastifyRequest, districtAdmin: boolean) => Promise<AdminUser>;
+  user: (request: FastifyRequest, access: 'signed-in' | 'ward-leader' | 'district-admin') => Promise<AdminUser>;
 }
 
 type CallerOf<A extends Access> = A extends 'kiosk'
   ? { kiosk: KioskRow }
-  : A extends 'signed-in' | 'district-admin'
+  : A extends 'signed-in' | 'ward-leader' | 'district-admin'
     ? { user: AdminUser }
     : object;
 
@@ -51,6 +51,7 @@ const SECURITY: Record<Access, Record<string, string[]>[] | undefined> = {
   public: undefined,
   kiosk: [{ deviceToken: [] }],
   'signed-in': [{ session: [] }],
+  'ward-leader': [{ session: [] }],
   'district-admin': [{ session: [] }],
 };
 
@@ -131,8 +132,7 @@ export function declare<C extends RouteContract>(
       }
       request.caller = {};
       if (access === 'kiosk') request.caller.kiosk = await callers.kiosk(request);
-      else if (access === 'signed-in' || access === 'district-admin')
-        request.caller.user = await callers.user(request, access === 'district-admin');
+      else if (access !== 'public') request.caller.user = await callers.user(request, access);
     },
     handler: async (request, reply) => {
       const input = {

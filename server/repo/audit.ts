@@ -60,3 +60,7 @@ export async function listChanges(
     after: row.after === null ? null : (JSON.parse(row.after) as unknown),
   }));
 }
+
+/** The same, on its own (the change it records was committed just before). */
+export const noteChange = (store: Store, who: Pick<AdminUser, 'id' | 'username'> | null, change: Change, at: Date) =>
+  recordChange(store.db, who, change, at);

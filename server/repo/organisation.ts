@@ -118,3 +118,23 @@ export async function newOfficialId(db: Kysely<Database>, wardId: string, name: 
   const taken = new Set((await db.selectFrom('officials').select('id').execute()).map((o) => o.id));
   return freeSlug(`${wardId} ${name}`, taken);
 }
+
+/** "UBND Phường 1 — Quầy số 2": how the audit log names a place (people read names, never ids). */
+export async function placeName(store: Store, wardId: string, counterId?: string): Promise<string> {
+  const ward = await store.db.selectFrom('wards').select('name_vi').where('id', '=', wardId).executeTakeFirst();
+  if (counterId === undefined) return ward?.name_vi ?? wardId;
+  const counter = await store.db
+    .selectFrom('counters')
+    .select('label_vi')
+    .where('ward_id', '=', wardId)
+    .where('id', '=', counterId)
+    .executeTakeFirst();
+  return `${ward?.name_vi ?? wardId} — ${counter?.label_vi ?? counterId}`;
+}
+
+/** A kiosk by its place: "Ki-ốt 7b0c1d2e, UBND Phường 1 — Quầy số 2". */
+export async function kioskName(store: Store, kioskId: string): Promise<{ name: string; wardId: string | null }> {
+  const kiosk = await store.db.selectFrom('kiosks').select(['ward_id', 'counter_id']).where('id', '=', kioskId).executeTakeFirst();
+  if (!kiosk) return { name: `Ki-ốt ${kioskId.slice(0, 8)}`, wardId: null };
+  return { name: `Ki-ốt ${kioskId.slice(0, 8)}, ${await placeName(store, kiosk.ward_id, kiosk.counter_id)}`, wardId: kiosk.ward_id };
+}

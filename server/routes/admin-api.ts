@@ -15,6 +15,8 @@ import { endSession, findUser } from '../repo/accounts';
 import { createEnrolmentCode, createReenrolmentCode } from '../repo/enrolment';
 import { listKiosks, revokeKiosk } from '../repo/fleet';
 import { listWards } from '../repo/wards';
+import { noteChange } from '../repo/audit';
+import { kioskName, placeName } from '../repo/organisation';
 
 /** The link the dashboard's QR code encodes: opening it on a browser kiosk enrols it. */
 async function withLink(created: { code: string; expiresAt: string }, origin: string) {
@@ -46,8 +48,15 @@ export async function adminRoutes(
       // Verify against a dummy hash too, so unknown names take as long as wrong passwords.
       const ok = await verifyPassword(password, user?.password_hash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAA');
       if (!user || !ok) throw new HttpError(401, 'bad_credentials', 'Wrong user name or password.');
-      const csrfToken = await startSession(store, reply, user.id, now(), request.protocol === 'https');
-      return { username: user.username, role: Role.parse(user.role), wardId: user.ward_id, csrfToken };
+      if (user.disabled_at !== null) throw new HttpError(403, 'account_disabled', 'This account is disabled.');
+      const csrfToken = await startSession(store, reply, user.id, now(), request.protocol === 'https', request.headers['user-agent']);
+      return {
+        username: user.username,
+        role: Role.parse(user.role),
+        wardId: user.ward_id,
+        csrfToken,
+        mustChangePassword: user.must_change_password === 1,
+      };
     },
     { config: { rateLimit: { max: authRateLimit, timeWindow: '1 minute' } } },
   );
@@ -63,25 +72,32 @@ export async function adminRoutes(
     role: user.role,
     wardId: user.wardId,
     csrfToken: user.csrfToken,
+    mustChangePassword: user.mustChangePassword,
   }));
 
   declare(app, adminApi.wards, callers, async ({ user }) => listWards(store, wardScope(user, undefined)));
 
   declare(app, adminApi.enrolmentCode, callers, async ({ user, body, request }) => {
     const created = await createEnrolmentCode(store, body, user.id, now());
+    const subject = await placeName(store, body.wardId, body.counterId);
+    await noteChange(store, user, { action: 'kiosk.enrolment-code', subject, wardId: body.wardId }, now());
     return withLink(created, `${request.protocol}://${request.host}`);
   });
 
   // For a revoked kiosk, or one whose token was lost: same kiosk, new token, its queue still counts.
   declare(app, adminApi.reenrolmentCode, callers, async ({ user, params, request }) => {
     const created = await createReenrolmentCode(store, params.id, user.id, now());
+    const kiosk = await kioskName(store, params.id);
+    await noteChange(store, user, { action: 'kiosk.reenrolment-code', subject: kiosk.name, wardId: kiosk.wardId }, now());
     return withLink(created, `${request.protocol}://${request.host}`);
   });
 
   declare(app, adminApi.kiosks, callers, async ({ user }) => listKiosks(store, { wardId: wardScope(user, undefined), now: now() }));
 
-  declare(app, adminApi.revokeKiosk, callers, async ({ params }) => {
+  declare(app, adminApi.revokeKiosk, callers, async ({ user, params }) => {
     if (!(await revokeKiosk(store, params.id, now()))) throw new HttpError(404, 'unknown_kiosk', 'No such active kiosk.');
+    const kiosk = await kioskName(store, params.id);
+    await noteChange(store, user, { action: 'kiosk.revoke', subject: kiosk.name, wardId: kiosk.wardId }, now());
     return { ok: true as const };
   });
 
@@ -90,12 +106,16 @@ export async function adminRoutes(
     app,
     adminApi.importExport,
     callers,
-    async ({ body: file, request }) => {
+    async ({ user, body: file, request }) => {
       const { acceptedIds, ceilingCrossed, ...summary } = await importExportFile(store, file, {
         wardScope: undefined,
         now,
         legacyExportsUntil,
       });
+      const { accepted, duplicate, rejected } = summary;
+      const after = { accepted, duplicate, rejected };
+      const kiosk = await kioskName(store, summary.kioskId);
+      await noteChange(store, user, { action: 'kiosk.import', subject: kiosk.name, wardId: summary.wardId, after }, now());
       await alerts?.afterRatings(summary.wardId, acceptedIds).catch((error: unknown) => request.log.error(error));
       if (ceilingCrossed) await alerts?.afterCeiling(summary.kioskId, summary.wardId).catch((error: unknown) => request.log.error(error));
       return summary;

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { adminApi } from '../../shared/contract/admin-api';
 import { hashPin } from '../../shared/technician/pin';
+import { requireStrongPassword } from '../auth/password-policy';
 import { hashPassword } from '../auth/secrets';
 import { wardScope } from '../auth/sessions';
 import type { Store } from '../db/connect';
@@ -10,6 +11,8 @@ import { tt01Report } from '../reports/tt01';
 import { decideDossier, listDossierReviews } from '../dossiers';
 import { templateOf } from '../ingest';
 import { createUser, findUser } from '../repo/accounts';
+import { noteChange } from '../repo/audit';
+import { placeName } from '../repo/organisation';
 import { feedbackWard, listFeedback, updateFeedback } from '../repo/feedback';
 import { listOfficials, setAttribution, updateOfficial } from '../repo/officials';
 import { latestTemplate, saveTemplateVersion } from '../repo/org';
@@ -23,28 +26,54 @@ export async function manageRoutes(
   declare(app, adminApi.templates, callers, async () => listTemplates(store));
 
   /** Editing never changes a version ratings were given on: it stores the next one. */
-  declare(app, adminApi.saveTemplate, callers, async ({ body: { version: _ignored, ...template } }) =>
-    saveTemplateVersion(store, template, now()),
-  );
+  declare(app, adminApi.saveTemplate, callers, async ({ user, body: { version: _ignored, ...template } }) => {
+    const saved = await saveTemplateVersion(store, template, now());
+    await noteChange(
+      store,
+      user,
+      { action: 'template.save', subject: saved.name.vi, after: { id: saved.id, version: saved.version } },
+      now(),
+    );
+    return saved;
+  });
 
-  declare(app, adminApi.assignTemplate, callers, async ({ params: { id }, body: { templateId } }) => {
-    if (!(await latestTemplate(store, templateId))) throw new HttpError(404, 'unknown_template', `No template ${templateId}`);
+  declare(app, adminApi.assignTemplate, callers, async ({ user, params: { id }, body: { templateId } }) => {
+    const template = await latestTemplate(store, templateId);
+    if (!template) throw new HttpError(404, 'unknown_template', `No template ${templateId}`);
     if (!(await assignTemplate(store, id, templateId))) throw new HttpError(404, 'unknown_ward', `No ward ${id}`);
+    const subject = `${await placeName(store, id)}: ${template.name.vi}`;
+    await noteChange(store, user, { action: 'ward.template', subject, wardId: id, after: { templateId } }, now());
     return { wardId: id, templateId };
   });
 
   // Officials and how a ward attributes ratings to them (kiosks get both with their configuration).
   declare(app, adminApi.officials, callers, async ({ user, query }) => listOfficials(store, wardScope(user, query.wardId)));
 
-  declare(app, adminApi.updateOfficial, callers, async ({ params: { id }, body: change }) => {
+  declare(app, adminApi.updateOfficial, callers, async ({ user, params: { id }, body: change }) => {
+    const official = (await listOfficials(store, undefined)).find((o) => o.id === id);
+    if (!official) throw new HttpError(404, 'unknown_official', `No official ${id}`);
+    // A ward leader sets the PINs of their own ward's officials.
+    wardScope(user, official.wardId);
     // Hashed here, checked offline by the kiosks: the PIN itself is never stored or sent.
     const pin = change.pin === undefined ? undefined : change.pin === null ? null : await hashPin(change.pin);
     if (!(await updateOfficial(store, id, { pin, photo: change.photo }))) throw new HttpError(404, 'unknown_official', `No official ${id}`);
+    // What changed, never the PIN nor its hash.
+    const after = {
+      ...(pin !== undefined && { pin: pin === null ? 'cleared' : 'set' }),
+      ...(change.photo !== undefined && { photo: change.photo === null ? 'cleared' : 'set' }),
+    };
+    await noteChange(store, user, { action: 'official.pin', subject: official.name, wardId: official.wardId, after }, now());
     return pin === undefined ? { id } : { id, hasPin: pin !== null };
   });
 
-  declare(app, adminApi.setAttribution, callers, async ({ params: { id }, body: { attribution } }) => {
+  declare(app, adminApi.setAttribution, callers, async ({ user, params: { id }, body: { attribution } }) => {
     if (!(await setAttribution(store, id, attribution))) throw new HttpError(404, 'unknown_ward', `No ward ${id}`);
+    await noteChange(
+      store,
+      user,
+      { action: 'ward.attribution', subject: await placeName(store, id), wardId: id, after: { attribution } },
+      now(),
+    );
     return { wardId: id, attribution };
   });
 
@@ -56,14 +85,18 @@ export async function manageRoutes(
     const wardId = await feedbackWard(store, id);
     if (!wardId) throw new HttpError(404, 'unknown_feedback', `No feedback ${id}`);
     wardScope(user, wardId);
-    return updateFeedback(store, id, update, now());
+    const updated = await updateFeedback(store, id, update, now());
+    await noteChange(store, user, { action: 'feedback.update', subject: `Góp ý số ${id}`, wardId, after: update }, now());
+    return updated;
   });
 
-  declare(app, adminApi.createUser, callers, async ({ body }) => {
+  declare(app, adminApi.createUser, callers, async ({ user, body }) => {
     if (body.wardId && !(await wardExists(store, body.wardId))) throw new HttpError(404, 'unknown_ward', `No ward ${body.wardId}`);
     if (await findUser(store, body.username)) throw new HttpError(409, 'username_taken', `The user name ${body.username} is taken.`);
+    requireStrongPassword(body.password, [body.username]);
     await createUser(
       store,
+      user,
       { username: body.username, passwordHash: await hashPassword(body.password), role: body.role, wardId: body.wardId },
       now(),
     );
@@ -74,6 +107,7 @@ export async function manageRoutes(
 
   declare(app, adminApi.decideDossier, callers, async ({ user, body }) => {
     await decideDossier(store, body, user.username, now(), (id, version) => templateOf(store, id, version));
+    await noteChange(store, user, { action: 'dossier.decide', subject: body.dossierCode, after: body }, now());
     return { ok: true as const };
   });
 

@@ -5,6 +5,8 @@ import type { Store } from '../db/connect';
 import { declare, type Callers } from '../http/declare';
 import { HttpError } from '../http/errors';
 import { noteGap } from '../ledger/record';
+import { noteChange } from '../repo/audit';
+import { kioskName } from '../repo/organisation';
 import { completenessStatement } from '../ledger/statement';
 
 /** The completeness ledger for people: a note on a gap, and a ward's statement for a quarter. */
@@ -18,6 +20,9 @@ export async function ledgerRoutes(app: FastifyInstance, { store, now, callers }
       wardScope(user, undefined),
     );
     if (!noted) throw new HttpError(404, 'unknown_gap', 'No such gap in this kiosk’s count.');
+    const kiosk = await kioskName(store, params.id);
+    const after = { first: body.first, note: body.note };
+    await noteChange(store, user, { action: 'kiosk.gap-note', subject: kiosk.name, wardId: kiosk.wardId, after }, now());
     return { ok: true as const };
   });
 

@@ -16,7 +16,8 @@ import { route } from './route';
 const Ok = z.strictObject({ ok: z.literal(true) });
 const IdParams = z.strictObject({ id: Slug });
 const KioskParams = z.strictObject({ id: z.uuid() });
-const NumberParams = z.strictObject({
+/** A numbered thing's id in the path (alerts, feedback, accounts). */
+export const NumberParams = z.strictObject({
   id: z.coerce
     .number()
     .int()
@@ -26,7 +27,8 @@ const NumberParams = z.strictObject({
 
 // ——— Accounts and sessions ———
 
-export const Role = z.enum(['district_admin', 'ward_viewer']);
+/** A district administrator; a ward's leader (their ward: reports, feedback, alerts, officials' PINs); a ward's viewer (read only). */
+export const Role = z.enum(['district_admin', 'ward_leader', 'ward_viewer']);
 export type Role = z.infer<typeof Role>;
 
 export const Login = z.strictObject({ username: Text.min(1).max(64), password: Text.min(1).max(200) });
@@ -37,6 +39,8 @@ export const SessionInfo = z.strictObject({
   wardId: Slug.nullable(),
   /** Sent back in `x-csrf-token` with every change: a cookie alone never authorises one. */
   csrfToken: z.string(),
+  /** After a reset by an administrator: the account must choose its own password before anything else. */
+  mustChangePassword: z.boolean(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
@@ -52,7 +56,7 @@ export const NewUser = z
     role: Role,
     wardId: Slug.nullable(),
   })
-  .refine((u) => (u.role === 'ward_viewer') === (u.wardId !== null), 'a ward viewer has a ward; a district admin has none');
+  .refine((u) => (u.role !== 'district_admin') === (u.wardId !== null), 'a ward leader or viewer has a ward; a district admin has none');
 export const CreatedUser = z.strictObject({ username: z.string(), role: Role, wardId: Slug.nullable() });
 
 // ——— Organisation ———
@@ -451,7 +455,7 @@ export const adminApi = {
     body: Login,
     status: 200,
     response: SessionInfo,
-    errors: ['bad_credentials', 'rate_limited'],
+    errors: ['bad_credentials', 'account_disabled', 'rate_limited'],
   }),
   logout: route({
     method: 'POST',
@@ -474,12 +478,12 @@ export const adminApi = {
   createUser: route({
     method: 'POST',
     path: '/api/v1/admin/users',
-    summary: 'Create an account (a district administrator, or a ward viewer of one ward)',
+    summary: 'Create an account (a district administrator, or a ward leader or viewer of one ward)',
     access: 'district-admin',
     body: NewUser,
     status: 201,
     response: CreatedUser,
-    errors: ['not_signed_in', 'csrf', 'forbidden', 'unknown_ward', 'username_taken'],
+    errors: ['not_signed_in', 'csrf', 'forbidden', 'unknown_ward', 'username_taken', 'weak_password'],
   }),
   wards: route({
     method: 'GET',
@@ -526,7 +530,7 @@ export const adminApi = {
     method: 'PUT',
     path: '/api/v1/admin/officials/:id',
     summary: 'Set or clear an official’s shift PIN (hashed; checked offline by kiosks) and photo',
-    access: 'district-admin',
+    access: 'ward-leader',
     params: IdParams,
     body: OfficialChange,
     status: 200,
@@ -566,7 +570,7 @@ export const adminApi = {
     method: 'POST',
     path: '/api/v1/admin/kiosks/:id/gap-note',
     summary: 'Write what was found about a gap in a kiosk’s count (shown in the ledger and the completeness statement)',
-    access: 'signed-in',
+    access: 'ward-leader',
     params: KioskParams,
     body: GapNote,
     status: 200,
@@ -626,7 +630,7 @@ export const adminApi = {
     method: 'PATCH',
     path: '/api/v1/admin/feedback/:id',
     summary: 'Handle a comment: status, assignee, the answer given',
-    access: 'signed-in',
+    access: 'ward-leader',
     params: NumberParams,
     body: FeedbackUpdate,
     status: 200,
@@ -647,7 +651,7 @@ export const adminApi = {
     method: 'POST',
     path: '/api/v1/admin/alerts/:id/acknowledge',
     summary: 'Acknowledge an alert with a note of what was done (the district, or the ward’s own account)',
-    access: 'signed-in',
+    access: 'ward-leader',
     params: NumberParams,
     body: Acknowledgement,
     status: 200,

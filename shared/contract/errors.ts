@@ -32,6 +32,14 @@ export const ErrorCode = z.enum([
   'csrf',
   'forbidden',
   'username_taken',
+  /** A password shorter than 10 characters, or one that is common or easy to guess. */
+  'weak_password',
+  'wrong_password',
+  /** An account whose password was reset chooses its own before anything else. */
+  'password_change_required',
+  'account_disabled',
+  'unknown_account',
+  'unknown_session',
   // The organisation
   /** Another ward (or counter of the same ward) already has this name. */
   'name_taken',

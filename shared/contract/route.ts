@@ -4,10 +4,11 @@ import type { ErrorCode } from './errors';
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
- * Who may call a route: anyone, a kiosk with its device token, anyone signed in to the dashboard, or
- * a district administrator. The server checks it before it reads the request's body.
+ * Who may call a route: anyone, a kiosk with its device token, anyone signed in to the dashboard, a
+ * ward leader or district administrator (changes within a ward), or a district administrator. The
+ * server checks it before it reads the request's body.
  */
-export type Access = 'public' | 'kiosk' | 'signed-in' | 'district-admin';
+export type Access = 'public' | 'kiosk' | 'signed-in' | 'ward-leader' | 'district-admin';
 
 /** A route's answer that is not JSON: a file to download, an HTML page, a redirect, nothing. */
 export interface OtherContent {

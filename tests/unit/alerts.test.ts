@@ -95,7 +95,7 @@ describe.each(engines())('alerts for ward leaders on %s', (engine) => {
         method: 'POST',
         url: '/api/v1/admin/users',
         headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
-        payload: { username, password: 'mot-mat-khau-dai', role: 'ward_viewer', wardId },
+        payload: { username, password: 'mot-mat-khau-dai', role: 'ward_leader', wardId },
       });
     await make('lanh-dao.hangbac', 'hang-bac');
     await make('lanh-dao.trangtien', 'trang-tien');

@@ -2,6 +2,7 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import { describe, expect, it } from 'vitest';
 import { adminApi } from '../../shared/contract/admin-api';
 import { districtApi } from '../../shared/contract/district-api';
+import { accountsApi } from '../../shared/contract/accounts-api';
 import { kioskApi } from '../../shared/contract/kiosk-api';
 import { publicApi, redirects } from '../../shared/contract/public-api';
 import type { RouteContract } from '../../shared/contract/route';
@@ -11,6 +12,7 @@ const contracts: RouteContract[] = [
   ...Object.values(kioskApi),
   ...Object.values(adminApi),
   ...Object.values(districtApi),
+  ...Object.values(accountsApi),
   ...Object.values(publicApi),
   ...Object.values(redirects),
 ];

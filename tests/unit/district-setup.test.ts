@@ -97,6 +97,7 @@ describe.each(engines())('a district sets itself up from an empty server (%s)', 
       const log = (await send('GET', '/api/v1/admin/audit')).json() as {
         action: string;
         username: string;
+        subject: string;
         before: unknown;
         after: unknown;
       }[];
@@ -104,12 +105,15 @@ describe.each(engines())('a district sets itself up from an empty server (%s)', 
         'official.move',
         'ward.create',
         'ward.change',
+        'kiosk.enrolment-code',
         'official.create',
         'counter.create',
         'ward.create',
         'district.change',
       ]);
       expect(log.every((e) => e.username === 'admin')).toBe(true);
+      // People read names there, never ids.
+      expect(log.find((e) => e.action === 'kiosk.enrolment-code')?.subject).toBe('UBND Phường 1 — Quầy tiếp nhận hồ sơ đất đai');
       expect(log.find((e) => e.action === 'ward.change')).toMatchObject({
         before: { name_vi: 'UBND Phường 1' },
         after: { name_vi: 'UBND Phường An Nhơn' },
