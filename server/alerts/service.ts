@@ -268,7 +268,9 @@ export class AlertService {
 
   private async raise(alerts: readonly Alert[]): Promise<void> {
     if (alerts.length === 0) return; // the common case, after every batch: no query at all
-    const wards = new Map((await this.store.db.selectFrom('wards').select(['id', 'name_vi']).execute()).map((w) => [w.id, w.name_vi]));
+    const wards = new Map(
+      (await this.store.db.selectFrom('wards').select(['id', 'name_vi', 'leader_email']).execute()).map((w) => [w.id, w]),
+    );
     for (const alert of alerts) {
       const created = await this.store.db
         .insertInto('alerts')
@@ -283,11 +285,16 @@ export class AlertService {
         .onConflict((oc) => oc.column('rating_id').doNothing())
         .returning('id')
         .executeTakeFirst();
-      if (created && this.options.mailer) void this.email(created.id, describe(alert, wards.get(alert.wardId) ?? alert.wardId));
+      const ward = wards.get(alert.wardId);
+      if (created && this.options.mailer)
+        void this.email(created.id, {
+          ...describe(alert, ward?.name_vi ?? alert.wardId),
+          also: ward?.leader_email ? [ward.leader_email] : [],
+        });
     }
   }
 
-  private async email(id: number, message: { subject: string; text: string }) {
+  private async email(id: number, message: { subject: string; text: string; also?: readonly string[] }) {
     try {
       await this.options.mailer!.send(message);
       await this.store.db.updateTable('alerts').set({ emailed_at: this.options.now().getTime() }).where('id', '=', id).execute();

@@ -122,7 +122,7 @@ describe('alerts by e-mail', () => {
   let close: () => Promise<void> = async () => undefined;
   afterEach(() => close());
 
-  it('e-mails the leaders through SMTP, and a mail server that refuses does not fail the kiosk’s batch', async () => {
+  it('e-mails the district’s and the ward’s leaders through SMTP, and a mail server that refuses does not fail the kiosk’s batch', async () => {
     const received: { to: string[]; body: string }[] = [];
     let refuse = false;
     const smtp = new SMTPServer({
@@ -152,9 +152,17 @@ describe('alerts by e-mail', () => {
       await new Promise<void>((resolve) => smtp.close(() => resolve()));
     };
     const kiosk = await server.enrolKiosk('trang-tien', 'quay-1');
+    // The ward's own leader, set on the ward, gets its alerts too.
+    const admin = await server.login();
+    await server.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/admin/organisation/wards/trang-tien',
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+      payload: { leaderEmail: 'chutich@trangtien.example' },
+    });
     await server.sendBatch(kiosk, [server.rating(kiosk, { overall: 1, comment: 'Phải chờ quá lâu' })]);
     await expect.poll(() => received.length, { timeout: 5_000 }).toBe(1);
-    expect(received[0]!.to).toEqual(['lanhdao@trangtien.example']);
+    expect(received[0]!.to).toEqual(['lanhdao@trangtien.example', 'chutich@trangtien.example']);
     expect(received[0]!.body).toContain('Subject: =?UTF-8?');
 
     refuse = true;
