@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Locale } from '../shared/schema/common';
 import { adminApi, type SessionInfo } from '../shared/contract/admin-api';
-import { ApiFailure, call, setCsrfToken } from './api';
+import { ApiFailure, call, SESSION_ENDED, setCsrfToken } from './api';
 import { LocaleContext, useT, type DashboardKey } from './i18n';
 import { Alerts } from './pages/Alerts';
 import { Enrolment } from './pages/Enrolment';
@@ -15,6 +15,12 @@ import { Templates } from './pages/Templates';
 import { Tt01 } from './pages/Tt01';
 import { DossierReviews } from './pages/DossierReviews';
 import { Completeness } from './pages/Completeness';
+import { Organisation } from './pages/Organisation';
+import { Accounts } from './pages/Accounts';
+import { AuditLog } from './pages/AuditLog';
+import { MyAccount } from './pages/MyAccount';
+import { Setup } from './pages/Setup';
+import { districtApi, type DistrictState } from '../shared/contract/district-api';
 
 const pages = [
   'overview',
@@ -28,13 +34,31 @@ const pages = [
   'templates',
   'officials',
   'feedback',
+  'organisation',
+  'accounts',
+  'audit',
 ] as const;
-type Page = (typeof pages)[number];
-const districtOnly: Page[] = ['enrolment'];
+/** "Tài khoản của tôi" is opened from one's name in the header. */
+type Page = (typeof pages)[number] | 'me';
+const districtOnly: Page[] = ['enrolment', 'organisation', 'accounts', 'audit'];
 
 export function App() {
   const [locale, setLocale] = useState<Locale>('vi');
   const [session, setSession] = useState<SessionInfo | null | undefined>(undefined);
+  const [ended, setEnded] = useState(false);
+  const signedIn = useRef(false);
+  useEffect(() => {
+    signedIn.current = Boolean(session);
+  }, [session]);
+  useEffect(() => {
+    const end = () => {
+      if (!signedIn.current) return;
+      setEnded(true);
+      setSession(null);
+    };
+    window.addEventListener(SESSION_ENDED, end);
+    return () => window.removeEventListener(SESSION_ENDED, end);
+  }, []);
   useEffect(() => {
     call(adminApi.session).then(
       (s) => {
@@ -51,7 +75,9 @@ export function App() {
     <LocaleContext.Provider value={locale}>
       {session === undefined ? null : session === null ? (
         <Login
+          ended={ended}
           onSignedIn={(s) => {
+            setEnded(false);
             setCsrfToken(s.csrfToken);
             setSession(s);
           }}
@@ -66,26 +92,42 @@ export function App() {
 
 function Shell({ session, onSignedOut, onLocale }: { session: SessionInfo; onSignedOut: () => void; onLocale: () => void }) {
   const t = useT();
-  const [page, setPage] = useState<Page>('overview');
   const isAdmin = session.role === 'district_admin';
+  const [page, setPage] = useState<Page>(session.mustChangePassword ? 'me' : 'overview');
+  const [mustChange, setMustChange] = useState(session.mustChangePassword);
+  const [district, setDistrict] = useState<DistrictState | null>(null);
+  const [settingUp, setSettingUp] = useState(false);
+  useEffect(() => {
+    if (mustChange) return;
+    void call(districtApi.district).then(
+      (state) => {
+        setDistrict(state);
+        // An empty server: its first administrator describes the district before anything else.
+        if (isAdmin && state.setup !== 'done') setSettingUp(true);
+      },
+      () => undefined,
+    );
+  }, [isAdmin, mustChange]);
   const logout = async () => {
     await call(adminApi.logout).catch(() => undefined);
     onSignedOut();
   };
+  const shown: Page[] = mustChange ? [] : pages.filter((p) => isAdmin || !districtOnly.includes(p));
   return (
     <div className="shell">
       <header>
-        <strong>{t('app.title')}</strong>
+        <strong>{district?.district?.name ?? t('app.title')}</strong>
         <nav aria-label="Menu">
-          {pages
-            .filter((p) => isAdmin || !districtOnly.includes(p))
-            .map((p) => (
+          {!settingUp &&
+            shown.map((p) => (
               <button key={p} type="button" aria-current={page === p ? 'page' : undefined} onClick={() => setPage(p)}>
                 {t(`nav.${p}` as DashboardKey)}
               </button>
             ))}
         </nav>
-        <span>{session.username}</span>
+        <button type="button" aria-current={page === 'me' ? 'page' : undefined} aria-label={t('nav.me')} onClick={() => setPage('me')}>
+          {session.username}
+        </button>
         <button type="button" onClick={onLocale}>
           {t('language')}
         </button>
@@ -93,20 +135,43 @@ function Shell({ session, onSignedOut, onLocale }: { session: SessionInfo; onSig
           {t('nav.logout')}
         </button>
       </header>
-      <main>
-        <h1 className={page === 'completeness' ? 'no-print' : undefined}>{t(`nav.${page}` as DashboardKey)}</h1>
-        {page === 'overview' && <Overview />}
-        {page === 'alerts' && <Alerts />}
-        {page === 'reports' && <Reports />}
-        {page === 'tt01' && <Tt01 />}
-        {page === 'completeness' && <Completeness wardId={session.wardId} />}
-        {page === 'dossiers' && <DossierReviews canDecide={isAdmin} />}
-        {page === 'fleet' && <Fleet canManage={isAdmin} />}
-        {page === 'enrolment' && <Enrolment />}
-        {page === 'templates' && <Templates canManage={isAdmin} />}
-        {page === 'officials' && <Officials canManage={isAdmin} />}
-        {page === 'feedback' && <Feedback />}
-      </main>
+      {district?.demo && <p className="demo-banner no-print">{t('demo.banner')}</p>}
+      {settingUp && district ? (
+        <Setup
+          initial={district}
+          onDone={() => {
+            setSettingUp(false);
+            setPage('organisation');
+            void call(districtApi.district).then(setDistrict, () => undefined);
+          }}
+        />
+      ) : (
+        <main>
+          <h1 className={page === 'completeness' ? 'no-print' : undefined}>{t(`nav.${page}` as DashboardKey)}</h1>
+          {page === 'overview' && <Overview />}
+          {page === 'alerts' && <Alerts />}
+          {page === 'reports' && <Reports />}
+          {page === 'tt01' && <Tt01 />}
+          {page === 'completeness' && <Completeness wardId={session.wardId} />}
+          {page === 'dossiers' && <DossierReviews canDecide={isAdmin} />}
+          {page === 'fleet' && <Fleet canManage={isAdmin} />}
+          {page === 'enrolment' && <Enrolment />}
+          {page === 'templates' && <Templates canManage={isAdmin} />}
+          {page === 'officials' && <Officials canManage={isAdmin} canSetPins={isAdmin || session.role === 'ward_leader'} />}
+          {page === 'feedback' && <Feedback />}
+          {page === 'organisation' && <Organisation />}
+          {page === 'accounts' && <Accounts />}
+          {page === 'audit' && <AuditLog />}
+          {page === 'me' && (
+            <MyAccount
+              mustChangePassword={mustChange}
+              onPasswordChanged={() => {
+                setMustChange(false);
+              }}
+            />
+          )}
+        </main>
+      )}
     </div>
   );
 }

@@ -20,6 +20,9 @@ export class ApiFailure extends Error {
   }
 }
 
+/** Dispatched on `window` when a signed-in request is answered 401. */
+export const SESSION_ENDED = 'hailong:session-ended';
+
 let csrfToken = '';
 export const setCsrfToken = (token: string) => {
   csrfToken = token;
@@ -65,6 +68,8 @@ export async function call<C extends RouteContract>(
   }
   const json: unknown = await response.json().catch(() => null);
   if (!response.ok) {
+    // The session ended while in use (expired, the account disabled): the app goes back to sign-in.
+    if (response.status === 401 && route.access !== 'public') window.dispatchEvent(new Event(SESSION_ENDED));
     const error = ApiError.safeParse(json);
     throw new ApiFailure(
       response.status,

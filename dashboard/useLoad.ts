@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
  */
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]) {
   const [version, setVersion] = useState(0);
-  const [state, setState] = useState<{ data?: T; error?: string; key?: string }>({});
+  const [state, setState] = useState<{ data?: T; error?: string; failure?: unknown; key?: string }>({});
   const key = JSON.stringify([...deps, version]);
   const loader = useRef(load);
   useEffect(() => {
@@ -16,11 +16,19 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]) {
     let live = true;
     loader.current().then(
       (data) => live && setState({ data, key }),
-      (error: unknown) => live && setState((s) => ({ ...s, error: error instanceof Error ? error.message : String(error), key })),
+      (error: unknown) =>
+        live && setState((s) => ({ ...s, error: error instanceof Error ? error.message : String(error), failure: error, key })),
     );
     return () => {
       live = false;
     };
   }, [key]);
-  return { data: state.data, error: state.error, loading: state.key !== key, reload: () => setVersion((v) => v + 1) };
+  /** `failure`: the error itself, for its code (shown in the reader's language by useErrorText). */
+  return {
+    data: state.data,
+    error: state.error,
+    failure: state.failure,
+    loading: state.key !== key,
+    reload: () => setVersion((v) => v + 1),
+  };
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { adminApi, type EnrolmentCodeCreated } from '../../shared/contract/admin-api';
 import { call } from '../api';
+import { useErrorText } from '../errors';
 import { useT } from '../i18n';
 import { useLoad } from '../useLoad';
 import { EnrolmentCodeCard } from './EnrolmentCodeCard';
@@ -12,13 +13,16 @@ export function Enrolment() {
   const [place, setPlace] = useState({ wardId: '', counterId: '' });
   const [created, setCreated] = useState<EnrolmentCodeCreated | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const ward = wards.data?.find((w) => w.id === place.wardId);
+  const errorText = useErrorText();
+  // A retired ward or counter takes no new kiosk: it is not offered.
+  const openWards = wards.data?.filter((w) => !w.retired);
+  const ward = openWards?.find((w) => w.id === place.wardId);
   const create = async () => {
     setError(null);
     try {
       setCreated(await call(adminApi.enrolmentCode, { body: place }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   return (
@@ -32,7 +36,7 @@ export function Enrolment() {
       >
         <WardSelect
           label={t('enrol.ward')}
-          wards={wards.data}
+          wards={openWards}
           value={place.wardId}
           onChange={(wardId) => setPlace({ wardId, counterId: '' })}
         />
@@ -40,18 +44,20 @@ export function Enrolment() {
           {t('enrol.counter')}
           <select value={place.counterId} onChange={(e) => setPlace({ ...place, counterId: e.target.value })}>
             <option value="" />
-            {ward?.counters.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label.vi}
-              </option>
-            ))}
+            {ward?.counters
+              .filter((c) => !c.retired)
+              .map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.label.vi}
+                </option>
+              ))}
           </select>
         </label>
         <button type="submit" disabled={!place.wardId || !place.counterId}>
           {t('enrol.create')}
         </button>
       </form>
-      {error && <p role="alert">{t('common.error', { message: error })}</p>}
+      {error && <p role="alert">{error}</p>}
       {created && <EnrolmentCodeCard created={created} />}
     </div>
   );

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { adminApi, type OfficialChange } from '../../shared/contract/admin-api';
 import { Attribution } from '../../shared/schema/kiosk-config';
-import { ApiFailure, call } from '../api';
+import { call } from '../api';
+import { useErrorText } from '../errors';
+import { AddOfficialForm, OfficialEditor } from '../organisation/OfficialEditor';
 import { useT, type DashboardKey } from '../i18n';
 import { useLoad } from '../useLoad';
 
@@ -17,12 +19,14 @@ const asDataUrl = (file: File) =>
   });
 
 /** Officials per ward: how the ward attributes ratings, each official's sign-in PIN and photo. */
-export function Officials({ canManage }: { canManage: boolean }) {
+export function Officials({ canManage, canSetPins }: { canManage: boolean; canSetPins: boolean }) {
   const t = useT();
   const wards = useLoad(() => call(adminApi.wards), []);
   const officials = useLoad(() => call(adminApi.officials, { query: {} }), []);
   const [pins, setPins] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const errorText = useErrorText();
 
   const change = async (work: () => Promise<unknown>, done: DashboardKey) => {
     try {
@@ -31,13 +35,14 @@ export function Officials({ canManage }: { canManage: boolean }) {
       wards.reload();
       officials.reload();
     } catch (error) {
-      setMessage({ text: error instanceof ApiFailure ? error.message : String(error), ok: false });
+      setMessage({ text: errorText(error), ok: false });
     }
   };
   const saveOfficial = (id: string, body: OfficialChange) =>
     change(() => call(adminApi.updateOfficial, { params: { id }, body }), 'officials.saved');
 
-  if (wards.error || officials.error) return <p role="alert">{t('common.error', { message: wards.error ?? officials.error ?? '' })}</p>;
+  if (wards.failure || officials.failure) return <p role="alert">{errorText(wards.failure ?? officials.failure)}</p>;
+  const openWards = wards.data?.filter((w) => !w.retired) ?? [];
   return (
     <>
       <p>{t('officials.help')}</p>
@@ -71,21 +76,41 @@ export function Officials({ canManage }: { canManage: boolean }) {
                 <th scope="col">{t('officials.photo')}</th>
                 <th scope="col">{t('officials.name')}</th>
                 <th scope="col">{t('officials.pin')}</th>
-                {canManage && <th scope="col" />}
+                {canSetPins && <th scope="col" />}
               </tr>
             </thead>
             <tbody>
               {officials.data
                 ?.filter((o) => o.wardId === ward.id)
                 .map((o) => (
-                  <tr key={o.id}>
+                  <tr key={o.id} className={o.active ? undefined : 'muted'}>
                     <td>{o.photo ? <img className="official-thumb" src={o.photo} alt="" /> : '–'}</td>
                     <td>
-                      {o.name}
-                      {o.title && <div className="muted">{o.title}</div>}
+                      {editing === o.id ? (
+                        <OfficialEditor
+                          official={o}
+                          wards={openWards}
+                          onCancel={() => setEditing(null)}
+                          onDone={() => {
+                            setEditing(null);
+                            setMessage({ text: t('officials.saved'), ok: true });
+                            officials.reload();
+                          }}
+                        />
+                      ) : (
+                        <>
+                          {o.name} {!o.active && <span className="badge off">{t('officials.inactive')}</span>}
+                          {o.title && <div className="muted">{o.title}</div>}
+                          {canManage && (
+                            <button type="button" onClick={() => setEditing(o.id)} aria-label={`${t('officials.edit')}: ${o.name}`}>
+                              {t('officials.edit')}
+                            </button>
+                          )}
+                        </>
+                      )}
                     </td>
                     <td>{t(o.hasPin ? 'officials.pinSet' : 'officials.pinNone')}</td>
-                    {canManage && (
+                    {canSetPins && (
                       <td>
                         <input
                           type="password"
@@ -121,6 +146,7 @@ export function Officials({ canManage }: { canManage: boolean }) {
                 ))}
             </tbody>
           </table>
+          {canManage && !ward.retired && <AddOfficialForm wardId={ward.id} onAdded={() => officials.reload()} />}
         </section>
       ))}
     </>

@@ -28,12 +28,9 @@ export async function createUser(
         created_at: at.getTime(),
       })
       .execute();
-    await recordChange(
-      trx,
-      who,
-      { action: 'account.create', subject: user.username, wardId: user.wardId, after: { role: user.role, wardId: user.wardId } },
-      at,
-    );
+    const ward = user.wardId ? await trx.selectFrom('wards').select('name_vi').where('id', '=', user.wardId).executeTakeFirst() : undefined;
+    const after = { role: user.role, ward: ward?.name_vi ?? null };
+    await recordChange(trx, who, { action: 'account.create', subject: user.username, wardId: user.wardId, after }, at);
   });
 }
 

@@ -21,6 +21,12 @@ import {
 
 type Who = Pick<AdminUser, 'id' | 'username'>;
 
+/** The survey's name as people know it, for the audit log. */
+const templateName = async (db: Kysely<Database>, id: string) => {
+  const row = await db.selectFrom('templates').select('body').where('id', '=', id).orderBy('version', 'desc').limit(1).executeTakeFirst();
+  return row ? (JSON.parse(row.body) as { name: { vi: string } }).name.vi : id;
+};
+
 export async function changeDistrict(store: Store, who: Who, district: District, now: Date) {
   await store.db.transaction().execute(async (trx) => {
     const before = await readDistrict({ db: trx });
@@ -48,7 +54,13 @@ export async function createWard(
       .insertInto('wards')
       .values({ id, ...row, created_at: now.getTime() })
       .execute();
-    await recordChange(trx, who, { action: 'ward.create', subject: ward.name, wardId: id, after: row }, now);
+    const after = {
+      name: row.name_vi,
+      nameEn: row.name_en,
+      leaderEmail: row.leader_email,
+      template: await templateName(trx, row.template_id),
+    };
+    await recordChange(trx, who, { action: 'ward.create', subject: ward.name, wardId: id, after }, now);
     return id;
   });
 }
@@ -69,11 +81,12 @@ export async function changeWard(
       ...(change.leaderEmail !== undefined && { leader_email: change.leaderEmail }),
     };
     await trx.updateTable('wards').set(set).where('id', '=', id).execute();
-    const before = { name_vi: ward.name_vi, name_en: ward.name_en, leader_email: ward.leader_email };
+    // The log keeps the domain's words (name, nameEn, leaderEmail), never the columns'.
+    const before = { name: ward.name_vi, nameEn: ward.name_en, leaderEmail: ward.leader_email };
     await recordChange(
       trx,
       who,
-      { action: 'ward.change', subject: change.name ?? ward.name_vi, wardId: id, before, after: { ...before, ...set } },
+      { action: 'ward.change', subject: change.name ?? ward.name_vi, wardId: id, before, after: { ...before, ...change } },
       now,
     );
   });
@@ -108,7 +121,8 @@ export async function createCounter(store: Store, who: Who, wardId: string, coun
       .insertInto('counters')
       .values({ ward_id: wardId, id, ...row })
       .execute();
-    await recordChange(trx, who, { action: 'counter.create', subject: `${ward.name_vi} — ${counter.name}`, wardId, after: row }, now);
+    const after = { name: row.label_vi, nameEn: row.label_en };
+    await recordChange(trx, who, { action: 'counter.create', subject: `${ward.name_vi} — ${counter.name}`, wardId, after }, now);
     return id;
   });
 }
@@ -129,9 +143,9 @@ export async function changeCounter(
       ...(change.nameEn !== undefined && { label_en: change.nameEn }),
     };
     await trx.updateTable('counters').set(set).where('ward_id', '=', wardId).where('id', '=', counterId).execute();
-    const before = { label_vi: counter.label_vi, label_en: counter.label_en };
+    const before = { name: counter.label_vi, nameEn: counter.label_en };
     const subject = `${ward.name_vi} — ${change.name ?? counter.label_vi}`;
-    await recordChange(trx, who, { action: 'counter.change', subject, wardId, before, after: { ...before, ...set } }, now);
+    await recordChange(trx, who, { action: 'counter.change', subject, wardId, before, after: { ...before, ...change } }, now);
   });
 }
 
@@ -194,14 +208,23 @@ export async function changeOfficial(
       ...(change.wardId !== undefined && { ward_id: change.wardId }),
     };
     await trx.updateTable('officials').set(set).where('id', '=', id).execute();
-    const before = { name: official.name, title: official.title, active: official.active === 1, wardId: official.ward_id };
-    const after = { ...before, ...change };
+    const wardName = async (id: string) =>
+      (await trx.selectFrom('wards').select('name_vi').where('id', '=', id).executeTakeFirst())?.name_vi ?? id;
+    const before = { name: official.name, title: official.title, active: official.active === 1, ward: await wardName(official.ward_id) };
+    const after = { ...before, ...change, ward: await wardName(change.wardId ?? official.ward_id) };
+    delete (after as { wardId?: string }).wardId;
     await recordChange(
       trx,
       who,
-      { action: moving ? 'official.move' : 'official.change', subject: after.name, wardId: after.wardId, before, after },
+      {
+        action: moving ? 'official.move' : 'official.change',
+        subject: after.name,
+        wardId: change.wardId ?? official.ward_id,
+        before,
+        after,
+      },
       now,
     );
-    return { id, wardId: after.wardId, name: after.name };
+    return { id, wardId: change.wardId ?? official.ward_id, name: after.name };
   });
 }

@@ -5,7 +5,7 @@ import type { Store } from '../db/connect';
 
 /** Wards with their counters (one ward for a ward viewer), by name. */
 export async function listWards(store: Store, wardId?: string): Promise<Ward[]> {
-  let q = store.db.selectFrom('wards').select(['id', 'name_vi', 'name_en', 'template_id', 'attribution']);
+  let q = store.db.selectFrom('wards').select(['id', 'name_vi', 'name_en', 'template_id', 'attribution', 'retired_at']);
   if (wardId) q = q.where('id', '=', wardId);
   const wards = await q.execute();
   const counters = await store.db.selectFrom('counters').selectAll().orderBy('id').execute();
@@ -15,7 +15,10 @@ export async function listWards(store: Store, wardId?: string): Promise<Ward[]> 
       name: { vi: w.name_vi, en: w.name_en },
       templateId: w.template_id,
       attribution: Attribution.catch('none').parse(w.attribution),
-      counters: counters.filter((c) => c.ward_id === w.id).map((c) => ({ id: c.id, label: { vi: c.label_vi, en: c.label_en } })),
+      retired: w.retired_at !== null,
+      counters: counters
+        .filter((c) => c.ward_id === w.id)
+        .map((c) => ({ id: c.id, label: { vi: c.label_vi, en: c.label_en }, retired: c.retired_at !== null })),
     }))
     .sort((a, b) => a.name.vi.localeCompare(b.name.vi, 'vi'));
 }

@@ -28,12 +28,7 @@ export async function manageRoutes(
   /** Editing never changes a version ratings were given on: it stores the next one. */
   declare(app, adminApi.saveTemplate, callers, async ({ user, body: { version: _ignored, ...template } }) => {
     const saved = await saveTemplateVersion(store, template, now());
-    await noteChange(
-      store,
-      user,
-      { action: 'template.save', subject: saved.name.vi, after: { id: saved.id, version: saved.version } },
-      now(),
-    );
+    await noteChange(store, user, { action: 'template.save', subject: saved.name.vi, after: { version: saved.version } }, now());
     return saved;
   });
 
@@ -42,7 +37,7 @@ export async function manageRoutes(
     if (!template) throw new HttpError(404, 'unknown_template', `No template ${templateId}`);
     if (!(await assignTemplate(store, id, templateId))) throw new HttpError(404, 'unknown_ward', `No ward ${id}`);
     const subject = `${await placeName(store, id)}: ${template.name.vi}`;
-    await noteChange(store, user, { action: 'ward.template', subject, wardId: id, after: { templateId } }, now());
+    await noteChange(store, user, { action: 'ward.template', subject, wardId: id, after: { template: template.name.vi } }, now());
     return { wardId: id, templateId };
   });
 
@@ -107,7 +102,8 @@ export async function manageRoutes(
 
   declare(app, adminApi.decideDossier, callers, async ({ user, body }) => {
     await decideDossier(store, body, user.username, now(), (id, version) => templateOf(store, id, version));
-    await noteChange(store, user, { action: 'dossier.decide', subject: body.dossierCode, after: body }, now());
+    const after = { counted: body.countedRatingId !== null };
+    await noteChange(store, user, { action: 'dossier.decide', subject: body.dossierCode, wardId: body.wardId, after }, now());
     return { ok: true as const };
   });
 

@@ -19,8 +19,12 @@ import {
   retireWard,
 } from '../repo/organisation-changes';
 import { csvOf } from '../reports/export';
+import { planImport } from '../../shared/organisation/import-plan';
+import { organisationWorkbook, readOrganisationWorkbook } from '../organisation-spreadsheet';
+import { applyImport, existingOrganisation } from '../repo/organisation-import';
 
-const DEFAULT_TEMPLATE = builtinTemplates[0]!.id;
+/** A new ward's survey until the district chooses: the five-level SIPAS survey with its five criteria. */
+const DEFAULT_TEMPLATE = builtinTemplates.find((t) => t.id === 'sipas-5')?.id ?? builtinTemplates[0]!.id;
 
 /** The district describes itself: its name, wards, counters and officials, each change in the audit log. */
 export async function districtRoutes(app: FastifyInstance, { store, now, callers }: { store: Store; now: () => Date; callers: Callers }) {
@@ -77,6 +81,37 @@ export async function districtRoutes(app: FastifyInstance, { store, now, callers
   });
 
   declare(app, districtApi.changeOfficial, callers, async ({ user, params: { id }, body }) => changeOfficial(store, user, id, body, now()));
+
+  declare(app, districtApi.spreadsheet, callers, async ({ reply }) => {
+    const workbook = await organisationWorkbook(await existingOrganisation(store, DEFAULT_TEMPLATE));
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="to-chuc-${now().toISOString().slice(0, 10)}.xlsx"`)
+      .send(workbook);
+  });
+
+  // A preview first (apply: false); applied only when asked and only without a problem, all at once.
+  declare(
+    app,
+    districtApi.importSpreadsheet,
+    callers,
+    async ({ user, body }) => {
+      const book = await readOrganisationWorkbook(Buffer.from(body.file, 'base64'));
+      const plan = planImport(book, await existingOrganisation(store, DEFAULT_TEMPLATE));
+      const count = (kind: string) => plan.steps.filter((s) => s.kind === kind).length;
+      const applied = body.apply && plan.problems.length === 0 && (count('create') > 0 || count('change') > 0);
+      if (applied) await applyImport(store, user, plan, now());
+      return {
+        steps: plan.steps,
+        problems: plan.problems,
+        applied,
+        created: count('create'),
+        changed: count('change'),
+        unchanged: count('same'),
+      };
+    },
+    { bodyLimit: 8 * 1024 * 1024 },
+  );
 
   declare(app, districtApi.auditLog, callers, async ({ query, reply }) => {
     const entries = await listChanges(store, query);

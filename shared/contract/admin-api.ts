@@ -61,12 +61,14 @@ export const CreatedUser = z.strictObject({ username: z.string(), role: Role, wa
 
 // ——— Organisation ———
 
-export const Counter = z.strictObject({ id: Slug, label: LocalizedText });
+/** `retired`: kept with its history in reports, offered for nothing new (enrolment, accounts, officials). */
+export const Counter = z.strictObject({ id: Slug, label: LocalizedText, retired: z.boolean() });
 export const Ward = z.strictObject({
   id: Slug,
   name: LocalizedText,
   templateId: Slug,
   attribution: Attribution,
+  retired: z.boolean(),
   counters: z.array(Counter),
 });
 export type Ward = z.infer<typeof Ward>;

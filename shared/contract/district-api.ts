@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { IsoDateTime, Slug, Text } from '../schema/common';
+import { ImportProblem, ImportStep } from '../organisation/import-plan';
+import { PlaceName } from '../organisation/names';
 import { route } from './route';
 
 // The district describes itself (district administrators only): its name and the unit printed on
@@ -9,11 +11,7 @@ import { route } from './route';
 const WardParams = z.strictObject({ id: Slug });
 const CounterParams = z.strictObject({ id: Slug, counterId: Slug });
 
-/** A name a person types: trimmed, one line, at most 120 characters. */
-export const PlaceName = Text.trim()
-  .min(2, 'at least 2 characters')
-  .max(120, 'at most 120 characters')
-  .regex(/^[^\r\n\t]*$/, 'one line');
+export { PlaceName } from '../organisation/names';
 
 export const District = z.strictObject({
   /** "UBND Quận Gò Vấp" */
@@ -114,6 +112,27 @@ export const AuditQuery = z.strictObject({
   format: z.enum(['json', 'csv']).default('json'),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
+
+/** The spreadsheet, base64 (an XLSX of at most 5 MB); `apply`: false for the preview, true to apply it. */
+export const OrganisationImport = z.strictObject({
+  file: z
+    .string()
+    .max(7_000_000)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'),
+  apply: z.boolean(),
+});
+export const OrganisationImportResult = z.strictObject({
+  steps: z.array(ImportStep),
+  problems: z.array(ImportProblem),
+  /** True when applied: only with no problem, all at once. */
+  applied: z.boolean(),
+  created: z.number().int(),
+  changed: z.number().int(),
+  unchanged: z.number().int(),
+});
+export type OrganisationImportResult = z.infer<typeof OrganisationImportResult>;
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const districtApi = {
   district: route({
@@ -227,6 +246,26 @@ export const districtApi = {
     status: 200,
     response: OfficialRef,
     errors: ['not_signed_in', 'csrf', 'forbidden', 'unknown_official', 'unknown_ward', 'ward_retired'],
+  }),
+  spreadsheet: route({
+    method: 'GET',
+    path: '/api/v1/admin/organisation/spreadsheet',
+    summary: 'The organisation as an Excel workbook (sheets Phường, Quầy, Công chức): the template to fill and import',
+    access: 'district-admin',
+    status: 200,
+    response: { contentType: XLSX, description: 'The workbook, with the wards, counters and officials there are now' },
+    errors: ['not_signed_in', 'forbidden'],
+  }),
+  importSpreadsheet: route({
+    method: 'POST',
+    path: '/api/v1/admin/organisation/spreadsheet',
+    summary:
+      'Import wards, counters and officials from the workbook: a preview of what would be created or changed and every row’s problem, applied only when asked and only without problems, all or nothing',
+    access: 'district-admin',
+    body: OrganisationImport,
+    status: 200,
+    response: OrganisationImportResult,
+    errors: ['not_signed_in', 'csrf', 'forbidden', 'not_a_spreadsheet', 'wrong_encoding', 'body_too_large'],
   }),
   auditLog: route({
     method: 'GET',

@@ -46,6 +46,10 @@ export const ErrorCode = z.enum([
   /** The ward is retired: it keeps its history and takes nothing new. */
   'ward_retired',
   'counter_retired',
+  /** An organisation import that is not an Excel workbook (a CSV, another file). */
+  'not_a_spreadsheet',
+  /** … and not even UTF-8 text (a CSV saved in a legacy Vietnamese encoding). */
+  'wrong_encoding',
   // Things that do not exist (or not for this account)
   'unknown_ward',
   'unknown_counter',

@@ -115,8 +115,8 @@ describe.each(engines())('a district sets itself up from an empty server (%s)', 
       // People read names there, never ids.
       expect(log.find((e) => e.action === 'kiosk.enrolment-code')?.subject).toBe('UBND Phường 1 — Quầy tiếp nhận hồ sơ đất đai');
       expect(log.find((e) => e.action === 'ward.change')).toMatchObject({
-        before: { name_vi: 'UBND Phường 1' },
-        after: { name_vi: 'UBND Phường An Nhơn' },
+        before: { name: 'UBND Phường 1' },
+        after: { name: 'UBND Phường An Nhơn' },
       });
       const wardOnly = (await send('GET', '/api/v1/admin/audit?action=ward')).json() as { action: string }[];
       expect(wardOnly.map((e) => e.action)).toEqual(['ward.create', 'ward.change', 'ward.create']);
