@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { adminApi, type OfficialChange } from '../../shared/contract/admin-api';
 import { Attribution } from '../../shared/schema/kiosk-config';
+import { OfficialPin } from '../../shared/technician/pin';
 import { call } from '../api';
 import { useErrorText } from '../errors';
 import { AddOfficialForm, OfficialEditor } from '../organisation/OfficialEditor';
@@ -123,6 +124,8 @@ export function Officials({ canManage, canSetPins }: { canManage: boolean; canSe
                         <button
                           type="button"
                           onClick={() => {
+                            // Checked here first, so the person reads why next to what they typed.
+                            if (!OfficialPin.safeParse(pins[o.id] ?? '').success) return setMessage({ text: t('field.pin'), ok: false });
                             void saveOfficial(o.id, { pin: pins[o.id] ?? '' });
                             setPins({ ...pins, [o.id]: '' });
                           }}
@@ -136,7 +139,8 @@ export function Officials({ canManage, canSetPins }: { canManage: boolean; canSe
                             accept="image/jpeg,image/png,image/webp"
                             onChange={(e) => {
                               const file = e.target.files?.[0];
-                              if (file) void asDataUrl(file).then((photo) => saveOfficial(o.id, { photo }));
+                              if (file && file.size > 5 * 1024 * 1024) setMessage({ text: t('officials.photoTooLarge'), ok: false });
+                              else if (file) void asDataUrl(file).then((photo) => saveOfficial(o.id, { photo }));
                             }}
                           />
                         </label>

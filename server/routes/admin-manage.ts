@@ -3,6 +3,7 @@ import { adminApi } from '../../shared/contract/admin-api';
 import { hashPin } from '../../shared/technician/pin';
 import { requireStrongPassword } from '../auth/password-policy';
 import { hashPassword } from '../auth/secrets';
+import { officialPhoto } from '../official-photo';
 import { wardScope } from '../auth/sessions';
 import type { Store } from '../db/connect';
 import { declare, type Callers } from '../http/declare';
@@ -44,22 +45,30 @@ export async function manageRoutes(
   // Officials and how a ward attributes ratings to them (kiosks get both with their configuration).
   declare(app, adminApi.officials, callers, async ({ user, query }) => listOfficials(store, wardScope(user, query.wardId)));
 
-  declare(app, adminApi.updateOfficial, callers, async ({ user, params: { id }, body: change }) => {
-    const official = (await listOfficials(store, undefined)).find((o) => o.id === id);
-    if (!official) throw new HttpError(404, 'unknown_official', `No official ${id}`);
-    // A ward leader sets the PINs of their own ward's officials.
-    wardScope(user, official.wardId);
-    // Hashed here, checked offline by the kiosks: the PIN itself is never stored or sent.
-    const pin = change.pin === undefined ? undefined : change.pin === null ? null : await hashPin(change.pin);
-    if (!(await updateOfficial(store, id, { pin, photo: change.photo }))) throw new HttpError(404, 'unknown_official', `No official ${id}`);
-    // What changed, never the PIN nor its hash.
-    const after = {
-      ...(pin !== undefined && { pin: pin === null ? 'cleared' : 'set' }),
-      ...(change.photo !== undefined && { photo: change.photo === null ? 'cleared' : 'set' }),
-    };
-    await noteChange(store, user, { action: 'official.pin', subject: official.name, wardId: official.wardId, after }, now());
-    return pin === undefined ? { id } : { id, hasPin: pin !== null };
-  });
+  declare(
+    app,
+    adminApi.updateOfficial,
+    callers,
+    async ({ user, params: { id }, body: change }) => {
+      const official = (await listOfficials(store, undefined)).find((o) => o.id === id);
+      if (!official) throw new HttpError(404, 'unknown_official', `No official ${id}`);
+      // A ward leader sets the PINs of their own ward's officials.
+      wardScope(user, official.wardId);
+      // Hashed here, checked offline by the kiosks: the PIN itself is never stored or sent.
+      const pin = change.pin === undefined ? undefined : change.pin === null ? null : await hashPin(change.pin);
+      const photo = change.photo === undefined || change.photo === null ? change.photo : await officialPhoto(change.photo);
+      if (!(await updateOfficial(store, id, { pin, photo }))) throw new HttpError(404, 'unknown_official', `No official ${id}`);
+      // What changed, never the PIN nor its hash.
+      const after = {
+        ...(pin !== undefined && { pin: pin === null ? 'cleared' : 'set' }),
+        ...(change.photo !== undefined && { photo: change.photo === null ? 'cleared' : 'set' }),
+      };
+      await noteChange(store, user, { action: 'official.pin', subject: official.name, wardId: official.wardId, after }, now());
+      return pin === undefined ? { id } : { id, hasPin: pin !== null };
+    },
+    // A phone's photo, as base64 in a data: URL (5 MB of image); a larger body is refused unread.
+    { bodyLimit: 7_200_000 },
+  );
 
   declare(app, adminApi.setAttribution, callers, async ({ user, params: { id }, body: { attribution } }) => {
     if (!(await setAttribution(store, id, attribution))) throw new HttpError(404, 'unknown_ward', `No ward ${id}`);

@@ -84,7 +84,12 @@ export const Official = z.strictObject({
   hasPin: z.boolean(),
 });
 export type Official = z.infer<typeof Official>;
-export const OfficialChange = z.strictObject({ pin: OfficialPin.nullable().optional(), photo: OfficialPhoto.nullable().optional() });
+/** A photo as chosen (a data: URL of up to 5 MB); the server makes it the small JPEG kiosks show. */
+export const PhotoUpload = z
+  .string()
+  .max(7_000_000)
+  .regex(/^data:image\/(jpeg|png|webp);base64,[A-Za-z0-9+/]+=*$/, 'a data: URL of a JPEG, PNG or WebP image');
+export const OfficialChange = z.strictObject({ pin: OfficialPin.nullable().optional(), photo: PhotoUpload.nullable().optional() });
 export type OfficialChange = z.input<typeof OfficialChange>;
 
 // ——— Kiosks ———
@@ -531,13 +536,13 @@ export const adminApi = {
   updateOfficial: route({
     method: 'PUT',
     path: '/api/v1/admin/officials/:id',
-    summary: 'Set or clear an official’s shift PIN (hashed; checked offline by kiosks) and photo',
+    summary: 'Set or clear an official’s shift PIN (hashed; checked offline by kiosks) and photo (made a 256×256 JPEG without metadata)',
     access: 'ward-leader',
     params: IdParams,
     body: OfficialChange,
     status: 200,
     response: z.strictObject({ id: Slug, hasPin: z.boolean().optional() }),
-    errors: ['not_signed_in', 'csrf', 'forbidden', 'unknown_official'],
+    errors: ['not_signed_in', 'csrf', 'forbidden', 'unknown_official', 'not_an_image', 'body_too_large'],
   }),
   enrolmentCode: route({
     method: 'POST',

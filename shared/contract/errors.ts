@@ -48,6 +48,8 @@ export const ErrorCode = z.enum([
   'counter_retired',
   /** An organisation import that is not an Excel workbook (a CSV, another file). */
   'not_a_spreadsheet',
+  /** An official's photo that is not a JPEG, PNG or WebP image (whatever its name says). */
+  'not_an_image',
   /** … and not even UTF-8 text (a CSV saved in a legacy Vietnamese encoding). */
   'wrong_encoding',
   // Things that do not exist (or not for this account)

@@ -134,7 +134,7 @@ test('officials: the district sets an official’s shift PIN and photo and the w
   await expect(row).toContainText('Chưa đặt');
   await row.getByLabel('Mã PIN mới cho Lê Thị Bình (6–10 số)').fill('12');
   await row.getByRole('button', { name: 'Đặt mã PIN' }).click();
-  await expect(page.getByRole('alert')).toContainText('6 to 10 digits');
+  await expect(page.getByRole('alert')).toHaveText('Mã PIN gồm 6 đến 10 chữ số.');
   await row.getByLabel('Mã PIN mới cho Lê Thị Bình (6–10 số)').fill('246810');
   await row.getByRole('button', { name: 'Đặt mã PIN' }).click();
   await expect(row).toContainText('Đã đặt');
@@ -147,7 +147,7 @@ test('officials: the district sets an official’s shift PIN and photo and the w
   const { code } = await createEnrolment(page.request, 'phuong-thu-quan-tri', 'quay-1');
   const kiosk = await (await page.request.post(`${base()}/api/v1/enrol`, { data: { code } })).json();
   expect(kiosk.config.attribution).toBe('citizen');
-  expect(kiosk.config.officials.find((o: { name: string }) => o.name === 'Lê Thị Bình').photo).toMatch(/^data:image\/png;base64,/);
+  expect(kiosk.config.officials.find((o: { name: string }) => o.name === 'Lê Thị Bình').photo).toMatch(/^data:image\/jpeg;base64,/);
 });
 
 test('alerts: a very dissatisfied citizen’s comment reaches the alerts page and is acknowledged with a note', async ({ page, request }) => {
