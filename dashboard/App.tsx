@@ -125,7 +125,12 @@ function Shell({ session, onSignedOut, onLocale }: { session: SessionInfo; onSig
               </button>
             ))}
         </nav>
-        <button type="button" aria-current={page === 'me' ? 'page' : undefined} aria-label={t('nav.me')} onClick={() => setPage('me')}>
+        <button
+          type="button"
+          aria-current={page === 'me' ? 'page' : undefined}
+          aria-label={`${session.username} (${t('nav.me')})`}
+          onClick={() => setPage('me')}
+        >
           {session.username}
         </button>
         <button type="button" onClick={onLocale}>

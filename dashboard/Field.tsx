@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type SelectHTMLAttributes } from 'react';
 
 /**
  * A labelled input with its problem written right under it (and announced), so a refused form says
@@ -16,5 +16,28 @@ export function Field({ label, problem, ...input }: { label: string; problem?: s
         </span>
       )}
     </label>
+  );
+}
+
+/** A labelled choice, its label apart from its options (so its name is the label's words alone). */
+export function SelectField({
+  label,
+  problem,
+  children,
+  ...select
+}: { label: string; problem?: string | null } & SelectHTMLAttributes<HTMLSelectElement>) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} {...select} aria-invalid={problem ? true : undefined} aria-describedby={problem ? `${id}-problem` : undefined}>
+        {children}
+      </select>
+      {problem && (
+        <span id={`${id}-problem`} className="field-problem" role="alert">
+          {problem}
+        </span>
+      )}
+    </div>
   );
 }

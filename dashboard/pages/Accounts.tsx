@@ -4,7 +4,7 @@ import { adminApi, NewUser, Role } from '../../shared/contract/admin-api';
 import { call } from '../api';
 import { ConfirmButton } from '../ConfirmButton';
 import { errorCode, useErrorText } from '../errors';
-import { Field } from '../Field';
+import { Field, SelectField } from '../Field';
 import { useT, type DashboardKey } from '../i18n';
 import { useLoad } from '../useLoad';
 
@@ -141,7 +141,13 @@ function PasswordResetForm({ account, onDone, onCancel }: { account: Account; on
   );
 }
 
-function NewAccountForm({ wards, onCreated }: { wards: { id: string; name: { vi: string } }[]; onCreated: (username: string) => void }) {
+function NewAccountForm({
+  wards,
+  onCreated,
+}: {
+  wards: { id: string; name: { vi: string }; retired: boolean }[];
+  onCreated: (username: string) => void;
+}) {
   const t = useT();
   const errorText = useErrorText();
   const [form, setForm] = useState({ username: '', role: 'ward_leader' as Role, wardId: '', password: '' });
@@ -181,37 +187,29 @@ function NewAccountForm({ wards, onCreated }: { wards: { id: string; name: { vi:
           problem={checked || refused ? problems.username : null}
           onChange={(e) => setForm({ ...form, username: e.target.value })}
         />
-        <label>
-          {t('accounts.role')}
-          <select value={form.role} onChange={(e) => setForm({ ...form, role: Role.parse(e.target.value) })}>
-            {Role.options.map((role) => (
-              <option key={role} value={role}>
-                {t(`accounts.role.${role}` as DashboardKey)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label={t('accounts.role')} value={form.role} onChange={(e) => setForm({ ...form, role: Role.parse(e.target.value) })}>
+          {Role.options.map((role) => (
+            <option key={role} value={role}>
+              {t(`accounts.role.${role}` as DashboardKey)}
+            </option>
+          ))}
+        </SelectField>
         {needsWard && (
-          <label className="field">
-            {t('accounts.ward')}
-            <select
-              value={form.wardId}
-              aria-invalid={checked && problems.wardId ? true : undefined}
-              onChange={(e) => setForm({ ...form, wardId: e.target.value })}
-            >
-              <option value="">—</option>
-              {wards.map((w) => (
+          <SelectField
+            label={t('accounts.ward')}
+            value={form.wardId}
+            problem={checked ? problems.wardId : null}
+            onChange={(e) => setForm({ ...form, wardId: e.target.value })}
+          >
+            <option value="">—</option>
+            {wards
+              .filter((w) => !w.retired)
+              .map((w) => (
                 <option key={w.id} value={w.id}>
                   {w.name.vi}
                 </option>
               ))}
-            </select>
-            {checked && problems.wardId && (
-              <span className="field-problem" role="alert">
-                {problems.wardId}
-              </span>
-            )}
-          </label>
+          </SelectField>
         )}
         <Field
           label={t('accounts.password')}
