@@ -38,9 +38,13 @@ export function StartScreen({ template, notice }: { template: SurveyTemplate; no
 export function RetiredScreen() {
   const { t } = useKioskView();
   return (
-    <section className="screen screen-start screen-retired" data-screen="retired">
-      <ScreenHeading className="question">{t('retired.title')}</ScreenHeading>
-      <p className="hint">{t('retired.citizen')}</p>
+    <section className="screen screen-message screen-retired" data-screen="retired">
+      <svg className="message-icon paused" viewBox="0 0 100 100" aria-hidden="true" focusable="false">
+        <circle cx="50" cy="50" r="46" />
+        <path d="M38 32 V68 M62 32 V68" />
+      </svg>
+      <ScreenHeading>{t('retired.title')}</ScreenHeading>
+      <p>{t('retired.citizen')}</p>
       <p className="service-notice" role="status" data-notice="retired">
         {t('retired.staff')}
       </p>

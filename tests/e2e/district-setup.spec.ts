@@ -149,6 +149,7 @@ test('from an empty server: set-up, a spreadsheet, a kiosk at a new counter, a w
   await expect(kiosk.getByRole('heading', { name: 'Ki-ốt tạm ngừng nhận đánh giá' })).toBeVisible({ timeout: 20_000 });
   await expect(kiosk.getByText(/Dành cho cán bộ: phường hoặc quầy của ki-ốt này đã ngừng hoạt động/)).toBeVisible();
   await expect(kiosk.getByRole('button', { name: 'Rất hài lòng', exact: true })).toHaveCount(0);
+  await axe(kiosk);
   expect(await wardCount(page, 'UBND Phường An Nhơn')).toBe(1);
 
   // An account disabled while it is in use: its next request sends it back to sign-in.
