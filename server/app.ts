@@ -10,7 +10,9 @@ import { requireAdmin, requireDistrictAdmin, requireWardLeader } from './auth/se
 import type { Store } from './db/connect';
 import { Admission } from './http/admission';
 import { declare, zodSerializer, zodValidator, type Callers } from './http/declare';
-import { installErrorHandling } from './http/errors';
+import { HttpError, installErrorHandling } from './http/errors';
+import { databaseAnswers } from './repo/housekeeping';
+import { enforceHttps, type PublicAddress } from './http/origin';
 import { kioskForToken } from './repo/enrolment';
 import { adminRoutes } from './routes/admin-api';
 import { manageRoutes } from './routes/admin-manage';
@@ -35,7 +37,15 @@ export interface ServerOptions {
   authRateLimit?: number;
   /** USB files signed the old way (HMAC) are imported until this Vietnam day (YYYY-MM-DD). */
   legacyExportsUntil?: string;
-  logger?: boolean;
+  /**
+   * Logging: off (unit tests), or pino at a level, to standard output or a given stream (a test
+   * reading what was logged). One line per request; tokens, cookies, passwords and comments never.
+   */
+  logger?: false | { level: string; stream?: NodeJS.WritableStream };
+  /** The address people and kiosks use (HAILONG_PUBLIC_URL); a getter, as the boot knows its port late. */
+  publicUrl?: () => string | undefined;
+  /** Proxies whose X-Forwarded-For/-Proto are believed (HAILONG_TRUST_PROXY); none by default. */
+  trustProxy?: readonly string[];
   /**
    * The Electron kiosks' update feed (electron-updater's generic provider): a folder holding what
    * `npm run dist` produced (latest.yml, latest-linux.yml, the installers and their blockmaps).
@@ -72,7 +82,31 @@ const UPDATE_FILE = /\.(ya?ml|exe|AppImage|deb|blockmap|zip)$/;
 /** The district server: the kiosk API, the admin API, reports, public results and the kiosk web app. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const now = options.now ?? (() => new Date());
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 256 * 1024, trustProxy: false });
+  const trustsProxy = (options.trustProxy?.length ?? 0) > 0;
+  const app = Fastify({
+    logger: options.logger ? loggerOptions(options.logger) : false,
+    // Fastify's own request lines log the URL with its query (an enrolment code rides in one): ours
+    // below name the route instead.
+    disableRequestLogging: true,
+    bodyLimit: 256 * 1024,
+    trustProxy: trustsProxy ? [...options.trustProxy!] : false,
+  });
+  const address: PublicAddress = { url: options.publicUrl };
+  enforceHttps(app, address, trustsProxy);
+  app.addHook('onResponse', async (request, reply) => {
+    const caller = request.caller as typeof request.caller | undefined;
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unknown',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+        ...(caller?.kiosk && { kioskId: caller.kiosk.id }),
+        ...(caller?.user && { userId: caller.user.id }),
+      },
+      'request',
+    );
+  });
   // Routes are declared from their contracts (shared/contract/): zod validates what comes in and
   // encodes what goes out; the OpenAPI document is generated from the same routes.
   // Every route as registered, for the test that holds the OpenAPI document to the whole table.
@@ -86,7 +120,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setSerializerCompiler(zodSerializer);
   // Made before the routes: a full disk is alerted from the error handler.
   const alerts =
-    options.alerts ?? new AlertService(options.store, { now, mailer: options.mailer ?? null, report: (error) => app.log.error(error) });
+    options.alerts ??
+    new AlertService(options.store, {
+      now,
+      mailer: options.mailer ?? null,
+      report: (error) => app.log.error(error),
+      publicUrl: options.publicUrl,
+    });
   installErrorHandling(app, { storageFull: () => alerts.storageFull() });
   await openApiGenerator(app);
 
@@ -157,6 +197,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     authRateLimit,
     alerts,
     legacyExportsUntil: options.legacyExportsUntil ?? '2027-06-30',
+    address,
   });
   await app.register(alertRoutes, { store, now, callers, alerts });
   await app.register(manageRoutes, { store, now, callers, minResponses });
@@ -175,6 +216,31 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     declare(app, path, callers, async ({ reply }) => reply.redirect(to));
   }
   declare(app, publicApi.health, callers, async () => ({ ok: true as const }));
+  // Migrations ran before the server was built (openStore): ready is the database answering now.
+  declare(app, publicApi.ready, callers, async () => {
+    if (!(await databaseAnswers(store))) throw new HttpError(503, 'not_ready', 'The database does not answer.');
+    return { ok: true as const };
+  });
 
   return app;
+}
+
+/** pino, with what must never be written taken out even if something logs a whole request. */
+function loggerOptions(logger: { level: string; stream?: NodeJS.WritableStream }) {
+  return {
+    level: logger.level,
+    ...(logger.stream && { stream: logger.stream }),
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'headers.authorization',
+        'headers.cookie',
+        '*.password',
+        '*.deviceToken',
+        '*.comment',
+      ],
+      censor: '[hidden]',
+    },
+  };
 }

@@ -1,5 +1,17 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+
+/** "a, b ,c" → ["a", "b", "c"]: the form of every list setting. */
+const commaList = z
+  .string()
+  .default('')
+  .transform((list) =>
+    list
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean),
+  );
 
 /** The server's settings, all from the environment, validated before anything starts. */
 export const ServerEnv = z.object({
@@ -12,16 +24,7 @@ export const ServerEnv = z.object({
   HAILONG_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   HAILONG_ALERT_FROM: z.string().min(3).default('Hài Lòng <hailong@localhost>'),
   /** … and whom to tell: comma-separated addresses of the leaders who read them. */
-  HAILONG_ALERT_TO: z
-    .string()
-    .default('')
-    .transform((list) =>
-      list
-        .split(',')
-        .map((a) => a.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.email())),
+  HAILONG_ALERT_TO: commaList.pipe(z.array(z.email())),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
@@ -51,7 +54,37 @@ export const ServerEnv = z.object({
     .transform((v) => v === '1'),
   /** Sign-in and enrolment attempts per minute from one address. */
   HAILONG_AUTH_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+  /**
+   * The address kiosks and people use (https://hailong.quan.gov.vn): enrolment links and their QR
+   * codes are built from it, never from a request's Host. Required unless HOST is a loopback address.
+   */
+  HAILONG_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'HAILONG_PUBLIC_URL must be an http:// or https:// address' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  /**
+   * The reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: comma-separated
+   * addresses or CIDRs (10.0.0.5, 10.0.0.0/24). Off by default: a client's own claim is never believed.
+   */
+  HAILONG_TRUST_PROXY: commaList.pipe(
+    z.array(z.string().refine(isAddressOrCidr, 'each HAILONG_TRUST_PROXY entry is an IP address or a CIDR (10.0.0.0/24)')),
+  ),
+  /** Nightly backups of the SQLite database (after 02:00 Vietnam time) into this folder; none when unset. */
+  HAILONG_BACKUP_DIR: z.string().min(1).optional(),
+  /** How many nightly backups are kept. */
+  HAILONG_BACKUP_KEEP: z.coerce.number().int().min(1).max(3650).default(14),
+  /** How much the server logs (JSON lines on standard output): info by default, one line per request. */
+  HAILONG_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
+
+function isAddressOrCidr(entry: string) {
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 export type ServerEnv = z.infer<typeof ServerEnv>;
 
 export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -59,5 +92,10 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   if (!parsed.success) {
     throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`);
   }
+  // Beyond this machine, links must name the address people use: a request's Host can be forged.
+  if (!parsed.data.HAILONG_PUBLIC_URL && !LOOPBACK.test(parsed.data.HOST))
+    throw new Error(
+      `Invalid environment:\nHAILONG_PUBLIC_URL is required when HOST (${parsed.data.HOST}) is not a loopback address: the address kiosks and people use, e.g. https://hailong.quan.gov.vn`,
+    );
   return { ...parsed.data, HAILONG_DATA_DIR: resolve(parsed.data.HAILONG_DATA_DIR) };
 }

@@ -65,7 +65,13 @@ export class AlertService {
 
   constructor(
     private readonly store: Store,
-    private readonly options: { now: () => Date; mailer: Mailer | null; report: (error: unknown) => void },
+    private readonly options: {
+      now: () => Date;
+      mailer: Mailer | null;
+      report: (error: unknown) => void;
+      /** The public address (HAILONG_PUBLIC_URL): an e-mail links to the dashboard there, never to a request's Host. */
+      publicUrl?: () => string | undefined;
+    },
   ) {}
 
   async settings(): Promise<AlertSettings> {
@@ -296,7 +302,8 @@ export class AlertService {
 
   private async email(id: number, message: { subject: string; text: string; also?: readonly string[] }) {
     try {
-      await this.options.mailer!.send(message);
+      const url = this.options.publicUrl?.();
+      await this.options.mailer!.send(url ? { ...message, text: `${message.text}\n\nXem trên trang quản trị: ${url}/admin/` } : message);
       await this.store.db.updateTable('alerts').set({ emailed_at: this.options.now().getTime() }).where('id', '=', id).execute();
     } catch (error) {
       this.options.report(error);

@@ -17,6 +17,7 @@ import { listKiosks, revokeKiosk } from '../repo/fleet';
 import { listWards } from '../repo/wards';
 import { noteChange } from '../repo/audit';
 import { kioskName, placeName } from '../repo/organisation';
+import { isHttps, originOf, type PublicAddress } from '../http/origin';
 
 /** The link the dashboard's QR code encodes: opening it on a browser kiosk enrols it. */
 async function withLink(created: { code: string; expiresAt: string }, origin: string) {
@@ -32,12 +33,13 @@ export interface AdminOptions {
   authRateLimit: number;
   alerts?: AlertService;
   legacyExportsUntil: string;
+  address: PublicAddress;
 }
 
 /** The dashboard's API, part one: sign-in, wards, enrolment, the kiosk fleet, imports, reports. */
 export async function adminRoutes(
   app: FastifyInstance,
-  { store, now, callers, minResponses, authRateLimit, alerts, legacyExportsUntil }: AdminOptions,
+  { store, now, callers, minResponses, authRateLimit, alerts, legacyExportsUntil, address }: AdminOptions,
 ) {
   declare(
     app,
@@ -49,7 +51,9 @@ export async function adminRoutes(
       const ok = await verifyPassword(password, user?.password_hash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAA');
       if (!user || !ok) throw new HttpError(401, 'bad_credentials', 'Wrong user name or password.');
       if (user.disabled_at !== null) throw new HttpError(403, 'account_disabled', 'This account is disabled.');
-      const csrfToken = await startSession(store, reply, user.id, now(), request.protocol === 'https', request.headers['user-agent']);
+      // Secure whenever people reach the server over https, also when a proxy ends TLS before it.
+      const secure = isHttps(address) || request.protocol === 'https';
+      const csrfToken = await startSession(store, reply, user.id, now(), secure, request.headers['user-agent']);
       return {
         username: user.username,
         role: Role.parse(user.role),
@@ -81,7 +85,7 @@ export async function adminRoutes(
     const created = await createEnrolmentCode(store, body, user.id, now());
     const subject = await placeName(store, body.wardId, body.counterId);
     await noteChange(store, user, { action: 'kiosk.enrolment-code', subject, wardId: body.wardId }, now());
-    return withLink(created, `${request.protocol}://${request.host}`);
+    return withLink(created, originOf(address, request));
   });
 
   // For a revoked kiosk, or one whose token was lost: same kiosk, new token, its queue still counts.
@@ -89,7 +93,7 @@ export async function adminRoutes(
     const created = await createReenrolmentCode(store, params.id, user.id, now());
     const kiosk = await kioskName(store, params.id);
     await noteChange(store, user, { action: 'kiosk.reenrolment-code', subject: kiosk.name, wardId: kiosk.wardId }, now());
-    return withLink(created, `${request.protocol}://${request.host}`);
+    return withLink(created, originOf(address, request));
   });
 
   declare(app, adminApi.kiosks, callers, async ({ user }) => listKiosks(store, { wardId: wardScope(user, undefined), now: now() }));

@@ -1,5 +1,6 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { publicApi, type PublicFigures, type PublicResults } from '../../shared/contract/public-api';
@@ -67,13 +68,47 @@ export async function publicRoutes(app: FastifyInstance, { store, now, callers }
     setHeaders: (res) => res.setHeader('cache-control', 'public, max-age=31536000, immutable'),
   });
 
-  declare(app, publicApi.results, callers, async () => publicResults(store, now()));
+  // Read by anyone with the poster's QR code: made at most once a minute, however many ask at once.
+  const results = oncePerMinute(() => publicResults(store, now()), now);
 
-  declare(app, publicApi.page, callers, async ({ reply }) =>
-    reply.header('content-type', 'text/html; charset=utf-8').send(resultsPage(await publicResults(store, now()))),
-  );
+  declare(app, publicApi.results, callers, async ({ request, reply }) => {
+    const { value, etag } = await results();
+    reply.header('etag', etag).header('cache-control', 'public, max-age=60');
+    if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+    return value;
+  });
+
+  declare(app, publicApi.page, callers, async ({ request, reply }) => {
+    const { value, etag } = await results();
+    reply.header('etag', etag).header('cache-control', 'public, max-age=60');
+    if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+    return reply.header('content-type', 'text/html; charset=utf-8').send(resultsPage(value));
+  });
 
   declare(app, publicApi.pageStyle, callers, async ({ reply }) =>
     reply.header('content-type', 'text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(PUBLIC_CSS),
   );
+}
+
+/**
+ * The latest value, made again when a minute old; callers arriving while it is being made share
+ * that one promise. The ETag is the value's hash, so a client that has it gets a 304.
+ */
+function oncePerMinute<T>(make: () => Promise<T>, now: () => Date) {
+  let latest: { at: number; pending: Promise<{ value: T; etag: string }> } | null = null;
+  return () => {
+    const at = now().getTime();
+    if (!latest || at - latest.at >= 60_000) {
+      const pending = make().then((value) => ({
+        value,
+        etag: `"${createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 27)}"`,
+      }));
+      latest = { at, pending };
+      // A failure is not kept: the next request tries again.
+      pending.catch(() => {
+        if (latest?.pending === pending) latest = null;
+      });
+    }
+    return latest.pending;
+  };
 }

@@ -16,6 +16,8 @@ export const ErrorCode = z.enum([
   'overloaded',
   /** The server's disk is full: nothing was stored; send again later. */
   'storage_full',
+  /** /readyz: the database does not answer; a load balancer sends no one here meanwhile. */
+  'not_ready',
   // Kiosks
   'missing_token',
   'invalid_token',

@@ -39,6 +39,7 @@ export const publicApi = {
     status: 200,
     response: PublicResults,
     errors: [],
+    alsoAnswers: { 304: 'Unchanged since the ETag given in If-None-Match (made at most once a minute)' },
   }),
   page: route({
     method: 'GET',
@@ -48,6 +49,7 @@ export const publicApi = {
     status: 200,
     response: { contentType: 'text/html', description: 'The results page, in Vietnamese' },
     errors: [],
+    alsoAnswers: { 304: 'Unchanged since the ETag given in If-None-Match (made at most once a minute)' },
   }),
   pageStyle: route({
     method: 'GET',
@@ -66,6 +68,15 @@ export const publicApi = {
     status: 200,
     response: z.strictObject({ ok: z.literal(true) }),
     errors: [],
+  }),
+  ready: route({
+    method: 'GET',
+    path: '/readyz',
+    summary: 'The server can serve: its database answers and is migrated (503 not_ready otherwise)',
+    access: 'public',
+    status: 200,
+    response: z.strictObject({ ok: z.literal(true) }),
+    errors: ['not_ready'],
   }),
   openApi: route({
     method: 'GET',

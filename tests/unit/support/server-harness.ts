@@ -32,7 +32,17 @@ export async function freshPostgresDatabase(): Promise<string> {
 export async function testServer(
   engine: 'sqlite' | 'postgres',
   start = new Date('2026-11-22T03:00:00Z'),
-  extra: { mailer?: Mailer; authRateLimit?: number; batchesInWork?: number; dataDir?: string; demo?: boolean } = {},
+  extra: {
+    mailer?: Mailer;
+    authRateLimit?: number;
+    batchesInWork?: number;
+    dataDir?: string;
+    demo?: boolean;
+    publicUrl?: string;
+    trustProxy?: string[];
+    /** Logging on, at info, into this stream. */
+    log?: NodeJS.WritableStream;
+  } = {},
 ) {
   let now = start.getTime();
   const dataDir = extra.dataDir ?? mkdtempSync(join(tmpdir(), 'hai-long-test-'));
@@ -46,6 +56,9 @@ export async function testServer(
     mailer: extra.mailer,
     authRateLimit: extra.authRateLimit,
     batchesInWork: extra.batchesInWork,
+    publicUrl: extra.publicUrl === undefined ? undefined : () => extra.publicUrl,
+    trustProxy: extra.trustProxy,
+    logger: extra.log ? { level: 'info', stream: extra.log } : false,
   });
 
   async function login(username = 'admin', password = ADMIN_PASSWORD) {
