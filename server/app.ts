@@ -12,6 +12,7 @@ import { Admission } from './http/admission';
 import { declare, zodSerializer, zodValidator, type Callers } from './http/declare';
 import { HttpError, installErrorHandling } from './http/errors';
 import { databaseAnswers } from './repo/housekeeping';
+import { metricsReaders, serverMetrics } from './metrics';
 import { enforceHttps, type PublicAddress } from './http/origin';
 import { kioskForToken } from './repo/enrolment';
 import { adminRoutes } from './routes/admin-api';
@@ -46,6 +47,8 @@ export interface ServerOptions {
   publicUrl?: () => string | undefined;
   /** Proxies whose X-Forwarded-For/-Proto are believed (HAILONG_TRUST_PROXY); none by default. */
   trustProxy?: readonly string[];
+  /** Who may read /metrics (HAILONG_METRICS_FROM); loopback when empty. */
+  metricsFrom?: readonly string[];
   /**
    * The Electron kiosks' update feed (electron-updater's generic provider): a folder holding what
    * `npm run dist` produced (latest.yml, latest-linux.yml, the installers and their blockmaps).
@@ -93,7 +96,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   const address: PublicAddress = { url: options.publicUrl };
   enforceHttps(app, address, trustsProxy);
+  const metrics = serverMetrics(options.store, now);
   app.addHook('onResponse', async (request, reply) => {
+    metrics.requests.inc({ route: request.routeOptions.url ?? 'unknown', method: request.method, status: reply.statusCode });
     const caller = request.caller as typeof request.caller | undefined;
     request.log.info(
       {
@@ -188,7 +193,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const minResponses = options.minResponses ?? 30;
   const authRateLimit = options.authRateLimit ?? 10;
   const admission = new Admission(options.batchesInWork ?? (store.engine === 'postgres' ? Math.max(2, store.connections - 2) : 4));
-  await app.register(kioskRoutes, { store, now, callers, authRateLimit, alerts, admission });
+  await app.register(kioskRoutes, { store, now, callers, authRateLimit, alerts, admission, metrics });
   await app.register(adminRoutes, {
     store,
     now,
@@ -216,6 +221,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     declare(app, path, callers, async ({ reply }) => reply.redirect(to));
   }
   declare(app, publicApi.health, callers, async () => ({ ok: true as const }));
+  const mayReadMetrics = metricsReaders(options.metricsFrom ?? []);
+  declare(app, publicApi.metrics, callers, async ({ request, reply }) => {
+    if (!mayReadMetrics(request.ip)) throw new HttpError(403, 'forbidden', 'Metrics are read from the monitoring addresses only.');
+    return reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
   // Migrations ran before the server was built (openStore): ready is the database answering now.
   declare(app, publicApi.ready, callers, async () => {
     if (!(await databaseAnswers(store))) throw new HttpError(503, 'not_ready', 'The database does not answer.');

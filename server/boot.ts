@@ -31,6 +31,7 @@ export async function bootServer(env = readServerEnv()) {
     logger: env.HAILONG_LOG_LEVEL === 'silent' ? false : { level: env.HAILONG_LOG_LEVEL },
     publicUrl,
     trustProxy: env.HAILONG_TRUST_PROXY,
+    metricsFrom: env.HAILONG_METRICS_FROM,
     alerts,
     kioskDir,
     dashboardDir,

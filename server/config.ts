@@ -73,6 +73,10 @@ export const ServerEnv = z.object({
   HAILONG_BACKUP_DIR: z.string().min(1).optional(),
   /** How many nightly backups are kept. */
   HAILONG_BACKUP_KEEP: z.coerce.number().int().min(1).max(3650).default(14),
+  /** Who may read /metrics (Prometheus): addresses or CIDRs; loopback only when unset. */
+  HAILONG_METRICS_FROM: commaList.pipe(
+    z.array(z.string().refine(isAddressOrCidr, 'each HAILONG_METRICS_FROM entry is an IP address or a CIDR')),
+  ),
   /** How much the server logs (JSON lines on standard output): info by default, one line per request. */
   HAILONG_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -99,3 +99,19 @@ export async function recordHeartbeat(
     return { recounting };
   });
 }
+
+/** What /metrics reports of the fleet: kiosks in service, those silent for a day, and the ratings they hold. */
+export async function fleetGauges(store: Store, now: Date) {
+  const kiosks = await store.db.selectFrom('kiosks').select(['last_seen_at', 'heartbeat']).where('revoked_at', 'is', null).execute();
+  const at = now.getTime();
+  let queueDepth = 0;
+  for (const k of kiosks) {
+    const heartbeat = k.heartbeat ? Heartbeat.safeParse(JSON.parse(k.heartbeat)) : null;
+    if (heartbeat?.success) queueDepth += heartbeat.data.queueDepth;
+  }
+  return {
+    kiosks: kiosks.length,
+    silent: kiosks.filter((k) => k.last_seen_at === null || at - k.last_seen_at > SILENT_AFTER_MS).length,
+    queueDepth,
+  };
+}

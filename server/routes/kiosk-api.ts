@@ -7,6 +7,7 @@ import type { Store } from '../db/connect';
 import { declare, type Callers } from '../http/declare';
 import { HttpError } from '../http/errors';
 import { ingestBatch, PLAUSIBLE_CLOCK_SKEW_MS } from '../ingest';
+import type { ServerMetrics } from '../metrics';
 import { ClientGone } from '../db/transaction';
 import type { Admission } from '../http/admission';
 import { redeemEnrolmentCode, registerExportKey } from '../repo/enrolment';
@@ -22,10 +23,14 @@ export interface KioskApiOptions {
   alerts?: AlertService;
   /** Bounds the batches and heartbeats in work at once (server/http/admission.ts). */
   admission?: Admission;
+  metrics?: ServerMetrics;
 }
 
 /** The API kiosks talk to (shared/contract/kiosk-api.ts): enrolment, batches, configuration, heartbeats. */
-export async function kioskRoutes(app: FastifyInstance, { store, now, callers, authRateLimit, alerts, admission }: KioskApiOptions) {
+export async function kioskRoutes(
+  app: FastifyInstance,
+  { store, now, callers, authRateLimit, alerts, admission, metrics }: KioskApiOptions,
+) {
   declare(
     app,
     kioskApi.enrol,
@@ -60,7 +65,10 @@ export async function kioskRoutes(app: FastifyInstance, { store, now, callers, a
       }
       const { ceilingCrossed, ...result } = ingested;
       // How long the server held the batch, from its arrival to this answer (queueing included).
-      reply.header('server-timing', `batch;dur=${(performance.now() - request.arrivedAt).toFixed(1)}`);
+      const held = performance.now() - request.arrivedAt;
+      reply.header('server-timing', `batch;dur=${held.toFixed(1)}`);
+      metrics?.batchSeconds.observe(held / 1000);
+      for (const outcome of ['accepted', 'duplicate', 'rejected'] as const) metrics?.ratings.inc({ outcome }, result[outcome].length);
       // Alerts come after the commit and never fail the batch: the kiosk's answer is about its ratings.
       await alerts?.afterRatings(kiosk.ward_id, result.accepted).catch((error: unknown) => request.log.error(error));
       if (ceilingCrossed) await alerts?.afterCeiling(kiosk.id, kiosk.ward_id).catch((error: unknown) => request.log.error(error));

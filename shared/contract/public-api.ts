@@ -78,6 +78,15 @@ export const publicApi = {
     response: z.strictObject({ ok: z.literal(true) }),
     errors: ['not_ready'],
   }),
+  metrics: route({
+    method: 'GET',
+    path: '/metrics',
+    summary: 'Prometheus metrics: requests, ratings by outcome, batch latency, the fleet (from HAILONG_METRICS_FROM only)',
+    access: 'public',
+    status: 200,
+    response: { contentType: 'text/plain', description: 'Prometheus text exposition format' },
+    errors: ['forbidden'],
+  }),
   openApi: route({
     method: 'GET',
     path: '/api/v1/openapi.json',

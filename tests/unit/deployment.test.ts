@@ -202,6 +202,52 @@ describe('logging', () => {
   });
 });
 
+describe('metrics for the district’s monitoring', () => {
+  it('counts requests by route, ratings by outcome, batch latency and the fleet, for the monitoring addresses only', async () => {
+    const server = await testServer('sqlite', undefined, { metricsFrom: ['10.20.0.0/16'] });
+    try {
+      const kiosk = await server.enrolKiosk();
+      const first = server.rating(kiosk);
+      await server.sendBatch(kiosk, [first, server.rating(kiosk)]);
+      await server.sendBatch(kiosk, [first, { ...server.rating(kiosk), seq: -1 }]);
+      await server.app.inject({
+        method: 'POST',
+        url: '/api/v1/kiosk/heartbeat',
+        headers: { authorization: `Bearer ${kiosk.token}` },
+        payload: {
+          kioskId: kiosk.kioskId,
+          sentAt: new Date('2026-11-22T03:00:00Z').toISOString().replace('Z', '+00:00'),
+          queueDepth: 37,
+          oldestPendingAgeSeconds: 60,
+          appVersion: '1.0.0',
+          lastError: null,
+          storageUsedBytes: null,
+          storageQuotaBytes: null,
+        },
+      });
+      const read = (remoteAddress: string) => server.app.inject({ method: 'GET', url: '/metrics', remoteAddress });
+      expect((await read('203.0.113.9')).statusCode).toBe(403);
+      const res = await read('10.20.3.4');
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain('text/plain');
+      const text = res.body;
+      expect(text).toMatch(/hailong_ratings_ingested_total\{outcome="accepted"\} 2/);
+      expect(text).toMatch(/hailong_ratings_ingested_total\{outcome="duplicate"\} 1/);
+      expect(text).toMatch(/hailong_ratings_ingested_total\{outcome="rejected"\} 1/);
+      expect(text).toMatch(/hailong_batch_duration_seconds_count 2/);
+      expect(text).toMatch(/hailong_http_requests_total\{route="\/api\/v1\/ratings\/batches",method="POST",status="200"\} 2/);
+      expect(text).toMatch(/hailong_kiosks 1/);
+      expect(text).toMatch(/hailong_kiosks_silent 0/);
+      expect(text).toMatch(/hailong_kiosk_queue_depth 37/);
+      // Route patterns, never values: no kiosk id, no token.
+      expect(text).not.toContain(kiosk.kioskId);
+      expect(text).not.toContain(kiosk.token);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe.each(engines())('health, readiness and housekeeping (%s)', (engine) => {
   it('/readyz answers while the database does, and says not_ready when it does not', async () => {
     const server = await testServer(engine);

@@ -40,6 +40,7 @@ export async function testServer(
     demo?: boolean;
     publicUrl?: string;
     trustProxy?: string[];
+    metricsFrom?: string[];
     /** Logging on, at info, into this stream. */
     log?: NodeJS.WritableStream;
   } = {},
@@ -58,6 +59,7 @@ export async function testServer(
     batchesInWork: extra.batchesInWork,
     publicUrl: extra.publicUrl === undefined ? undefined : () => extra.publicUrl,
     trustProxy: extra.trustProxy,
+    metricsFrom: extra.metricsFrom,
     logger: extra.log ? { level: 'info', stream: extra.log } : false,
   });
 
