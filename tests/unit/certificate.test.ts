@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -9,6 +8,7 @@ import { HttpTransport } from '../../shared/sync/http-transport';
 import { isCertificateError } from '../../shared/sync/network-errors';
 import { toIsoWithOffset } from '../../shared/time';
 import { sampleRating } from '../support/fixtures';
+import { selfSignedCertificate } from '../support/certificate';
 
 describe('recognising a certificate problem', () => {
   it.each([
@@ -32,25 +32,7 @@ describe('a server whose certificate is not trusted', () => {
   let server: Server;
   let origin = '';
   beforeAll(async () => {
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-      ],
-      { stdio: 'ignore' },
-    );
+    selfSignedCertificate(dir);
     server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_req, res) =>
       res.end('{}'),
     );
