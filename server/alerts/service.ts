@@ -117,15 +117,30 @@ export class AlertService {
       (await this.store.db.selectFrom('settings').select('value').where('key', '=', lowKey(wardId)).executeTakeFirst())?.value === '1';
     const trend = satisfactionAlert(wardId, recent.reverse().map(toItem), settings, wasLow);
     if (trend.low !== wasLow) {
-      const value = trend.low ? '1' : '0';
-      await this.store.db
-        .insertInto('settings')
-        .values({ key: lowKey(wardId), value })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-        .execute();
+      // Going low is claimed in one statement: of two batches (or two servers) seeing it at once,
+      // only the one that turned the flag raises the alert.
+      const claimed = await this.setLow(wardId, trend.low);
+      if (trend.alert && claimed) alerts.push(trend.alert);
     }
-    if (trend.alert) alerts.push(trend.alert);
     await this.raise(alerts);
+  }
+
+  /** Sets a ward's "satisfaction is low" flag; true when this call changed it. */
+  private async setLow(wardId: string, low: boolean): Promise<boolean> {
+    const value = low ? '1' : '0';
+    const updated = await this.store.db
+      .updateTable('settings')
+      .set({ value })
+      .where('key', '=', lowKey(wardId))
+      .where('value', '!=', value)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) > 0) return true;
+    const inserted = await this.store.db
+      .insertInto('settings')
+      .values({ key: lowKey(wardId), value })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .executeTakeFirst();
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 
   /**
@@ -232,7 +247,9 @@ export class AlertService {
             details: JSON.stringify({ since: isoAt(since) }),
             created_at: this.options.now().getTime(),
             emailed_at: this.options.mailer ? since : null,
+            dedupe_key: 'storage-full',
           })
+          .onConflict((oc) => oc.doNothing())
           .execute();
       }
       this.storageFullSince = null;
@@ -268,11 +285,18 @@ export class AlertService {
         .executeTakeFirst();
       if (!raised) fresh.push(alert);
     }
-    await this.raise(fresh);
+    // Once per silence across servers too: the silence is named by when the kiosk was last heard.
+    const keys = new Map(
+      fresh.map((alert) => {
+        const kiosk = kiosks.find((k) => 'kioskId' in alert && k.id === alert.kioskId)!;
+        return [alert, `silent:${kiosk.id}:${kiosk.last_seen_at ?? kiosk.enrolled_at}`] as const;
+      }),
+    );
+    await this.raise(fresh, keys);
     return fresh.length;
   }
 
-  private async raise(alerts: readonly Alert[]): Promise<void> {
+  private async raise(alerts: readonly Alert[], keys?: ReadonlyMap<Alert, string>): Promise<void> {
     if (alerts.length === 0) return; // the common case, after every batch: no query at all
     const wards = new Map(
       (await this.store.db.selectFrom('wards').select(['id', 'name_vi', 'leader_email']).execute()).map((w) => [w.id, w]),
@@ -287,8 +311,10 @@ export class AlertService {
           rating_id: alert.kind === 'very-dissatisfied-comment' ? alert.ratingId : null,
           details: JSON.stringify(alert),
           created_at: this.options.now().getTime(),
+          dedupe_key: keys?.get(alert) ?? episodeKey(alert),
         })
-        .onConflict((oc) => oc.column('rating_id').doNothing())
+        // Raised by another server (or another batch) first: once is enough.
+        .onConflict((oc) => oc.doNothing())
         .returning('id')
         .executeTakeFirst();
       const ward = wards.get(alert.wardId);
@@ -385,6 +411,13 @@ export class AlertService {
       .where('acknowledged_at', 'is', null);
     if (wardId) q = q.where('ward_id', '=', wardId);
     if (Number((await q.executeTakeFirst()).numUpdatedRows) === 0) return false;
+    // A ceiling or a full disk may happen again once acknowledged: its key is released.
+    await this.store.db
+      .updateTable('alerts')
+      .set({ dedupe_key: null })
+      .where('id', '=', id)
+      .where('kind', 'in', ['kiosk-ceiling', 'storage-full'])
+      .execute();
     const alert = await this.store.db
       .selectFrom('alerts')
       .select(['kind', 'kiosk_id', 'details'])
@@ -413,3 +446,21 @@ const toItem = (row: { id: string; ward_id: string; overall: number; scale_size:
   scaleSize: row.scale_size,
   comment: row.comment,
 });
+
+/**
+ * The episode an alert belongs to, where one episode must give one alert whichever server sees it:
+ * an open ceiling, a gap, a new count. Comments are keyed by their rating; a ward's drop is claimed
+ * by its flag; silences by when the kiosk was last heard (given by checkSilentKiosks).
+ */
+function episodeKey(alert: Alert): string | null {
+  switch (alert.kind) {
+    case 'kiosk-ceiling':
+      return `ceiling:${alert.kioskId}`;
+    case 'sequence-gap':
+      return `gap:${alert.kioskId}:${alert.incarnation}:${alert.first}`;
+    case 'kiosk-recounting':
+      return `recount:${alert.kioskId}:${alert.incarnationNumber}`;
+    default:
+      return null;
+  }
+}

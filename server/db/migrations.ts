@@ -384,6 +384,14 @@ function migrations(engine: Engine): Record<string, Migration> {
         await db.schema.createIndex('sessions_user').on('sessions').columns(['user_id']).execute();
       },
     },
+    // Two servers on one PostgreSQL must not raise one alert twice: each alert's episode has a key,
+    // unique while it matters (released when a ceiling or a full disk is acknowledged).
+    '0013_alert_keys': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('alerts').addColumn('dedupe_key', 'text').execute();
+        await db.schema.createIndex('alerts_dedupe_key').on('alerts').column('dedupe_key').unique().execute();
+      },
+    },
   };
 }
 

@@ -228,6 +228,8 @@ export interface AlertsTable {
   acknowledged_at: number | null;
   acknowledged_by: string | null;
   note: string | null;
+  /** The alert's episode (silent since…, a gap, a new count): unique, so two servers raise it once. */
+  dedupe_key: string | null;
 }
 
 /** A kiosk's export signing keys (Ed25519, public half): every one it ever registered stays valid. */
