@@ -12,6 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { Agent, fetch as undiciFetch } from 'undici';
 import { v7 } from 'uuid';
 import type { KioskConfig } from '../../shared/schema/kiosk-config';
 import type { Rating } from '../../shared/schema/rating';
@@ -20,6 +21,7 @@ import { HttpTransport } from '../../shared/sync/http-transport';
 import type { OutgoingBatch, SyncTransport } from '../../shared/sync/ports';
 import { toIsoWithOffset } from '../../shared/time';
 import { sampleNewRating } from '../support/fixtures';
+import { nginxBinary, startNginx } from '../support/nginx';
 import { startPostgres } from '../support/postgres';
 import { adminSession, freePort, startServerProcess } from '../support/server-process';
 import { MemoryQueue } from '../unit/support/sim-server';
@@ -49,9 +51,9 @@ class Tally {
 
 /** fetch, noting the server's own time for each batch it answered. */
 const timedFetch =
-  (tally: Tally): typeof fetch =>
+  (tally: Tally, send: typeof fetch = fetch): typeof fetch =>
   async (input, init) => {
-    const response = await fetch(input, init);
+    const response = await send(input, init);
     const dur = /batch;dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '');
     if (dur) tally.serverLatencies.push(Number(dur[1]));
     return response;
@@ -162,15 +164,26 @@ interface Kiosk {
   engine: SyncEngine;
 }
 
-async function enrolKiosks(origin: string, count: number, size: number, tally: Tally, faults: boolean): Promise<Kiosk[]> {
-  const admin = await adminSession(origin, PASSWORD);
+/**
+ * `via`: the address the kiosks send to (the proxy's), and the fetch that trusts its certificate;
+ * enrolment goes to the server directly.
+ */
+async function enrolKiosks(
+  origin: string,
+  count: number,
+  size: number,
+  tally: Tally,
+  faults: boolean,
+  via: { origin: string; fetch: typeof fetch } = { origin, fetch },
+): Promise<Kiosk[]> {
+  const admin = await adminSession(via.origin, PASSWORD, via.fetch);
   const wards = await admin.get<{ id: string; counters: { id: string }[] }[]>('/api/v1/admin/wards');
   const places = wards.flatMap((w) => w.counters.map((c) => ({ wardId: w.id, counterId: c.id })));
   const kiosks: Kiosk[] = [];
   for (let i = 0; i < count; i++) {
     const { code } = await admin.post<{ code: string }>('/api/v1/admin/enrolment-codes', places[i % places.length]);
     const enrolled = (await (
-      await fetch(`${origin}/api/v1/enrol`, {
+      await via.fetch(`${via.origin}/api/v1/enrol`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ code }),
@@ -178,9 +191,9 @@ async function enrolKiosks(origin: string, count: number, size: number, tally: T
     ).json()) as { deviceToken: string; config: KioskConfig };
     const queue = new MemoryQueue(backlog(enrolled.config, size, faults));
     const inner = new HttpTransport({
-      serverOrigin: origin,
+      serverOrigin: via.origin,
       deviceToken: async () => enrolled.deviceToken,
-      fetch: timedFetch(tally),
+      fetch: timedFetch(tally, via.fetch),
       now: () => new Date(),
     });
     const engine = new SyncEngine({
@@ -254,21 +267,28 @@ const peakMemory = (child: ChildProcess) => {
 };
 
 /** One run: a fresh server on the engine, N kiosks with B ratings each (or one kiosk with N×B). */
-async function run(engine: 'sqlite' | 'postgres', kiosks: number, size: number, faults: boolean) {
+async function run(engine: 'sqlite' | 'postgres', kiosks: number, size: number, faults: boolean, proxied = false) {
   const dataDir = await mkdtemp(join(tmpdir(), 'hl-herd-'));
   const postgres = engine === 'postgres' ? await startPostgres({ durable: true }) : null;
   if (engine === 'postgres' && !postgres) return null;
   const port = await freePort();
+  // Through Debian's nginx terminating TLS, as docs/deployment.md configures it.
+  const proxy = proxied ? await startNginx(port) : null;
+  const proxyOrigin = proxy ? `https://127.0.0.1:${proxy.https}` : null;
   const server = await startServerProcess({
     dataDir,
     port,
     adminPassword: PASSWORD,
-    env: postgres ? { DATABASE_URL: postgres.url } : {},
+    env: {
+      ...(postgres && { DATABASE_URL: postgres.url }),
+      ...(proxyOrigin && { HAILONG_PUBLIC_URL: proxyOrigin, HAILONG_TRUST_PROXY: '127.0.0.1', HAILONG_LOG_LEVEL: 'warn' }),
+    },
   });
   const origin = `http://127.0.0.1:${port}`;
   try {
     const tally = new Tally();
-    const fleet = await enrolKiosks(origin, kiosks, size, tally, faults);
+    const via = proxy && proxyOrigin ? { origin: proxyOrigin, fetch: trusting(proxy.certificate) } : undefined;
+    const fleet = await enrolKiosks(origin, kiosks, size, tally, faults, via);
     const { seconds, ninetyNine, health } = await herd(fleet, origin);
     const server$ = await stored(engine, dataDir, postgres?.url);
     const confirmed = fleet.flatMap((k) => [...k.queue.synced]);
@@ -286,9 +306,16 @@ async function run(engine: 'sqlite' | 'postgres', kiosks: number, size: number, 
     };
   } finally {
     server.kill('SIGKILL');
+    proxy?.stop();
     postgres?.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** fetch (undici's) trusting the proxy's own certificate, as a kiosk's system would once installed. */
+function trusting(certificate: Buffer): typeof fetch {
+  const dispatcher = new Agent({ connect: { ca: certificate }, connections: 8 });
+  return ((input: string, init?: RequestInit) => undiciFetch(input, { ...init, dispatcher } as never)) as unknown as typeof fetch;
 }
 
 export async function herdBench(report: Report) {
@@ -322,4 +349,15 @@ export async function herdBench(report: Report) {
     report(`herd ${label}: server peak memory`, `${(many.memory / 1_048_576).toFixed(0)} MiB`, '≤ 400 MiB');
     report(`herd ${label}: ratings lost / counted twice`, `${many.lost} / ${many.twice}`, '0 / 0');
   }
+  // The same herd through nginx with TLS (SQLite, no injected faults): what the proxy adds.
+  if (!nginxBinary()) return report('herd through nginx', 'not installed here: skipped (apt-get install nginx)');
+  const proxied = (await run('sqlite', KIOSKS, BACKLOG, false, true))!;
+  const label = `SQLite through nginx (TLS), ${KIOSKS} kiosks × ${BACKLOG}`;
+  report(`herd ${label}: ratings/s to 99% stored`, proxied.rate.toFixed(0));
+  report(
+    `herd ${label}: p99 batch latency at the kiosk (in the server)`,
+    `${percentile(proxied.tally.admittedLatencies, 99).toFixed(0)} ms (${percentile(proxied.tally.serverLatencies, 99).toFixed(0)} ms)`,
+  );
+  report(`herd ${label}: 5xx other than 503/507, timeouts`, `${proxied.tally.otherFiveHundreds}, ${proxied.tally.timeouts}`, '0, 0');
+  report(`herd ${label}: ratings lost / counted twice`, `${proxied.lost} / ${proxied.twice}`, '0 / 0');
 }

@@ -51,7 +51,7 @@ export async function startServerProcess(options: {
 }
 
 /** Signs in as the seeded admin: the session cookie and the CSRF token for the admin API. */
-export async function adminSession(url: string, password: string) {
+export async function adminSession(url: string, password: string, fetch: typeof globalThis.fetch = globalThis.fetch) {
   const login = await fetch(`${url}/api/v1/admin/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
