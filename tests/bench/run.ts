@@ -1,5 +1,6 @@
 // npm run bench: the kiosk's speed and memory, measured in Chromium on this machine and printed.
 // Targets are printed beside the figures; nothing here asserts (timings vary by machine).
+import { diskBench } from './disk';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -261,10 +262,14 @@ async function heapGrowth(baseUrl: string, browser: Browser) {
 }
 
 async function main() {
-  // BENCH_ONLY=kiosk, =drain, =electron, =server or =herd runs one part.
+  // BENCH_ONLY=kiosk, =drain, =electron, =server, =disk or =herd runs one part.
   const only = process.env.BENCH_ONLY;
   if (only === 'herd') {
     await herdBench(report);
+    return printTable();
+  }
+  if (only === 'disk') {
+    await diskBench(report);
     return printTable();
   }
   if (only === 'electron') {
@@ -297,6 +302,7 @@ async function main() {
   }
   if (only === 'kiosk') return printTable();
   await serverBench(report);
+  await diskBench(report);
   if (only !== 'server') await herdBench(report);
   printTable();
 }
