@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 
 export const freePort = () =>
   new Promise<number>((resolve) => {
@@ -20,6 +23,8 @@ export async function startServerProcess(options: {
   /** More settings (DATABASE_URL, HAILONG_BATCHES_IN_WORK…). */
   env?: Record<string, string>;
 }): Promise<ChildProcess> {
+  const logFile = join(tmpdir(), `hai-long-server-${process.pid}-${options.port}.log`);
+  const log = openSync(logFile, 'a');
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
@@ -31,11 +36,12 @@ export async function startServerProcess(options: {
       HAILONG_DEMO: '1',
       ...options.env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its log lines go to a file, as a district's go to journald: a pipe that a busy test process
+    // drains late would make the server wait on its own logging.
+    stdio: ['ignore', log, log],
   });
-  let output = '';
-  child.stdout?.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-4000)));
-  child.stderr?.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-4000)));
+  closeSync(log);
+  const output = () => readFileSync(logFile, 'utf8').slice(-4000);
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     const up = await fetch(`http://127.0.0.1:${options.port}/healthz`).then(
@@ -47,7 +53,7 @@ export async function startServerProcess(options: {
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill('SIGKILL');
-  throw new Error(`the server did not start:\n${output}`);
+  throw new Error(`the server did not start:\n${output()}`);
 }
 
 /** Signs in as the seeded admin: the session cookie and the CSRF token for the admin API. */
