@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import { publicApi, redirects } from '../shared/contract/public-api';
 import type { Mailer } from './alerts/mailer';
@@ -90,7 +90,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     logger: options.logger ? loggerOptions(options.logger) : false,
     // Fastify's own request lines log the URL with its query (an enrolment code rides in one): ours
     // below name the route instead.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 256 * 1024,
     trustProxy: trustsProxy ? [...options.trustProxy!] : false,
   });
