@@ -5,7 +5,7 @@ import { errorCode, useErrorText } from '../errors';
 import { Field } from '../Field';
 import { useT } from '../i18n';
 import { useLoad } from '../useLoad';
-import { dateTime } from './format';
+import { browserName, dateTime } from './format';
 
 /** One's own password and sessions. After a reset, the only page there is until a password is chosen. */
 export function MyAccount({ mustChangePassword, onPasswordChanged }: { mustChangePassword: boolean; onPasswordChanged: () => void }) {
@@ -39,7 +39,7 @@ export function MyAccount({ mustChangePassword, onPasswordChanged }: { mustChang
               {sessions.data?.map((s) => (
                 <tr key={s.id}>
                   <td>{dateTime(s.createdAt)}</td>
-                  <td className="muted">{s.userAgent ?? '—'}</td>
+                  <td title={s.userAgent ?? undefined}>{s.userAgent ? browserName(s.userAgent) : '—'}</td>
                   <td>
                     {s.current ? (
                       <span className="badge">{t('me.thisOne')}</span>

@@ -13,3 +13,30 @@ export const dateTime = (iso: string | null) =>
 
 /** A calendar day (YYYY-MM-DD) as Vietnamese people write it: 01/10/2026. */
 export const day = (iso: string) => iso.split('-').reverse().join('/');
+
+/** "Chrome, Windows" from a User-Agent: what a person recognises of their own browsers. */
+export function browserName(userAgent: string): string {
+  const browser = /Edg\//.test(userAgent)
+    ? 'Edge'
+    : /OPR\/|Opera/.test(userAgent)
+      ? 'Opera'
+      : /Firefox\//.test(userAgent)
+        ? 'Firefox'
+        : /Chrome\/|CriOS\//.test(userAgent)
+          ? 'Chrome'
+          : /Safari\//.test(userAgent)
+            ? 'Safari'
+            : null;
+  const system = /Android/.test(userAgent)
+    ? 'Android'
+    : /iPhone|iPad/.test(userAgent)
+      ? 'iOS'
+      : /Windows/.test(userAgent)
+        ? 'Windows'
+        : /Mac OS X/.test(userAgent)
+          ? 'macOS'
+          : /Linux/.test(userAgent)
+            ? 'Linux'
+            : null;
+  return [browser, system].filter(Boolean).join(', ') || userAgent.slice(0, 60);
+}
