@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { districtApi, type AuditEntry } from '../../shared/contract/district-api';
 import { call, urlOf } from '../api';
 import { useErrorText } from '../errors';
-import { dashboardCatalogues, useT, type DashboardKey } from '../i18n';
+import { useContext } from 'react';
+import { auditActionName } from '../../shared/audit/actions';
+import { dashboardCatalogues, LocaleContext, useT, type DashboardKey } from '../i18n';
 import { useLoad } from '../useLoad';
 import { dateTime } from './format';
 
@@ -21,10 +23,8 @@ export function AuditLog() {
     to: shown.to || undefined,
   };
   const entries = useLoad(() => call(districtApi.auditLog, { query }), [JSON.stringify(query)]);
-  const actionName = (action: string) => {
-    const key = `audit.action.${action}`;
-    return key in dashboardCatalogues.vi ? t(key as DashboardKey) : action;
-  };
+  const locale = useContext(LocaleContext);
+  const actionName = (action: string) => auditActionName(action, locale);
   return (
     <>
       <p>{t('audit.help')}</p>

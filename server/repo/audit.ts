@@ -43,7 +43,13 @@ export async function listChanges(
   store: Store,
   filter: { username?: string; action?: string; from?: string; to?: string; limit: number },
 ): Promise<AuditEntry[]> {
-  let q = store.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(filter.limit);
+  let q = store.db
+    .selectFrom('audit_log')
+    .leftJoin('wards', 'wards.id', 'audit_log.ward_id')
+    .selectAll('audit_log')
+    .select('wards.name_vi as ward_name')
+    .orderBy('audit_log.id', 'desc')
+    .limit(filter.limit);
   if (filter.username) q = q.where('username', '=', filter.username);
   if (filter.action)
     q = filter.action.includes('.') ? q.where('action', '=', filter.action) : q.where('action', 'like', `${filter.action}.%`);
@@ -56,6 +62,7 @@ export async function listChanges(
     action: row.action,
     subject: row.subject,
     wardId: row.ward_id,
+    wardName: row.ward_name ?? null,
     before: row.before === null ? null : (JSON.parse(row.before) as unknown),
     after: row.after === null ? null : (JSON.parse(row.after) as unknown),
   }));

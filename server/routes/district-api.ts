@@ -19,6 +19,7 @@ import {
   retireWard,
 } from '../repo/organisation-changes';
 import { csvOf } from '../reports/export';
+import { auditActionName } from '../../shared/audit/actions';
 import { planImport } from '../../shared/organisation/import-plan';
 import { organisationWorkbook, readOrganisationWorkbook } from '../organisation-spreadsheet';
 import { applyImport, existingOrganisation } from '../repo/organisation-import';
@@ -118,7 +119,8 @@ export async function districtRoutes(app: FastifyInstance, { store, now, callers
     if (query.format !== 'csv') return entries;
     const json = (v: unknown) => (v === null ? '' : JSON.stringify(v));
     const rows = [['Thời điểm', 'Tài khoản', 'Thao tác', 'Đối tượng', 'Phường', 'Trước', 'Sau']];
-    for (const e of entries) rows.push([e.at, e.username, e.action, e.subject, e.wardId ?? '', json(e.before), json(e.after)]);
+    for (const e of entries)
+      rows.push([e.at, e.username, auditActionName(e.action, 'vi'), e.subject, e.wardName ?? '', json(e.before), json(e.after)]);
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="nhat-ky-thay-doi-${now().toISOString().slice(0, 10)}.csv"`)

@@ -95,6 +95,8 @@ export const AuditEntry = z.strictObject({
   /** What it was done to, by name. */
   subject: z.string(),
   wardId: Slug.nullable(),
+  /** The ward's name now, for people (ids are never shown). */
+  wardName: z.string().nullable(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
 });

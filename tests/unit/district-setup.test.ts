@@ -124,6 +124,10 @@ describe.each(engines())('a district sets itself up from an empty server (%s)', 
       expect(csv.headers['content-type']).toContain('text/csv');
       expect(csv.body.startsWith('\uFEFFThời điểm,Tài khoản,Thao tác')).toBe(true);
       expect(csv.body).toContain('UBND Phường An Nhơn');
+      // Actions and wards by name, never by key or id.
+      expect(csv.body).toContain('Thêm phường');
+      expect(csv.body).not.toContain('ward.create');
+      expect(csv.body).not.toContain(`,${ward.id},`);
     } finally {
       await server.close();
     }
