@@ -13,3 +13,6 @@ export function isoAt(ms: number | null): string | null;
 export function isoAt(ms: number | null): string | null {
   return ms === null ? null : serverTimeIso(new Date(ms));
 }
+
+/** The instant a Vietnam calendar day (YYYY-MM-DD) begins, in epoch milliseconds. */
+export const vietnamMidnight = (day: string) => Date.parse(`${day}T00:00:00+07:00`);

@@ -30,24 +30,3 @@ export function StartScreen({ template, notice }: { template: SurveyTemplate; no
     </section>
   );
 }
-
-/**
- * The ward or counter was retired by the district: no faces to tap (a tap would not be counted for a
- * ward that no longer exists), one notice for citizens and one for the staff.
- */
-export function RetiredScreen() {
-  const { t } = useKioskView();
-  return (
-    <section className="screen screen-message screen-retired" data-screen="retired">
-      <svg className="message-icon paused" viewBox="0 0 100 100" aria-hidden="true" focusable="false">
-        <circle cx="50" cy="50" r="46" />
-        <path d="M38 32 V68 M62 32 V68" />
-      </svg>
-      <ScreenHeading>{t('retired.title')}</ScreenHeading>
-      <p>{t('retired.citizen')}</p>
-      <p className="service-notice" role="status" data-notice="retired">
-        {t('retired.staff')}
-      </p>
-    </section>
-  );
-}

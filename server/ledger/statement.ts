@@ -3,12 +3,11 @@ import { periodDays } from '../../shared/report/period';
 import { intersect, runLength, uncovered, type Run } from '../../shared/rating/seq-runs';
 import type { Store } from '../db/connect';
 import { HttpError } from '../http/errors';
-import { serverTimeIso } from '../time';
+import { serverTimeIso, vietnamMidnight } from '../time';
 import { loadCounts } from './counts';
 import { gapView } from './view';
 
 /** Midnight at the start of a Vietnamese day (UTC+7), in epoch milliseconds. */
-const vietnamMidnight = (day: string) => Date.parse(`${day}T00:00:00+07:00`);
 const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /**

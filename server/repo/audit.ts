@@ -3,7 +3,7 @@ import type { AuditEntry } from '../../shared/contract/district-api';
 import type { AdminUser } from '../auth/sessions';
 import type { Database } from '../db/tables';
 import type { Store } from '../db/connect';
-import { isoAt } from '../time';
+import { isoAt, vietnamMidnight } from '../time';
 
 export interface Change {
   /** A stable key: "<what>.<verb>" ("ward.create", "account.disable"). */
@@ -35,10 +35,6 @@ export async function recordChange(db: Kysely<Database>, who: Pick<AdminUser, 'i
     .execute();
 }
 
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-/** Midnight (Vietnam time) of a yyyy-mm-dd day, in epoch milliseconds. */
-const dayStart = (day: string) => Date.parse(`${day}T00:00:00Z`) - VIETNAM_OFFSET_MS;
-
 export async function listChanges(
   store: Store,
   filter: { username?: string; action?: string; from?: string; to?: string; limit: number },
@@ -53,8 +49,8 @@ export async function listChanges(
   if (filter.username) q = q.where('username', '=', filter.username);
   if (filter.action)
     q = filter.action.includes('.') ? q.where('action', '=', filter.action) : q.where('action', 'like', `${filter.action}.%`);
-  if (filter.from) q = q.where('at', '>=', dayStart(filter.from));
-  if (filter.to) q = q.where('at', '<', dayStart(filter.to) + 86_400_000);
+  if (filter.from) q = q.where('at', '>=', vietnamMidnight(filter.from));
+  if (filter.to) q = q.where('at', '<', vietnamMidnight(filter.to) + 86_400_000);
   return (await q.execute()).map((row) => ({
     id: row.id,
     at: isoAt(row.at)!,

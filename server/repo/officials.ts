@@ -42,3 +42,7 @@ export async function setAttribution(store: Store, wardId: string, attribution: 
   const result = await store.db.updateTable('wards').set({ attribution }).where('id', '=', wardId).executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/** One official's name and ward, or undefined. */
+export const officialById = (store: Store, id: string) =>
+  store.db.selectFrom('officials').select(['id', 'ward_id', 'name']).where('id', '=', id).executeTakeFirst();

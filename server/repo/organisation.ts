@@ -35,25 +35,31 @@ export async function saveDistrict(db: Kysely<Database>, district: District) {
 }
 
 export async function managedWards(store: Store | { db: Kysely<Database> }, onlyWard?: string): Promise<ManagedWard[]> {
-  let wq = store.db.selectFrom('wards').selectAll();
-  if (onlyWard) wq = wq.where('id', '=', onlyWard);
-  const wards = await wq.execute();
-  const counters = await store.db.selectFrom('counters').selectAll().execute();
+  // One ward (the answer to a change) reads that ward's rows only, not the district's.
+  const all = store.db.selectFrom('wards').selectAll();
+  const wards = await (onlyWard ? all.where('id', '=', onlyWard) : all).execute();
+  const ids = wards.map((w) => w.id);
+  if (ids.length === 0) return [];
+  const counters = await store.db.selectFrom('counters').selectAll().where('ward_id', 'in', ids).execute();
   const kiosks = await store.db
     .selectFrom('kiosks')
     .select(['id', 'ward_id', 'counter_id', 'last_seen_at'])
     .where('revoked_at', 'is', null)
+    .where('ward_id', 'in', ids)
     .execute();
   const officials = await store.db
     .selectFrom('officials')
     .select(['ward_id'])
     .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('ward_id', 'in', ids)
     .groupBy('ward_id')
     .execute();
+  // The monthly counts: a ward's total in a few rows a month rather than one a day.
   const ratings = await store.db
-    .selectFrom('rating_counts')
+    .selectFrom('monthly_rating_counts')
     .select(['ward_id'])
     .select((eb) => eb.fn.sum<number>('count').as('n'))
+    .where('ward_id', 'in', ids)
     .groupBy('ward_id')
     .execute();
   const counterOf = (c: (typeof counters)[number]): ManagedCounter => ({

@@ -15,7 +15,7 @@ import { createUser, findUser } from '../repo/accounts';
 import { noteChange } from '../repo/audit';
 import { placeName } from '../repo/organisation';
 import { feedbackWard, listFeedback, updateFeedback } from '../repo/feedback';
-import { listOfficials, setAttribution, updateOfficial } from '../repo/officials';
+import { listOfficials, officialById, setAttribution, updateOfficial } from '../repo/officials';
 import { latestTemplate, saveTemplateVersion } from '../repo/org';
 import { assignTemplate, listTemplates, wardExists } from '../repo/wards';
 
@@ -50,7 +50,8 @@ export async function manageRoutes(
     adminApi.updateOfficial,
     callers,
     async ({ user, params: { id }, body: change }) => {
-      const official = (await listOfficials(store, undefined)).find((o) => o.id === id);
+      const found = await officialById(store, id);
+      const official = found && { name: found.name, wardId: found.ward_id };
       if (!official) throw new HttpError(404, 'unknown_official', `No official ${id}`);
       // A ward leader sets the PINs of their own ward's officials.
       wardScope(user, official.wardId);
