@@ -21,6 +21,7 @@ import { UpdateGate } from './host/app-update';
 import { KioskDb } from './storage/kiosk-db';
 import { RatingQueue } from './storage/rating-queue';
 import { EnrolmentProblemScreen } from './ui/EnrolmentProblemScreen';
+import { EnrolledScreen } from './ui/EnrolledScreen';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { SetupScreen } from './ui/SetupScreen';
 import { PinSetupScreen } from './ui/PinSetupScreen';
@@ -32,6 +33,8 @@ import { serviceNotice, type ServiceNotice } from '../shared/sync/service-notice
 import type { SyncState } from '../shared/sync/engine';
 
 const BOOT_RETRY_MS = 5000;
+/** Set by the setup screen's enrolment for the reload after it: the confirmation shows once. */
+const JUST_ENROLLED = 'hl:just-enrolled';
 
 const updates = new UpdateGate();
 
@@ -63,16 +66,29 @@ async function boot(root: ReturnType<typeof createRoot>) {
   } catch (error) {
     reportError('boot', error);
     if (error instanceof EnrolmentError) {
-      root.render(<EnrolmentProblemScreen problem={error.problem} onRetry={() => location.reload()} />);
+      root.render(
+        <EnrolmentProblemScreen
+          problem={error.problem}
+          onRetry={() => location.reload()}
+          // Without the spent or wrong code in the address: the setup screen, to type another.
+          onOtherCode={() => location.replace(location.pathname)}
+        />,
+      );
       return;
     }
     setTimeout(() => void boot(root), BOOT_RETRY_MS);
     return;
   }
   // The code is spent: drop it from the address so a reload never tries it again.
+  const justEnrolled = new URLSearchParams(location.search).has('enrol') || sessionStorage.getItem(JUST_ENROLLED) === '1';
+  sessionStorage.removeItem(JUST_ENROLLED);
   if (new URLSearchParams(location.search).has('enrol')) history.replaceState(null, '', location.pathname);
   if (!config) {
-    root.render(<SetupScreen host={host} onEnrolled={() => location.reload()} />);
+    const enrolled = () => {
+      sessionStorage.setItem(JUST_ENROLLED, '1');
+      location.reload();
+    };
+    root.render(<SetupScreen host={host} onEnrolled={enrolled} />);
     updates.screenShown('setup');
     return;
   }
@@ -117,6 +133,10 @@ async function boot(root: ReturnType<typeof createRoot>) {
     shellDiagnostics: host.shellDiagnostics,
   });
   configUpdates.add((next) => (current = next));
+  // The technician sees where the kiosk joined before anything else.
+  if (sync && justEnrolled) {
+    await new Promise<void>((resolve) => root.render(<EnrolledScreen config={ready} onContinue={resolve} />));
+  }
   // An enrolled kiosk gets its technician PIN before any citizen sees it.
   if (sync && !(await technician.loadPin())) {
     await new Promise<void>((resolve) => root.render(<PinSetupScreen port={technician} onDone={resolve} />));

@@ -32,19 +32,19 @@ const demoWards = [
 ];
 
 /**
- * Every first start: the built-in templates and the first district administrator. The demo district
- * (a few wards, counters and officials) only when asked (`npm start`, tests). Returns the admin
- * password when it was generated here (print it once).
+ * Every start: the built-in templates not stored yet. The first start: the first district
+ * administrator, and the demo district (a few wards, counters and officials) only when asked
+ * (`npm start`, tests). Returns the admin password when it was generated here (print it once).
  */
 export async function seedIfEmpty(store: Store, options: { adminPassword?: string; now: Date; demo?: boolean }) {
   const now = options.now.getTime();
-  const hasTemplates = await store.db.selectFrom('templates').select('id').limit(1).executeTakeFirst();
-  if (!hasTemplates) {
-    await store.db
-      .insertInto('templates')
-      .values(builtinTemplates.map((t) => ({ id: t.id, version: t.version, body: JSON.stringify(t), created_at: now })))
-      .execute();
-  }
+  // A new version of a built-in template reaches districts that already run (their wards get it at
+  // the next configuration); a version the district saved itself under the same number is kept.
+  await store.db
+    .insertInto('templates')
+    .values(builtinTemplates.map((t) => ({ id: t.id, version: t.version, body: JSON.stringify(t), created_at: now })))
+    .onConflict((oc) => oc.columns(['id', 'version']).doNothing())
+    .execute();
   const hasWards = await store.db.selectFrom('wards').select('id').limit(1).executeTakeFirst();
   if (!hasWards && options.demo !== false) {
     await store.db.transaction().execute(async (trx) => {

@@ -88,7 +88,7 @@ export class BrowserHost implements KioskHost {
       await this.db.meta.put({ key: DEMO_KIOSK_ID_KEY, value: id });
       return id;
     });
-    return demoKioskConfig(kioskId, params.get('demo') || undefined);
+    return demoKioskConfig(kioskId, params.get('demo') || undefined, { pickOfficial: params.get('officials') === 'citizen' });
   }
 
   async saveConfig(config: KioskConfig): Promise<void> {

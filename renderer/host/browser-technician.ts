@@ -33,7 +33,7 @@ export function browserTechnician(options: {
     },
     async diagnostics() {
       const config = options.config();
-      const [counts, pending, quarantined, estimate, reachable, shell, count] = await Promise.all([
+      const [counts, pending, quarantined, estimate, reachable, shell, count, lastSettledAt] = await Promise.all([
         queue.counts(),
         queue.pendingSummary(),
         queue.quarantined(),
@@ -41,6 +41,7 @@ export function browserTechnician(options: {
         sync ? host.checkConnection() : Promise.resolve(null),
         options.shellDiagnostics?.() ?? Promise.resolve(null),
         queue.sequenceReport().catch(() => null),
+        queue.lastSettledAt(),
       ]);
       return {
         kioskId: config.kioskId,
@@ -52,6 +53,7 @@ export function browserTechnician(options: {
         serverReachable: reachable,
         queue: counts,
         oldestPendingAt: pending.oldestCompletedAt,
+        lastSettledAt,
         sync: sync?.snapshot ?? null,
         quarantined,
         storage: { usage: estimate?.usage ?? null, quota: estimate?.quota ?? null },

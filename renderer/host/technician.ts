@@ -17,6 +17,8 @@ export interface Diagnostics {
   serverReachable: boolean | null;
   queue: { open: number; pending: number; synced: number; quarantined: number };
   oldestPendingAt: string | null;
+  /** The last acknowledgement kept in storage: survives restarts, unlike the sync engine's state. */
+  lastSettledAt: string | null;
   sync: SyncState | null;
   quarantined: QuarantinedRating[];
   storage: { usage: number | null; quota: number | null };

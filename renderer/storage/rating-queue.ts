@@ -290,6 +290,11 @@ export class RatingQueue implements RatingStore, SyncQueue {
     });
   }
 
+  /** When the server last acknowledged ratings from this kiosk (kept as long as their settlements). */
+  async lastSettledAt(): Promise<string | null> {
+    return (await this.db.settlements.orderBy('at').last())?.at ?? null;
+  }
+
   async counts(): Promise<QueueCounts> {
     const [open, finished, pending, quarantined] = await Promise.all([
       this.inState('open').count(),

@@ -12,10 +12,15 @@ interface Props {
   answer: number | undefined;
 }
 
+/**
+ * One criterion at a time, as a list of answers with a tick box each, unlike the start screen's big
+ * faces. Opinions keep small faces; facts ("Quá hạn", "Nhiều hơn một lần") are words only.
+ */
 export function CriterionScreen({ criterion, index, total, answer }: Props) {
   const { locale, send, t } = useKioskView();
   const labelId = `criterion-${criterion.id}`;
   const progress = { current: index + 1, total };
+  const words = criterion.answerStyle === 'words';
   return (
     <section className="screen screen-criterion" data-screen="criteria">
       <p className="progress" aria-label={t('criteria.progressLabel', progress)}>
@@ -25,20 +30,30 @@ export function CriterionScreen({ criterion, index, total, answer }: Props) {
         {localized(criterion.label, locale)}
       </ScreenHeading>
       <p className="criterion-question">{localized(criterion.question, locale)}</p>
-      <div role="radiogroup" aria-labelledby={labelId} className={`levels levels-${criterion.levels.length}`}>
-        {criterion.levels.map((level) => (
-          <button
-            key={level.value}
-            type="button"
-            role="radio"
-            aria-checked={answer === level.value}
-            className={`level-button tone-${level.face}`}
-            onClick={() => send({ type: 'ANSWER', criterionId: criterion.id, value: level.value })}
-          >
-            <FaceIcon face={level.face} />
-            <span className="level-label">{localized(level.label, locale)}</span>
-          </button>
-        ))}
+      <div
+        role="radiogroup"
+        aria-labelledby={labelId}
+        className={`levels levels-${criterion.levels.length} ${words ? 'levels-words' : ''}`}
+      >
+        {criterion.levels.map((level) => {
+          const chosen = answer === level.value;
+          return (
+            <button
+              key={level.value}
+              type="button"
+              role="radio"
+              aria-checked={chosen}
+              className={words ? 'level-button level-words' : `level-button tone-${level.face}`}
+              onClick={() => send({ type: 'ANSWER', criterionId: criterion.id, value: level.value })}
+            >
+              <span className="level-check" aria-hidden="true">
+                {chosen ? '✓' : ''}
+              </span>
+              {!words && <FaceIcon face={level.face} />}
+              <span className="level-label">{localized(level.label, locale)}</span>
+            </button>
+          );
+        })}
       </div>
       <Footer>
         {index > 0 && (

@@ -6,6 +6,8 @@ import { useKioskView } from './KioskContext';
 import { ScreenHeading } from './ScreenHeading';
 
 const megabytes = (bytes: number | null) => (bytes === null ? '—' : `${(bytes / 1_048_576).toFixed(1)} MB`);
+/** The later of two UTC ISO instants (they sort as text). */
+const latest = (a: string | null | undefined, b: string | null) => (a && b ? (a > b ? a : b) : (a ?? b));
 const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('vi-VN') : '—');
 
 /** The Electron shell's own facts: how the device token is kept, the journal, a waiting update. */
@@ -54,7 +56,7 @@ export function DiagnosticsPanel({ port }: { port: TechnicianPort }) {
     ['technician.pending', String(facts.queue.pending)],
     ['technician.synced', String(facts.queue.synced)],
     ['technician.oldestPending', when(facts.oldestPendingAt)],
-    ['technician.lastSync', when(facts.sync?.lastSyncAt)],
+    ['technician.lastSync', when(latest(facts.sync?.lastSyncAt, facts.lastSettledAt))],
     ['technician.syncStatus', facts.sync ? t(`technician.status.${facts.sync.status}` as MessageKey) : '—'],
     ['technician.lastError', facts.sync?.lastError ?? '—'],
     ['technician.storage', `${megabytes(facts.storage.usage)} / ${megabytes(facts.storage.quota)}`],

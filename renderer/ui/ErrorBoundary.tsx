@@ -1,5 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { KioskViewContext } from './KioskContext';
+import { StaffPage } from './StaffPage';
 import { ApologyScreen } from './MessageScreens';
 
 interface Props {
@@ -34,13 +34,9 @@ export class ErrorBoundary extends Component<Props, { failed: boolean; generatio
   override render() {
     if (this.state.failed) {
       return (
-        <KioskViewContext.Provider value={{ locale: 'vi', send: () => {} }}>
-          <div className="kiosk">
-            <main className="main">
-              <ApologyScreen kind="internal" />
-            </main>
-          </div>
-        </KioskViewContext.Provider>
+        <StaffPage>
+          <ApologyScreen kind="internal" />
+        </StaffPage>
       );
     }
     // A new generation remounts the kiosk: a fresh flow that recovers whatever was left open.

@@ -38,7 +38,7 @@ export function Keypad({
         <button type="button" disabled={busy} onClick={() => press('0')}>
           0
         </button>
-        <button type="button" className="primary" onClick={onDone} disabled={busy || value.length < 4}>
+        <button type="button" className="keypad-ok" onClick={onDone} disabled={busy || value.length < 4}>
           {t('technician.ok')}
         </button>
       </div>

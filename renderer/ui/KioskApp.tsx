@@ -12,6 +12,7 @@ import { Header } from './Header';
 import { KioskViewContext } from './KioskContext';
 import { ApologyScreen, LoadingScreen, RetiredScreen, ThanksScreen } from './MessageScreens';
 import { ReasonsScreen } from './ReasonsScreen';
+import { RecordedAnswer } from './RecordedAnswer';
 import { StartScreen } from './StartScreen';
 import { HiddenCorner } from './HiddenCorner';
 import { DossierScreen } from './DossierScreen';
@@ -112,12 +113,18 @@ export function KioskApp({ deps, config, onScreen, subscribeConfig, notices = no
 
   const view = useMemo(() => ({ locale: context.locale, send: actor.send }), [context.locale, actor]);
   const rating = context.rating;
+  // Every step after the first tap shows what that tap recorded.
+  const recorded =
+    rating && screen !== 'thanks' && screen !== 'apology' && screen !== 'start' && screen !== 'loading'
+      ? template.scale.find((l) => l.value === rating.overall)
+      : undefined;
 
   return (
     <KioskViewContext.Provider value={view}>
       <div className="kiosk" data-config-waiting={context.nextConfig !== null || undefined}>
         <Header config={context.config} canSwitchLanguage={screen !== 'thanks' && screen !== 'apology'} />
         <main className="main" data-settled={settled}>
+          {recorded && <RecordedAnswer level={recorded} />}
           {screen === 'loading' && <LoadingScreen />}
           {screen === 'start' && (context.config.retired ? <RetiredScreen /> : <StartScreen template={template} notice={notice} />)}
           {screen === 'dossier' && rating && template.dossier && (

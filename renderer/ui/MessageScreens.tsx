@@ -2,14 +2,21 @@ import type { MessageKey } from '../i18n/messages';
 import { useKioskView } from './KioskContext';
 import { ScreenHeading } from './ScreenHeading';
 
+/** A large green tick: the thank-you, and the technician's "enrolled". */
+export function TickIcon() {
+  return (
+    <svg className="message-icon tick" viewBox="0 0 100 100" aria-hidden="true" focusable="false">
+      <circle cx="50" cy="50" r="46" />
+      <path d="M28 52 L44 68 L74 36" />
+    </svg>
+  );
+}
+
 export function ThanksScreen() {
   const { t } = useKioskView();
   return (
     <section className="screen screen-message screen-thanks" data-screen="thanks">
-      <svg className="message-icon tick" viewBox="0 0 100 100" aria-hidden="true" focusable="false">
-        <circle cx="50" cy="50" r="46" />
-        <path d="M28 52 L44 68 L74 36" />
-      </svg>
+      <TickIcon />
       <ScreenHeading>{t('thanks.title')}</ScreenHeading>
       <p>{t('thanks.body')}</p>
     </section>

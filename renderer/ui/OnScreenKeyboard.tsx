@@ -4,40 +4,69 @@ import { useKioskView } from './KioskContext';
 
 const LETTERS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 const SYMBOLS = ['1234567890', '-/:;()"\'', '.,?!@%'];
+/** Dossier codes are digits, dots and dashes first (000.00.15.H26-241122-0001), letters second. */
+const CODE_DIGITS = ['1234567890', '.-/'];
+// The code layout's layer key sits in its last row: fewer rows, so the keys can be taller.
+const CODE_LETTERS = ['QWERTYUIOP', 'ASDFGHJKL', 'ZXCVBNM'];
 export type TypingMode = InputMethod | 'plain';
 const MODES: TypingMode[] = ['telex', 'vni', 'plain'];
 
+/** Vietnamese is typed with Telex unless the citizen chooses otherwise; English with plain letters. */
+export const defaultTypingMode = (locale: string): TypingMode => (locale === 'vi' ? 'telex' : 'plain');
+
 /**
- * The kiosk's own keyboard for the comment: big keys, Vietnamese by Telex (default) or VNI, or plain
- * typing, a numbers and symbols layer, Shift for one capital. Real buttons, so screen readers and
- * the accessibility checks see them. It only reports keys; the comment is edited by the flow.
+ * The kiosk's own keyboard: big keys sized to the screen, a numbers and symbols layer, Shift for one
+ * capital. `layout="code"` opens on digits for dossier codes. The typing method (Telex, VNI, plain)
+ * sits behind one small "Kiểu gõ" key, only where it matters (Vietnamese comments). Real buttons, so
+ * screen readers and the accessibility checks see them. It only reports keys; the text is edited by
+ * the flow.
  */
 export function OnScreenKeyboard({
   onKey,
-  mode,
+  mode = 'plain',
   onMode,
+  layout = 'text',
 }: {
   onKey: (key: EditKey) => void;
-  mode: TypingMode;
-  onMode: (mode: TypingMode) => void;
+  mode?: TypingMode;
+  /** Given, the keyboard offers the "Kiểu gõ" key that cycles Telex → VNI → Không dấu. */
+  onMode?: (mode: TypingMode) => void;
+  layout?: 'text' | 'code';
 }) {
   const { t } = useKioskView();
   const [shift, setShift] = useState(false);
-  const [symbols, setSymbols] = useState(false);
+  const [second, setSecond] = useState(false);
+  const code = layout === 'code';
   // VNI marks are digits: its letters layer carries the number row.
-  const rows = symbols ? SYMBOLS : mode === 'vni' ? ['1234567890', ...LETTERS] : LETTERS;
+  const rows = code ? (second ? CODE_LETTERS : CODE_DIGITS) : second ? SYMBOLS : mode === 'vni' ? ['1234567890', ...LETTERS] : LETTERS;
   const lastRow = rows.length - 1;
+  const withShift = !code && !second;
   const char = (c: string) => {
     onKey({ kind: 'char', char: shift ? c.toLocaleUpperCase('vi') : c });
     setShift(false);
   };
+  const switchLabel = code ? (second ? 'keyboard.digits' : 'keyboard.lettersUpper') : second ? 'keyboard.letters' : 'keyboard.symbols';
   return (
-    <div className="keyboard" role="group" aria-label={t('keyboard.label')}>
+    <div className={`keyboard keyboard-${layout}`} role="group" aria-label={t('keyboard.label')}>
       {rows.map((row, r) => (
         <div className="keyboard-row" key={row}>
-          {r === lastRow && !symbols && (
-            <button type="button" className="key key-wide" aria-pressed={shift} onClick={() => setShift(!shift)}>
-              {t('keyboard.shift')}
+          {r === lastRow && code && (
+            <button type="button" className="key key-wide key-layer" onClick={() => setSecond(!second)}>
+              {t(switchLabel)}
+            </button>
+          )}
+          {r === lastRow && withShift && (
+            <button
+              type="button"
+              className="key key-wide"
+              aria-label={t('keyboard.shift')}
+              aria-pressed={shift}
+              onClick={() => setShift(!shift)}
+            >
+              <span className="key-icon" aria-hidden="true">
+                ⇧
+              </span>
+              <span className="key-caption">{t('keyboard.shiftCaption')}</span>
             </button>
           )}
           {[...row].map((c) => (
@@ -52,26 +81,35 @@ export function OnScreenKeyboard({
               aria-label={t('keyboard.backspace')}
               onClick={() => onKey({ kind: 'backspace' })}
             >
-              ⌫
+              <span className="key-icon" aria-hidden="true">
+                ⌫
+              </span>
+              <span className="key-caption">{t('keyboard.backspaceCaption')}</span>
             </button>
           )}
         </div>
       ))}
-      <div className="keyboard-row">
-        <button type="button" className="key key-wide" onClick={() => setSymbols(!symbols)}>
-          {t(symbols ? 'keyboard.letters' : 'keyboard.symbols')}
-        </button>
-        <button type="button" className="key key-space" onClick={() => onKey({ kind: 'space' })}>
-          {t('keyboard.space')}
-        </button>
-        <div className="keyboard-modes" role="radiogroup" aria-label={t('keyboard.mode')}>
-          {MODES.map((m) => (
-            <button type="button" role="radio" aria-checked={mode === m} className="key key-mode" key={m} onClick={() => onMode(m)}>
-              {t(`keyboard.mode.${m}`)}
+      {!code && (
+        <div className="keyboard-row">
+          <button type="button" className="key key-wide key-layer" onClick={() => setSecond(!second)}>
+            {t(switchLabel)}
+          </button>
+          {onMode && (
+            <button
+              type="button"
+              className="key key-wide key-method"
+              aria-label={t('keyboard.modeNow', { mode: t(`keyboard.mode.${mode}`) })}
+              onClick={() => onMode(MODES[(MODES.indexOf(mode) + 1) % MODES.length]!)}
+            >
+              <span className="key-caption">{t('keyboard.mode')}</span>
+              <span className="key-value">{t(`keyboard.mode.${mode}`)}</span>
             </button>
-          ))}
+          )}
+          <button type="button" className="key key-space" onClick={() => onKey({ kind: 'space' })}>
+            {t('keyboard.space')}
+          </button>
         </div>
-      </div>
+      )}
     </div>
   );
 }

@@ -56,21 +56,24 @@ export function TechnicianMode({ port, onClose }: { port: TechnicianPort; onClos
 
   return (
     <div className="technician" role="dialog" aria-modal="true" aria-label={t('technician.title')}>
-      {stage.kind === 'setPin' && <PinSetup port={port} onDone={() => setStage({ kind: 'open' })} />}
-      {stage.kind === 'pin' && (
-        <section className="screen screen-technician" data-screen="technician-pin">
-          <ScreenHeading>{t('technician.title')}</ScreenHeading>
-          <p>{t('technician.enterPin')}</p>
-          {stage.problem && <p role="alert">{stage.problem}</p>}
-          <Keypad value={value} onChange={setValue} onDone={() => void submit(stage.stored)} label={t('technician.pin')} busy={busy} />
-        </section>
-      )}
-      {stage.kind === 'open' && (
-        <>
-          <DiagnosticsPanel port={port} />
-          <KioskTools port={port} onLeft={() => location.reload()} />
-        </>
-      )}
+      {/* The sections scroll; the way out stays below them, never over them. */}
+      <div className="technician-body">
+        {stage.kind === 'setPin' && <PinSetup port={port} onDone={() => setStage({ kind: 'open' })} />}
+        {stage.kind === 'pin' && (
+          <section className="screen screen-technician" data-screen="technician-pin">
+            <ScreenHeading>{t('technician.title')}</ScreenHeading>
+            <p>{t('technician.enterPin')}</p>
+            {stage.problem && <p role="alert">{stage.problem}</p>}
+            <Keypad value={value} onChange={setValue} onDone={() => void submit(stage.stored)} label={t('technician.pin')} busy={busy} />
+          </section>
+        )}
+        {stage.kind === 'open' && (
+          <>
+            <DiagnosticsPanel port={port} />
+            <KioskTools port={port} onLeft={() => location.reload()} />
+          </>
+        )}
+      </div>
       <div className="footer">
         <button type="button" className="secondary" onClick={onClose}>
           {t('technician.close')}

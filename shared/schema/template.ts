@@ -36,6 +36,11 @@ export const Criterion = z.strictObject({
   question: LocalizedText,
   /** Usually the template's scale; Circular 01/2018 indicators have answers of their own. */
   levels: Scale,
+  /**
+   * How the answers are drawn: faces for an opinion, plain words for a fact (how late, how many
+   * times), where a face would judge the citizen's answer ("Trên 2 lần" is not an angry citizen).
+   */
+  answerStyle: z.enum(['faces', 'words']).default('faces'),
 });
 export type Criterion = z.infer<typeof Criterion>;
 

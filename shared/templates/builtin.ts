@@ -113,31 +113,35 @@ const hue3: SurveyTemplateInput = {
  */
 const tt01: SurveyTemplateInput = {
   id: 'tt01-2018',
-  version: 1,
+  // Version 2: the indicators' names as the Circular's evaluation table words them, factual answers
+  // as words, and indicator 7 asks about attitude (version 1 offered timeliness answers there).
+  version: 2,
   name: { vi: 'Thông tư 01/2018/TT-VPCP', en: 'Circular 01/2018/TT-VPCP' },
   question: overallQuestion,
   scale: fiveLevelScale,
   criteria: [
     {
       id: 'chi-so-1',
-      label: { vi: 'Thời gian giải quyết', en: 'Handling time' },
+      label: { vi: 'Tổng thời gian giải quyết thủ tục hành chính', en: 'Total time to settle the procedure' },
       question: {
-        vi: 'Hồ sơ được trả kết quả so với ngày hẹn thế nào?',
-        en: 'When was your result returned, compared with the promised date?',
+        vi: 'Hồ sơ của Ông/Bà được giải quyết so với thời hạn theo quy định thế nào?',
+        en: 'Compared with the time limit set by law, when was your dossier settled?',
       },
+      answerStyle: 'words',
       levels: [
-        { value: 3, points: 2, face: 'very-satisfied', label: { vi: 'Sớm hơn hẹn', en: 'Earlier than promised' } },
-        { value: 2, points: 1, face: 'satisfied', label: { vi: 'Đúng hẹn', en: 'On time' } },
-        { value: 1, points: 0, face: 'very-dissatisfied', label: { vi: 'Trễ hẹn', en: 'Late' } },
+        { value: 3, points: 2, face: 'very-satisfied', label: { vi: 'Trước hạn', en: 'Before the deadline' } },
+        { value: 2, points: 1, face: 'satisfied', label: { vi: 'Đúng hạn', en: 'On time' } },
+        { value: 1, points: 0, face: 'very-dissatisfied', label: { vi: 'Quá hạn', en: 'Late' } },
       ],
     },
     {
       id: 'chi-so-3',
-      label: { vi: 'Số lần phải liên hệ', en: 'Times you had to come back' },
+      label: { vi: 'Số lần phải liên hệ để hoàn thiện hồ sơ', en: 'Times you had to contact us to complete the dossier' },
       question: {
-        vi: 'Ông/Bà phải liên hệ bao nhiêu lần để hoàn thiện hồ sơ?',
-        en: 'How many times did you have to contact us to complete the dossier?',
+        vi: 'Ông/Bà phải liên hệ với nơi tiếp nhận hồ sơ bao nhiêu lần để hoàn thiện hồ sơ (kể cả trực tuyến)?',
+        en: 'How many times did you have to contact the receiving counter to complete the dossier (online included)?',
       },
+      answerStyle: 'words',
       levels: [
         { value: 3, points: 2, face: 'very-satisfied', label: { vi: 'Không lần nào', en: 'Not at all' } },
         { value: 2, points: 1, face: 'neutral', label: { vi: 'Một lần', en: 'Once' } },
@@ -146,13 +150,14 @@ const tt01: SurveyTemplateInput = {
     },
     {
       id: 'chi-so-4',
-      label: { vi: 'Số cơ quan phải liên hệ', en: 'Agencies you had to contact' },
+      label: { vi: 'Số cơ quan, đơn vị phải liên hệ', en: 'Agencies you had to contact' },
       question: {
-        vi: 'Ông/Bà phải liên hệ những cơ quan nào để hoàn thiện hồ sơ?',
-        en: 'Which agencies did you have to contact to complete the dossier?',
+        vi: 'Ông/Bà phải liên hệ những cơ quan, đơn vị nào để hoàn thiện hồ sơ (kể cả trực tuyến)?',
+        en: 'Which agencies did you have to contact to complete the dossier (online included)?',
       },
+      answerStyle: 'words',
       levels: [
-        { value: 3, points: 2, face: 'very-satisfied', label: { vi: 'Không cơ quan nào', en: 'None' } },
+        { value: 3, points: 2, face: 'very-satisfied', label: { vi: 'Không cơ quan nào khác', en: 'No other agency' } },
         { value: 2, points: 1, face: 'neutral', label: { vi: 'Chỉ Bộ phận Một cửa', en: 'Only the one-stop counter' } },
         { value: 1, points: 0, face: 'very-dissatisfied', label: { vi: 'Nhiều hơn một cơ quan', en: 'More than one agency' } },
       ],
@@ -161,18 +166,13 @@ const tt01: SurveyTemplateInput = {
       id: 'chi-so-7',
       label: { vi: 'Thái độ của công chức', en: "Officials' attitude" },
       question: {
-        vi: 'Công chức tiếp nhận và giải quyết hồ sơ của Ông/Bà thế nào?',
-        en: 'How did the officials handle your dossier?',
+        vi: 'Thái độ của công chức khi hướng dẫn, tiếp nhận và giải quyết hồ sơ của Ông/Bà thế nào?',
+        en: 'How did the officials behave when guiding you, receiving and settling your dossier?',
       },
       levels: [
-        { value: 3, points: 2, face: 'very-satisfied', label: { vi: 'Sớm hẹn, không phiền hà', en: 'Early, no trouble' } },
-        { value: 2, points: 1, face: 'satisfied', label: { vi: 'Đúng hẹn, không phiền hà', en: 'On time, no trouble' } },
-        {
-          value: 1,
-          points: 0,
-          face: 'very-dissatisfied',
-          label: { vi: 'Có nhũng nhiễu, gây phiền hà', en: 'Harassment or trouble' },
-        },
+        { value: 3, points: 2, face: 'very-satisfied', label: { vi: 'Tận tình, chu đáo', en: 'Helpful and attentive' } },
+        { value: 2, points: 1, face: 'neutral', label: { vi: 'Chưa thật tận tình', en: 'Could have been more helpful' } },
+        { value: 1, points: 0, face: 'very-dissatisfied', label: { vi: 'Gây phiền hà, nhũng nhiễu', en: 'Caused trouble or harassment' } },
       ],
     },
   ],

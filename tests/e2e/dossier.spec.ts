@@ -47,7 +47,8 @@ test('dossier code: scanned at one kiosk, refused there a second time, flagged b
 
   // Typed wrong on the on-screen keyboard: explained; then the same receipt scanned again: refused.
   await startRating(first);
-  for (const key of ['h', 's']) await first.locator('.keyboard').getByRole('button', { name: key, exact: true }).click();
+  // The keys open on digits, as dossier codes are.
+  for (const key of ['1', '2']) await first.locator('.keyboard').getByRole('button', { name: key, exact: true }).click();
   await first.getByRole('button', { name: 'Tiếp tục' }).click();
   await expect(first.getByRole('alert')).toHaveText('Mã hồ sơ chưa đúng dạng. Ví dụ: 000.00.15.H26-241122-0001');
   await first.getByRole('textbox').fill('');

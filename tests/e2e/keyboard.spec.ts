@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { builtinTemplate } from '../../shared/templates/builtin';
 import { finishEnrolment } from '../support/technician-pin';
 import { installPausedClock, settle } from '../support/kiosk-time';
 import { createEnrolment, expectNoScroll, openKiosk, readyToTap, skipToComment } from './support';
@@ -30,12 +31,14 @@ test('a citizen writes a Vietnamese comment on the on-screen keyboard (Telex, th
   // Skip the criteria and reasons to the comment.
   const comment = page.getByRole('textbox', { name: 'Góp ý của Ông/Bà' });
   await skipToComment(page);
-  await expect(page.getByRole('radio', { name: 'Telex' })).toHaveAttribute('aria-checked', 'true');
+  // Vietnamese types Telex by default; the method hides behind one small "Kiểu gõ" key.
+  await expect(page.getByRole('button', { name: 'Kiểu gõ Telex, chạm để đổi' })).toBeVisible();
   await press(page, '^cans booj chuwa nhieetj tinhf');
   await expect(comment).toHaveValue('Cán bộ chưa nhiệt tình');
   // A typo fixed with backspace, then the rest in VNI.
   await press(page, ' x<');
-  await page.getByRole('radio', { name: 'VNI' }).click();
+  await page.getByRole('button', { name: 'Kiểu gõ Telex, chạm để đổi' }).click();
+  await expect(page.getByRole('button', { name: 'Kiểu gõ VNI, chạm để đổi' })).toBeVisible();
   await expectNoScroll(page); // the number row VNI needs still fits
   await press(page, 'vi2 pha3i cho72 lau');
   await expect(comment).toHaveValue('Cán bộ chưa nhiệt tình vì phải chờ lau');
@@ -76,4 +79,25 @@ test('typing holds off the walk-away reset, on the on-screen keys and on a real 
   // Then nobody: the countdown, and the kiosk starts over for the next citizen.
   await page.clock.runFor(30_000);
   await expect(page.locator('[data-screen="start"]')).toBeVisible();
+});
+
+test('in English the keyboard types plain letters and offers no Vietnamese typing method', async ({ page }) => {
+  await installPausedClock(page);
+  await openKiosk(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('button', { name: 'Very dissatisfied', exact: true }).click();
+  const { criteria } = builtinTemplate('sipas-5')!;
+  for (let i = 0; i < criteria.length; i++) {
+    await settle(page, 'criteria');
+    await page.getByRole('button', { name: 'Skip', exact: true }).click();
+  }
+  await settle(page, 'reasons');
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(page.locator('[data-screen="comment"]')).toBeVisible();
+  const keyboard = page.getByRole('group', { name: 'Keyboard' });
+  for (const key of 'we waited') {
+    await keyboard.getByRole('button', { name: key === ' ' ? 'Space' : key, exact: true }).click();
+  }
+  await expect(page.getByRole('textbox', { name: 'Your comment' })).toHaveValue('we waited');
+  await expect(keyboard.getByRole('button', { name: /Typing/ })).toHaveCount(0);
 });

@@ -25,9 +25,16 @@ test('a wrong enrolment code is explained in plain Vietnamese', async ({ page })
   await page.goto(`${base()}/kiosk/?enrol=AAAA-BBBB-CCCC`);
   await expect(page.getByRole('heading', { name: 'Chưa đăng ký được ki-ốt' })).toBeVisible();
   await expect(page.getByText('Mã đăng ký không đúng. Vui lòng kiểm tra lại mã trên trang quản trị.')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Thử lại' })).toBeVisible();
+  // Trying the same wrong code again cannot help: the way on is another code, on the setup screen.
+  await expect(page.getByRole('button', { name: 'Thử lại' })).toHaveCount(0);
   const { violations } = await new AxeBuilder({ page }).analyze();
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  await page.getByRole('button', { name: 'Nhập mã khác' }).click();
+  await expect(page.locator('[data-screen="setup"]')).toBeVisible();
+  expect(page.url()).not.toContain('enrol=');
+  // Typed on the kiosk's own keys, digits first: the code reaches the field.
+  await page.locator('.keyboard').getByRole('button', { name: '7', exact: true }).click();
+  await expect(page.getByRole('textbox', { name: /Mã đăng ký/ })).toHaveValue('7');
 });
 
 test('an enrolled kiosk’s ratings reach the district server’s report', async ({ page, request }) => {

@@ -19,6 +19,13 @@ test('technician mode: hidden corner, PIN, diagnostics with the quarantined rati
 }) => {
   await page.clock.install();
   await page.goto((await createEnrolment(request, 'cua-nam', 'quay-1')).link);
+  // Where the kiosk joined, in names, before the PIN.
+  const enrolled = page.locator('[data-screen="enrolled"]');
+  await expect(enrolled.getByRole('heading', { name: 'Đã đăng ký ki-ốt' })).toBeVisible();
+  await expect(enrolled.getByText('UBND Phường Cửa Nam', { exact: true })).toBeVisible();
+  await expect(enrolled.getByText('Quầy số 1', { exact: true })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
   await expect(page.getByRole('heading', { name: 'Đặt mã PIN kỹ thuật viên' })).toBeVisible();
   await expectAccessible(page);
   await finishEnrolment(page);
