@@ -1,12 +1,16 @@
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import type { EditKey, InputMethod } from '../../shared/input/vietnamese-ime';
 import { useKioskView } from './KioskContext';
 
 const LETTERS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 const SYMBOLS = ['1234567890', '-/:;()"\'', '.,?!@%'];
-/** Dossier codes are digits, dots and dashes first (000.00.15.H26-241122-0001), letters second. */
+/**
+ * Dossier codes are digits, dots and dashes first (000.00.15.H26-241122-0001), letters second:
+ * a phone's keypad standing (tall keys fill the screen), one row of digits lying down. The code
+ * layout's layer key sits in its last row.
+ */
 const CODE_DIGITS = ['1234567890', '.-/'];
-// The code layout's layer key sits in its last row: fewer rows, so the keys can be taller.
+const CODE_KEYPAD = ['123', '456', '789', '.0-', '/'];
 const CODE_LETTERS = ['QWERTYUIOP', 'ASDFGHJKL', 'ZXCVBNM'];
 export type TypingMode = InputMethod | 'plain';
 const MODES: TypingMode[] = ['telex', 'vni', 'plain'];
@@ -38,7 +42,18 @@ export function OnScreenKeyboard({
   const [second, setSecond] = useState(false);
   const code = layout === 'code';
   // VNI marks are digits: its letters layer carries the number row.
-  const rows = code ? (second ? CODE_LETTERS : CODE_DIGITS) : second ? SYMBOLS : mode === 'vni' ? ['1234567890', ...LETTERS] : LETTERS;
+  const keypad = usePortrait() && code && !second;
+  const rows = code
+    ? second
+      ? CODE_LETTERS
+      : keypad
+        ? CODE_KEYPAD
+        : CODE_DIGITS
+    : second
+      ? SYMBOLS
+      : mode === 'vni'
+        ? ['1234567890', ...LETTERS]
+        : LETTERS;
   const lastRow = rows.length - 1;
   const withShift = !code && !second;
   const char = (c: string) => {
@@ -47,7 +62,7 @@ export function OnScreenKeyboard({
   };
   const switchLabel = code ? (second ? 'keyboard.digits' : 'keyboard.lettersUpper') : second ? 'keyboard.letters' : 'keyboard.symbols';
   return (
-    <div className={`keyboard keyboard-${layout}`} role="group" aria-label={t('keyboard.label')}>
+    <div className={`keyboard keyboard-${layout}${keypad ? ' keyboard-keypad' : ''}`} role="group" aria-label={t('keyboard.label')}>
       {rows.map((row, r) => (
         <div className="keyboard-row" key={row}>
           {r === lastRow && code && (
@@ -112,4 +127,14 @@ export function OnScreenKeyboard({
       )}
     </div>
   );
+}
+
+const portrait = typeof matchMedia === 'function' ? matchMedia('(orientation: portrait)') : null;
+const subscribe = (listener: () => void) => {
+  portrait?.addEventListener('change', listener);
+  return () => portrait?.removeEventListener('change', listener);
+};
+/** Whether the screen stands (a kiosk may be mounted either way). */
+function usePortrait() {
+  return useSyncExternalStore(subscribe, () => portrait?.matches ?? false);
 }
