@@ -1,48 +1,131 @@
 import ExcelJS from 'exceljs';
-import type { Report } from '../../shared/contract/admin-api';
+import type { Report, ShownRow } from '../../shared/contract/admin-api';
+import type { District } from '../../shared/contract/district-api';
+import { summarise } from '../../shared/report/cells';
+import { fiveLevelScale, threeLevelScale } from '../../shared/templates/scales';
+import { addOfficialSheet } from './official-sheet';
 
-const percent = (share: number | null) => (share === null ? '' : (share * 100).toFixed(1));
-
-function table(report: Report): (string | number)[][] {
-  const levels = Math.max(5, ...report.rows.map((r) => (r.hidden ? 0 : r.scaleSize)));
-  const header = ['Nhóm', 'Số lượt', 'Tỷ lệ hài lòng (%)', 'Điểm trung bình', 'Thang'];
-  for (let v = levels; v >= 1; v--) header.push(`Mức ${v}`);
-  const body = report.rows.map((row) => {
-    if (row.hidden) return [row.label, '', `Ẩn: dưới ${report.minResponses} lượt đánh giá`, '', '', ...Array.from({ length: levels }, () => '')];
-    const cells: (string | number)[] = [row.label, row.count, percent(row.satisfiedShare), row.mean ?? '', row.scaleSize];
-    for (let v = levels; v >= 1; v--) cells.push(row.distribution[String(v)] ?? '');
-    return cells;
-  });
-  return [header, ...body];
+/** Who issues a report, where and when: the unit above it, the place of the date line, the period's name. */
+export interface Issuer {
+  district: District | null;
+  /** "Quý 4/2026 (từ 01/10/2026 đến 31/12/2026)". */
+  period: string;
+  now: Date;
 }
 
-const csvField = (value: string | number) => {
+/** "UBND Quận Gò Vấp" → "Gò Vấp": the place a document's date line names. */
+export const placeOf = (district: District | null) =>
+  (district?.name ?? '').replace(/^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/i, '').replace(/^(Quận|Huyện|Thị xã|Thành phố)\s+/i, '') ||
+  '……';
+
+const levelNames = (scaleSize: number) =>
+  new Map((scaleSize === 3 ? threeLevelScale : fiveLevelScale).map((level) => [level.value, level.label.vi]));
+
+/** The table both exports share: columns named in words, levels by their names when one scale is used. */
+function table(report: Report) {
+  const shown = report.rows.filter((row): row is ShownRow => !row.hidden);
+  const sizes = new Set(shown.map((row) => row.scaleSize));
+  const oneScale = sizes.size <= 1 && report.groupBy !== 'criterion' ? ([...sizes][0] ?? 5) : null;
+  const levels = oneScale ?? Math.max(5, ...shown.map((row) => row.scaleSize));
+  const names = oneScale ? levelNames(oneScale) : null;
+  const levelValues = Array.from({ length: levels }, (_, i) => levels - i);
+  const columns = [
+    { header: 'Nhóm', width: 40 },
+    { header: 'Số lượt đánh giá', width: 12, numFmt: '#,##0' },
+    { header: 'Tỷ lệ hài lòng', width: 12, numFmt: '0.0%' },
+    { header: 'Điểm trung bình', width: 12, numFmt: '0.00' },
+    ...levelValues.map((v) => ({ header: names?.get(v) ?? `Mức ${v}`, width: 12, numFmt: '#,##0' })),
+  ];
+  const rows = report.rows.map((row): (string | number | null)[] =>
+    row.hidden
+      ? [row.label, null, `Ẩn: dưới ${report.minResponses} lượt đánh giá`, null, ...levelValues.map(() => null)]
+      : [row.label, row.count, row.satisfiedShare, row.mean, ...levelValues.map((v) => row.distribution[String(v)] ?? null)],
+  );
+  // Totals of the rows shown (a withheld row stays withheld: no total reveals it by subtraction).
+  const count = shown.reduce((sum, row) => sum + row.count, 0);
+  const satisfied = shown.reduce((sum, row) => sum + Math.round((row.satisfiedShare ?? 0) * row.count), 0);
+  const pooled = oneScale
+    ? summarise(
+        shown.flatMap((row) => Object.entries(row.distribution).map(([level, n]) => ({ overall: Number(level), count: n }))),
+        oneScale,
+      )
+    : null;
+  const totals =
+    report.groupBy === 'district' || shown.length === 0
+      ? undefined
+      : [
+          'Tổng cộng',
+          count,
+          count ? satisfied / count : null,
+          pooled?.mean ?? null,
+          ...levelValues.map((v) => (pooled ? (pooled.distribution[String(v)] ?? 0) : null)),
+        ];
+  return { columns, rows, totals, mixedScales: !oneScale && sizes.size > 1 };
+}
+
+function notes(report: Report, mixedScales: boolean): string[] {
+  const lines = [
+    report.includeBursts
+      ? 'Ghi chú: số liệu gồm cả các lượt đánh giá dồn dập (quá nhanh) và hồ sơ đánh giá lặp lại.'
+      : 'Ghi chú: không tính các lượt đánh giá dồn dập (quá nhanh) và các hồ sơ đánh giá lặp lại đang chờ xem xét.',
+    'Tỷ lệ hài lòng: tỷ lệ lượt chọn hai mức cao nhất của thang đánh giá (Rất hài lòng, Hài lòng).',
+  ];
+  if (report.rows.some((row) => row.hidden))
+    lines.push(`Số liệu của công chức có dưới ${report.minResponses} lượt đánh giá được ẩn để bảo đảm ẩn danh; dòng tổng cộng không tính các dòng này.`);
+  if (mixedScales) lines.push('Các nhóm dùng thang đánh giá khác nhau (3 hoặc 5 mức): điểm trung bình chỉ so sánh được trong cùng một thang.');
+  return lines;
+}
+
+const vietnameseNumber = (value: number, digits: number) =>
+  new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 0, maximumFractionDigits: digits, useGrouping: false }).format(value);
+
+const csvField = (value: string | number, separator: string) => {
   const text = String(value);
   // Quote what needs it, and defuse cells Excel would run as formulas.
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  return safe.includes(separator) || /["\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 };
 
 /** CSV with a BOM, so Excel opens the Vietnamese text correctly. */
-export function csvOf(rows: readonly (readonly (string | number)[])[]): string {
-  return `\uFEFF${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+export function csvOf(rows: readonly (readonly (string | number)[])[], separator = ','): string {
+  return `\uFEFF${rows.map((row) => row.map((cell) => csvField(cell, separator)).join(separator)).join('\r\n')}\r\n`;
 }
 
-export const reportCsv = (report: Report): string => csvOf(table(report));
+/**
+ * The report as Vietnamese Excel reads a CSV: fields separated by ";", decimals with a comma
+ * ("77,1"), percentages as numbers of percent. The XLSX is the format for any other locale.
+ */
+export function reportCsv(report: Report): string {
+  const { columns, rows, totals } = table(report);
+  const header = columns.map((c) => (c.numFmt === '0.0%' ? `${c.header} (%)` : c.header));
+  const cells = [...rows, ...(totals ? [totals] : [])].map((row) =>
+    row.map((cell, i) => {
+      if (typeof cell !== 'number') return cell ?? '';
+      if (columns[i]!.numFmt === '0.0%') return vietnameseNumber(cell * 100, 1);
+      return vietnameseNumber(cell, columns[i]!.numFmt === '0.00' ? 2 : 0);
+    }),
+  );
+  return csvOf([header, ...cells], ';');
+}
 
-/** An XLSX laid out as a report: title, unit, period, then the table. */
-export async function reportXlsx(report: Report): Promise<Buffer> {
+/** The report as an official document's table (server/reports/official-sheet.ts). */
+export async function reportXlsx(report: Report, issuer: Issuer): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Hài Lòng';
-  const sheet = workbook.addWorksheet('Báo cáo');
-  sheet.addRow([report.title]).font = { bold: true, size: 14 };
-  sheet.addRow([`Đơn vị: ${report.unit}`]);
-  sheet.addRow([`Kỳ báo cáo: ${report.from} – ${report.to}`]);
-  sheet.addRow([report.includeBursts ? 'Bao gồm các lượt đánh giá dồn dập' : 'Không tính các lượt đánh giá dồn dập']);
-  sheet.addRow([]);
-  const [header, ...rows] = table(report);
-  sheet.addRow(header!).font = { bold: true };
-  for (const row of rows) sheet.addRow(row.map((cell, i) => (i === 2 && cell !== '' && !Number.isNaN(Number(cell)) ? Number(cell) : cell)));
-  sheet.columns.forEach((column, i) => (column.width = i === 0 ? 40 : 16));
+  const { columns, rows, totals, mixedScales } = table(report);
+  const { district } = issuer;
+  const forWard = district !== null && report.unit !== district.unit;
+  addOfficialSheet(workbook, 'Báo cáo', {
+    superior: forWard ? district.unit : district ? `UBND ${district.province}` : '',
+    unit: report.unit,
+    title: report.title,
+    period: issuer.period,
+    columns,
+    rows,
+    totals,
+    notes: notes(report, mixedScales),
+    place: placeOf(district),
+    date: issuer.now,
+  });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -10,13 +10,14 @@ import { declare, type Callers } from '../http/declare';
 import { HttpError } from '../http/errors';
 import { importExportFile } from '../import-file';
 import { reportCsv, reportXlsx } from '../reports/export';
+import { periodLabel, reportFileName } from '../../shared/report/naming';
 import { buildReport } from '../reports/query';
 import { endSession, findUser } from '../repo/accounts';
 import { createEnrolmentCode, createReenrolmentCode } from '../repo/enrolment';
 import { listKiosks, revokeKiosk } from '../repo/fleet';
 import { listWards } from '../repo/wards';
 import { noteChange } from '../repo/audit';
-import { kioskName, placeName } from '../repo/organisation';
+import { kioskName, placeName, readDistrict } from '../repo/organisation';
 import { isHttps, originOf, type PublicAddress } from '../http/origin';
 
 /** The link the dashboard's QR code encodes: opening it on a browser kiosk enrols it. */
@@ -131,18 +132,21 @@ export async function adminRoutes(
   declare(app, adminApi.report, callers, async ({ user, query, reply }) => {
     const scoped = { ...query, wardId: wardScope(user, query.wardId) };
     const report = await buildReport(store, scoped, { minResponses });
-    const name = `bao-cao-${report.from}-${report.to}-${scoped.groupBy}`;
+    // What, whose, when: bao-cao-hai-long_quan-go-vap_2026-Q4.xlsx (ASCII, as every browser saves it).
+    const name = (extension: 'csv' | 'xlsx') => reportFileName('bao-cao-hai-long', report.unit, scoped, extension);
     if (scoped.format === 'csv') {
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${name}.csv"`)
+        .header('content-disposition', `attachment; filename="${name('csv')}"`)
         .send(reportCsv(report));
     }
     if (scoped.format === 'xlsx') {
+      const dates = `từ ${report.from.split('-').reverse().join('/')} đến ${report.to.split('-').reverse().join('/')}`;
+      const period = scoped.period === 'custom' ? `từ ${periodLabel(scoped).replace(' – ', ' đến ')}` : `${periodLabel(scoped)} (${dates})`;
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="${name}.xlsx"`)
-        .send(await reportXlsx(report));
+        .header('content-disposition', `attachment; filename="${name('xlsx')}"`)
+        .send(await reportXlsx(report, { district: await readDistrict(store), period, now: now() }));
     }
     return report;
   });

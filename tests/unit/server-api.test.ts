@@ -250,30 +250,25 @@ describe.each(engines())('district server on %s', (engine) => {
     expect((await get('period=month&at=2026-10&groupBy=ward')).json().rows).toEqual([]);
     expect((await get('period=month&at=2026-13')).statusCode).toBe(400);
 
+    // CSV as Vietnamese Excel reads it: ";" between fields, a decimal comma, names in words.
     const csv = await get('period=month&at=2026-11&groupBy=ward&format=csv');
     expect(csv.body.startsWith('\uFEFF')).toBe(true);
-    expect(csv.body).toContain('UBND Phường Tràng Tiền,8,62.5,3.625,5,3,2,1,1,1');
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="bao-cao-hai-long_quan-hoan-kiem-du-lieu-mau_2026-11.csv"');
+    const lines = csv.body.slice(1).split('\r\n');
+    expect(lines[0]).toBe(
+      'Nhóm;Số lượt đánh giá;Tỷ lệ hài lòng (%);Điểm trung bình;Rất hài lòng;Hài lòng;Bình thường;Không hài lòng;Rất không hài lòng',
+    );
+    expect(lines).toContain('UBND Phường Tràng Tiền;8;62,5;3,63;3;2;1;1;1');
 
+    // The XLSX is laid out as an official report (its layout is checked in report-export.test.ts).
     const xlsx = await get('period=month&at=2026-11&groupBy=ward&format=xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Báo cáo')!;
-    expect(sheet.getCell('A1').value).toBe('Báo cáo kết quả đánh giá sự hài lòng');
-    expect(sheet.getCell('A3').value).toBe('Kỳ báo cáo: 2026-11-01 – 2026-11-30');
-    expect(sheet.getRow(6).values).toEqual([
-      undefined,
-      'Nhóm',
-      'Số lượt',
-      'Tỷ lệ hài lòng (%)',
-      'Điểm trung bình',
-      'Thang',
-      'Mức 5',
-      'Mức 4',
-      'Mức 3',
-      'Mức 2',
-      'Mức 1',
-    ]);
-    expect(sheet.getRow(7).values).toEqual([undefined, 'UBND Phường Tràng Tiền', 8, 62.5, 3.625, 5, 3, 2, 1, 1, 1]);
+    expect(sheet.getCell('A4').value).toBe('BÁO CÁO KẾT QUẢ ĐÁNH GIÁ SỰ HÀI LÒNG');
+    expect(sheet.getCell('A5').value).toBe('Kỳ báo cáo: Tháng 11/2026 (từ 01/11/2026 đến 30/11/2026)');
+    const tranTien = sheet.getRows(8, sheet.rowCount - 7)!.find((row) => row.getCell(1).value === 'UBND Phường Tràng Tiền')!;
+    expect(tranTien.values).toEqual([undefined, 'UBND Phường Tràng Tiền', 8, 0.625, 3.625, 3, 2, 1, 1, 1]);
   });
 
   it('hides per-official figures below the minimum number of responses', async () => {
@@ -293,11 +288,12 @@ describe.each(engines())('district server on %s', (engine) => {
     expect(report.rows[0]).toEqual({ key: '', label: 'Chưa ghi nhận công chức', hidden: true, withheld: 'below_minimum' });
     const url = '/api/v1/reports?period=month&at=2026-11&groupBy=official';
     const csv = (await server.app.inject({ method: 'GET', url: `${url}&format=csv`, headers: { cookie: admin.cookie } })).body;
-    expect(csv.split('\r\n')[1]).toBe('Chưa ghi nhận công chức,,Ẩn: dưới 3 lượt đánh giá,,,,,,,');
+    expect(csv.split('\r\n')[1]).toBe('Chưa ghi nhận công chức;;Ẩn: dưới 3 lượt đánh giá;;;;;;');
     const xlsx = await server.app.inject({ method: 'GET', url: `${url}&format=xlsx`, headers: { cookie: admin.cookie } });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-    const withheld = workbook.worksheets[0]!.getRow(7).values as unknown[];
+    const withheld = workbook.worksheets[0]!.getRow(8).values as unknown[];
+    expect(withheld[1]).toBe('Chưa ghi nhận công chức');
     expect(withheld.filter((cell) => typeof cell === 'number')).toEqual([]);
   });
 

@@ -1,0 +1,140 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../shared/contract/admin-api';
+import { fileSlug, periodLabel, reportFileName } from '../../shared/report/naming';
+import { placeOf, reportCsv, reportXlsx } from '../../server/reports/export';
+import { summarise } from '../../shared/report/cells';
+
+const district = { name: 'UBND Quận Gò Vấp', province: 'Thành phố Hồ Chí Minh', unit: 'UBND Quận Gò Vấp' };
+const row = (key: string, label: string, levels: [number, number][]) => ({
+  key,
+  label,
+  hidden: false as const,
+  ...summarise(
+    levels.map(([overall, count]) => ({ overall, count })),
+    5,
+  ),
+});
+const report: Report = {
+  title: 'Báo cáo kết quả đánh giá sự hài lòng',
+  unit: 'UBND Quận Gò Vấp',
+  from: '2026-10-01',
+  to: '2026-12-31',
+  groupBy: 'ward',
+  includeBursts: false,
+  minResponses: 3,
+  rows: [
+    row('phuong-1', 'UBND Phường 1', [
+      [5, 6],
+      [4, 2],
+      [2, 2],
+    ]),
+    row('phuong-3', 'UBND Phường 3', [
+      [5, 1],
+      [3, 3],
+    ]),
+  ],
+};
+
+async function open(buffer: Buffer) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  return workbook.getWorksheet('Báo cáo')!;
+}
+
+describe('the report as an official document (XLSX)', () => {
+  it('has the national heading, the unit, title, period, a bordered table with number formats, totals, notes, date line and signatures, on A4 fitted to width', async () => {
+    const sheet = await open(
+      await reportXlsx(report, {
+        district,
+        period: 'Quý 4/2026 (từ 01/10/2026 đến 31/12/2026)',
+        now: new Date('2026-12-02T03:00:00Z'),
+      }),
+    );
+    const texts = sheet.getSheetValues().flatMap((values) => (Array.isArray(values) ? values.filter((v) => typeof v === 'string') : []));
+    expect(sheet.getCell('A1').value).toBe('UBND THÀNH PHỐ HỒ CHÍ MINH');
+    expect(sheet.getCell('A2').value).toBe('UBND QUẬN GÒ VẤP');
+    expect(texts).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(texts).toContain('Độc lập – Tự do – Hạnh phúc');
+    expect(sheet.getCell('A4').value).toBe('BÁO CÁO KẾT QUẢ ĐÁNH GIÁ SỰ HÀI LÒNG');
+    expect(sheet.getCell('A5').value).toBe('Kỳ báo cáo: Quý 4/2026 (từ 01/10/2026 đến 31/12/2026)');
+
+    // The table: named columns, levels by name, borders on every cell, numbers formatted.
+    expect(sheet.getRow(7).values).toEqual([
+      undefined,
+      'Nhóm',
+      'Số lượt đánh giá',
+      'Tỷ lệ hài lòng',
+      'Điểm trung bình',
+      'Rất hài lòng',
+      'Hài lòng',
+      'Bình thường',
+      'Không hài lòng',
+      'Rất không hài lòng',
+    ]);
+    const first = sheet.getRow(8);
+    expect(first.getCell(1).value).toBe('UBND Phường 1');
+    expect(first.getCell(3).value).toBe(0.8);
+    expect(first.getCell(3).numFmt).toBe('0.0%');
+    expect(first.getCell(4).numFmt).toBe('0.00');
+    for (let c = 1; c <= 9; c++) expect(first.getCell(c).border?.bottom?.style).toBe('thin');
+    // Totals: 14 ratings, 9 satisfied, the pooled mean and distribution.
+    const totals = sheet.getRow(10);
+    expect(totals.getCell(1).value).toBe('Tổng cộng');
+    expect(totals.getCell(2).value).toBe(14);
+    expect(totals.getCell(3).value).toBeCloseTo(9 / 14, 6);
+    expect(totals.getCell(5).value).toBe(7);
+    expect(totals.font?.bold ?? totals.getCell(1).font?.bold).toBe(true);
+
+    expect(texts.some((t) => t.startsWith('Ghi chú: không tính các lượt đánh giá dồn dập'))).toBe(true);
+    expect(texts).toContain('Gò Vấp, ngày 02 tháng 12 năm 2026');
+    expect(texts).toEqual(expect.arrayContaining(['NGƯỜI LẬP BIỂU', 'THỦ TRƯỞNG ĐƠN VỊ']));
+
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '7:7' });
+  });
+
+  it('a ward’s report sits under the district; withheld officials stay out of the totals', async () => {
+    const ward: Report = {
+      ...report,
+      unit: 'UBND Phường 1',
+      groupBy: 'official',
+      rows: [report.rows[0]!, { key: 'cb-2', label: 'Lê Thị Bình', hidden: true, withheld: 'below_minimum' }],
+    };
+    const sheet = await open(await reportXlsx(ward, { district, period: 'Tháng 12/2026', now: new Date() }));
+    expect(sheet.getCell('A1').value).toBe('UBND QUẬN GÒ VẤP');
+    expect(sheet.getCell('A2').value).toBe('UBND PHƯỜNG 1');
+    expect(sheet.getRow(9).getCell(3).value).toBe('Ẩn: dưới 3 lượt đánh giá');
+    expect(sheet.getRow(10).getCell(2).value).toBe(10);
+  });
+});
+
+describe('the report as CSV', () => {
+  it('is what Vietnamese Excel reads: ";" between fields, decimal commas, a totals line', () => {
+    const lines = reportCsv(report).slice(1).split('\r\n');
+    expect(lines[1]).toBe('UBND Phường 1;10;80;4,2;6;2;0;2;0');
+    expect(lines[2]).toBe('UBND Phường 3;4;25;3,5;1;0;3;0;0');
+    expect(lines[3]).toBe('Tổng cộng;14;64,3;4;7;2;3;2;0');
+  });
+});
+
+describe('names of periods and files', () => {
+  it.each([
+    [{ period: 'quarter', at: '2026-Q4' }, 'Quý 4/2026', 'bao-cao-hai-long_quan-go-vap_2026-Q4.xlsx'],
+    [{ period: 'month', at: '2026-12' }, 'Tháng 12/2026', 'bao-cao-hai-long_quan-go-vap_2026-12.xlsx'],
+    [{ period: 'year', at: '2026' }, 'Năm 2026', 'bao-cao-hai-long_quan-go-vap_2026.xlsx'],
+    [
+      { period: 'custom', from: '2026-10-01', to: '2026-11-15' },
+      '01/10/2026 – 15/11/2026',
+      'bao-cao-hai-long_quan-go-vap_2026-10-01_2026-11-15.xlsx',
+    ],
+  ] as const)('%o is "%s", its file %s', (q, label, file) => {
+    expect(periodLabel(q)).toBe(label);
+    expect(reportFileName('bao-cao-hai-long', 'UBND Quận Gò Vấp', q, 'xlsx')).toBe(file);
+  });
+
+  it('slugs Vietnamese without its marks, đ included; places drop the administrative word', () => {
+    expect(fileSlug('Phường Đống Đa (thử)')).toBe('phuong-dong-da-thu');
+    expect(placeOf(district)).toBe('Gò Vấp');
+    expect(placeOf(null)).toBe('……');
+  });
+});
