@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 
 /**
  * Loads something for a page when its inputs change, and again on reload(). Errors are shown,
- * never thrown; an answer for inputs that have since changed is dropped.
+ * never thrown (and clear the data shown before); an answer for inputs that have since changed is
+ * dropped.
  */
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]) {
   const [version, setVersion] = useState(0);
@@ -16,8 +17,8 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]) {
     let live = true;
     loader.current().then(
       (data) => live && setState({ data, key }),
-      (error: unknown) =>
-        live && setState((s) => ({ ...s, error: error instanceof Error ? error.message : String(error), failure: error, key })),
+      // A failed load clears what an earlier one showed: old figures under a new choice would mislead.
+      (error: unknown) => live && setState({ error: error instanceof Error ? error.message : String(error), failure: error, key }),
     );
     return () => {
       live = false;

@@ -1,6 +1,8 @@
 import { Fragment, useState } from 'react';
 import { adminApi, type EnrolmentCodeCreated } from '../../shared/contract/admin-api';
 import { call } from '../api';
+import { ConfirmButton } from '../ConfirmButton';
+import { useErrorText } from '../errors';
 import { useT } from '../i18n';
 import { EnrolmentCodeCard } from './EnrolmentCodeCard';
 import { ImportCard } from './ImportCard';
@@ -11,16 +13,24 @@ import { LedgerGaps, LedgerSummary } from './KioskLedger';
 export function Fleet({ canManage }: { canManage: boolean }) {
   const t = useT();
   const kiosks = useLoad(() => call(adminApi.kiosks), []);
+  const errorText = useErrorText();
+  // What happened, beside the kiosk it happened to.
+  const [outcome, setOutcome] = useState<{ id: string; ok: boolean; text: string } | null>(null);
   const revoke = async (id: string) => {
-    await call(adminApi.revokeKiosk, { params: { id } });
-    kiosks.reload();
+    try {
+      await call(adminApi.revokeKiosk, { params: { id } });
+      setOutcome({ id, ok: true, text: t('fleet.revokedDone') });
+      kiosks.reload();
+    } catch (error) {
+      setOutcome({ id, ok: false, text: errorText(error) });
+    }
   };
   // Same kiosk, new token: for a revoked kiosk, or one whose token was lost; what it holds still counts.
   const [reenrol, setReenrol] = useState<{ id: string; code: EnrolmentCodeCreated } | null>(null);
   const makeReenrolmentCode = async (id: string) => {
     setReenrol({ id, code: await call(adminApi.reenrolmentCode, { params: { id } }) });
   };
-  if (kiosks.error) return <p role="alert">{t('common.error', { message: kiosks.error })}</p>;
+  if (kiosks.failure !== undefined) return <p role="alert">{errorText(kiosks.failure)}</p>;
   return (
     <>
       {reenrol && <EnrolmentCodeCard created={reenrol.code} title={t('fleet.reenrolFor', { kiosk: reenrol.id.slice(0, 8) })} />}
@@ -62,13 +72,21 @@ export function Fleet({ canManage }: { canManage: boolean }) {
                 {canManage && (
                   <td>
                     {k.revokedAt === null && (
-                      <button type="button" onClick={() => void revoke(k.id)}>
-                        {t('fleet.revoke')}
-                      </button>
+                      <ConfirmButton
+                        label={t('fleet.revoke')}
+                        question={t('fleet.revokeQuestion')}
+                        confirm={t('fleet.revokeConfirm')}
+                        onConfirm={() => void revoke(k.id)}
+                      />
                     )}
                     <button type="button" onClick={() => void makeReenrolmentCode(k.id)}>
                       {t('fleet.reenrol')}
                     </button>
+                    {outcome?.id === k.id && (
+                      <p role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? 'done' : 'problem'}>
+                        {outcome.text}
+                      </p>
+                    )}
                   </td>
                 )}
               </tr>

@@ -1,27 +1,58 @@
-import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { fiveLevelScale } from '../../shared/templates/scales';
 import { adminApi, shownRows, type ReportGrouping, type ShownRow } from '../../shared/contract/admin-api';
 import { call } from '../api';
-import { useT } from '../i18n';
+import { useContext } from 'react';
+import { periodLabel } from '../../shared/report/naming';
+import { LocaleContext, useT } from '../i18n';
 import { useLoad } from '../useLoad';
-import { currentQuarter, percent } from './format';
+import { useErrorText } from '../errors';
+import { currentQuarter, decimal, percent } from './format';
+
+/** The kiosk faces' colours (renderer/ui/styles.css), darkened where a bar on white needs it. */
+const faceColour: Record<string, string> = {
+  'very-satisfied': '#2e9e4f',
+  satisfied: '#7cb342',
+  neutral: '#c9a400',
+  dissatisfied: '#e07b00',
+  'very-dissatisfied': '#d32f2f',
+};
 
 const report = (period: 'year' | 'quarter', at: string, groupBy: ReportGrouping) =>
   call(adminApi.report, { query: { period, at, groupBy } });
 
 export function Overview() {
   const t = useT();
+  const locale = useContext(LocaleContext);
+  const errorText = useErrorText();
   const { year, quarter } = currentQuarter();
   const data = useLoad(
     () => Promise.all([report('year', year, 'month'), report('quarter', quarter, 'ward'), report('quarter', quarter, 'district')]),
     [year, quarter],
   );
-  if (data.loading && !data.data) return <p>{t('common.loading')}</p>;
-  if (data.error) return <p role="alert">{t('common.error', { message: data.error })}</p>;
+  if (data.loading && !data.data) return <p role="status">{t('common.loading')}</p>;
+  if (data.failure !== undefined) return <p role="alert">{t('report.failed', { reason: errorText(data.failure) })}</p>;
   const [months, wards, district] = data.data!.map((report) => shownRows(report.rows)) as [ShownRow[], ShownRow[], ShownRow[]];
-  const trend = months.map((r) => ({ month: r.key, share: Math.round((r.satisfiedShare ?? 0) * 1000) / 10 }));
-  const byWard = wards.map((r) => ({ ward: r.label, share: Math.round((r.satisfiedShare ?? 0) * 1000) / 10 }));
+  const share = (r: ShownRow) => (r.satisfiedShare === null ? null : Math.round(r.satisfiedShare * 1000) / 10);
+  const trend = months.map((r) => ({ month: r.key, share: share(r) }));
+  // Every ward, those without a rating included (no bar, "0 lượt" under the name).
+  const byWard = wards.map((r) => ({ ward: `${r.label} (${t('overview.ratings', { count: r.count })})`, share: share(r) }));
   const whole = district[0];
-  const distribution = whole ? Object.entries(whole.distribution).map(([level, count]) => ({ level, count })) : [];
+  // The five levels by name and in the faces' colours, best first (a 3-level survey's ratings sit on its own levels).
+  const distribution = fiveLevelScale.map((level) => ({
+    level: level.label[locale],
+    face: level.face,
+    count: whole?.scaleSize === 5 ? (whole.distribution[String(level.value)] ?? 0) : 0,
+  }));
+  const percentTick = (value: number) => `${value}%`;
+  const monthTick = (key: string) => `${Number(key.slice(5))}/${key.slice(0, 4)}`;
+  if (!whole || whole.count === 0)
+    return (
+      <div className="overview">
+        <p className="headline">{t('overview.count', { count: 0 })}</p>
+        <p className="empty-state">{t('common.none')}</p>
+      </div>
+    );
   return (
     <div className="overview">
       <p className="headline">
@@ -32,34 +63,54 @@ export function Overview() {
         <ResponsiveContainer width="100%" height={260}>
           <LineChart data={trend}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="month" />
-            <YAxis domain={[0, 100]} unit="%" />
-            <Tooltip />
-            <Line type="monotone" dataKey="share" name={t('overview.satisfied')} stroke="#0b3d91" strokeWidth={3} />
+            <XAxis dataKey="month" tickFormatter={monthTick} />
+            <YAxis domain={[0, 100]} tickFormatter={percentTick} />
+            <Tooltip
+              labelFormatter={(key) => monthTick(String(key))}
+              formatter={(value) => [`${decimal(Number(value), 1)}%`, t('overview.satisfied')]}
+            />
+            <Line type="monotone" dataKey="share" name={t('overview.satisfied')} stroke="#0b3d91" strokeWidth={3} connectNulls>
+              <LabelList
+                dataKey="share"
+                position="top"
+                formatter={(value: unknown) => (value === null ? '' : `${decimal(Number(value), 1)}%`)}
+              />
+            </Line>
           </LineChart>
         </ResponsiveContainer>
       </section>
       <section>
-        <h2>{t('overview.wards', { quarter })}</h2>
+        <h2>{t('overview.wards', { quarter: periodLabel({ period: 'quarter', at: quarter }, locale) })}</h2>
         <ResponsiveContainer width="100%" height={260}>
           <BarChart data={byWard}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="ward" />
-            <YAxis domain={[0, 100]} unit="%" />
-            <Tooltip />
-            <Bar dataKey="share" name={t('overview.satisfied')} fill="#2e7d32" />
+            <XAxis dataKey="ward" interval={0} />
+            <YAxis domain={[0, 100]} tickFormatter={percentTick} />
+            <Tooltip formatter={(value) => [`${decimal(Number(value), 1)}%`, t('overview.satisfied')]} />
+            <Bar dataKey="share" name={t('overview.satisfied')} fill="#2e7d32">
+              <LabelList
+                dataKey="share"
+                position="top"
+                formatter={(value: unknown) => (value === null ? '' : `${decimal(Number(value), 1)}%`)}
+              />
+            </Bar>
           </BarChart>
         </ResponsiveContainer>
       </section>
       <section>
-        <h2>{t('overview.distribution', { quarter })}</h2>
+        <h2>{t('overview.distribution', { quarter: periodLabel({ period: 'quarter', at: quarter }, locale) })}</h2>
         <ResponsiveContainer width="100%" height={220}>
           <BarChart data={distribution}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="level" />
+            <XAxis dataKey="level" interval={0} />
             <YAxis allowDecimals={false} />
-            <Tooltip />
-            <Bar dataKey="count" fill="#0a5bb0" />
+            <Tooltip formatter={(value) => [decimal(Number(value), 0), t('overview.ratingsLabel')]} />
+            <Bar dataKey="count" name={t('overview.ratingsLabel')}>
+              {distribution.map((d) => (
+                <Cell key={d.face} fill={faceColour[d.face]} />
+              ))}
+              <LabelList dataKey="count" position="top" />
+            </Bar>
           </BarChart>
         </ResponsiveContainer>
       </section>

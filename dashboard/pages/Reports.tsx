@@ -1,160 +1,144 @@
-import { useState } from 'react';
-import { adminApi, ReportGrouping } from '../../shared/contract/admin-api';
+import { useContext, useState } from 'react';
+import { adminApi, ReportGrouping, type Report } from '../../shared/contract/admin-api';
+import { periodLabel, reportFileName } from '../../shared/report/naming';
+import { fiveLevelScale, threeLevelScale } from '../../shared/templates/scales';
 import { call, download, urlOf } from '../api';
-import { useT } from '../i18n';
+import { useErrorText } from '../errors';
+import { LoadState } from '../LoadState';
+import { LocaleContext, useT } from '../i18n';
+import { PeriodPicker, periodHolding, type Period } from '../PeriodPicker';
 import { useLoad } from '../useLoad';
-import { currentQuarter, percent } from './format';
+import { day, decimal, percent, todayInVietnam } from './format';
 import { WardSelect } from './WardSelect';
 
-const groupings = ReportGrouping.options;
-const periods = ['day', 'month', 'quarter', 'year', 'custom'] as const;
-type Period = (typeof periods)[number];
+/** Years a report can be asked for: the product's first year to this one. */
+const yearsUpTo = (today: string) => Array.from({ length: Number(today.slice(0, 4)) - 2024 + 1 }, (_, i) => 2024 + i);
+
+/** The level columns: named by the scale when every row uses one ("Rất hài lòng"…), numbered otherwise. */
+function levelColumns(report: Report, locale: 'vi' | 'en') {
+  const sizes = new Set(report.rows.flatMap((row) => (row.hidden || row.count === 0 ? [] : [row.scaleSize])));
+  const one = sizes.size <= 1 && report.groupBy !== 'criterion' ? ([...sizes][0] ?? 5) : null;
+  const size = one ?? 5;
+  const scale = one === 3 ? threeLevelScale : fiveLevelScale;
+  return Array.from({ length: size }, (_, i) => {
+    const value = size - i;
+    return { value, name: one ? (scale.find((l) => l.value === value)?.label[locale] ?? String(value)) : null };
+  });
+}
 
 export function Reports() {
   const t = useT();
-  const { month } = currentQuarter();
-  const [query, setQuery] = useState<{
-    period: Period;
-    at: string;
-    from: string;
-    to: string;
-    groupBy: ReportGrouping;
-    wardId: string;
-    includeBursts: boolean;
-  }>({
-    period: 'month',
-    at: month,
-    from: '',
-    to: '',
-    groupBy: 'ward',
-    wardId: '',
-    includeBursts: false,
-  });
-  const [shown, setShown] = useState(query);
+  const locale = useContext(LocaleContext);
+  const errorText = useErrorText();
+  const today = todayInVietnam();
+  const [period, setPeriod] = useState<Period>(periodHolding('quarter', today));
+  const [groupBy, setGroupBy] = useState<ReportGrouping>('ward');
+  const [wardId, setWardId] = useState('');
+  const [includeBursts, setIncludeBursts] = useState(false);
   const [exporting, setExporting] = useState<string | null>(null);
+  const [exportFailure, setExportFailure] = useState<unknown>(null);
   const wards = useLoad(() => call(adminApi.wards), []);
-  const params = (q: typeof query, format: 'json' | 'csv' | 'xlsx') => ({
-    period: q.period,
-    groupBy: q.groupBy,
+  const params = (format: 'json' | 'csv' | 'xlsx') => ({
+    ...period,
+    groupBy,
     format,
-    includeBursts: q.includeBursts ? ('true' as const) : ('false' as const),
-    ...(q.period === 'custom' ? { from: q.from, to: q.to } : { at: q.at }),
-    ...(q.wardId && { wardId: q.wardId }),
+    includeBursts: includeBursts ? ('true' as const) : ('false' as const),
+    ...(wardId && { wardId }),
   });
-  const report = useLoad(() => call(adminApi.report, { query: params(shown, 'json') }), [shown]);
-  const levels = [5, 4, 3, 2, 1];
+  // Every change reloads the report; an answer for an earlier choice is dropped (useLoad).
+  const report = useLoad(() => call(adminApi.report, { query: params('json') }), [period, groupBy, wardId, includeBursts]);
   const exportAs = async (format: 'csv' | 'xlsx') => {
     setExporting('0 KB');
+    setExportFailure(null);
     try {
-      await download(urlOf(adminApi.report, { query: params(shown, format) }), `bao-cao.${format}`, (bytes) =>
+      const unit = report.data?.unit ?? '';
+      await download(urlOf(adminApi.report, { query: params(format) }), reportFileName('bao-cao-hai-long', unit, period, format), (bytes) =>
         setExporting(`${Math.round(bytes / 1024)} KB`),
       );
+    } catch (error) {
+      setExportFailure(error);
     } finally {
       setExporting(null);
     }
   };
+  const data = report.loading ? undefined : report.data;
+  const levels = data ? levelColumns(data, locale) : [];
   return (
     <div>
-      <form
-        className="filters"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setShown(query);
-        }}
-      >
-        <label>
-          {t('report.period')}
-          <select
-            value={query.period}
-            onChange={(e) => setQuery({ ...query, period: periods.find((p) => p === e.target.value) ?? 'month' })}
-          >
-            {periods.map((p) => (
-              <option key={p}>{p}</option>
-            ))}
-          </select>
-        </label>
-        {query.period === 'custom' ? (
-          <>
-            <label>
-              {t('report.from')}
-              <input type="date" value={query.from} onChange={(e) => setQuery({ ...query, from: e.target.value })} />
-            </label>
-            <label>
-              {t('report.to')}
-              <input type="date" value={query.to} onChange={(e) => setQuery({ ...query, to: e.target.value })} />
-            </label>
-          </>
-        ) : (
-          <label>
-            {t('report.at')}
-            <input value={query.at} onChange={(e) => setQuery({ ...query, at: e.target.value })} placeholder="2026-11, 2026-Q4, 2026" />
-          </label>
-        )}
+      <form className="filters" onSubmit={(e) => e.preventDefault()}>
+        <PeriodPicker value={period} onChange={setPeriod} years={yearsUpTo(today)} />
         <label>
           {t('report.groupBy')}
-          <select value={query.groupBy} onChange={(e) => setQuery({ ...query, groupBy: ReportGrouping.parse(e.target.value) })}>
-            {groupings.map((g) => (
-              <option key={g}>{g}</option>
+          <select value={groupBy} onChange={(e) => setGroupBy(ReportGrouping.parse(e.target.value))}>
+            {ReportGrouping.options.map((g) => (
+              <option key={g} value={g}>
+                {t(`report.groupBy.${g}`)}
+              </option>
             ))}
           </select>
         </label>
-        <WardSelect
-          label={t('report.ward')}
-          wards={wards.data}
-          value={query.wardId}
-          emptyLabel={t('report.allWards')}
-          onChange={(wardId) => setQuery({ ...query, wardId })}
-        />
+        <WardSelect label={t('report.ward')} wards={wards.data} value={wardId} emptyLabel={t('report.allWards')} onChange={setWardId} />
         <label className="check">
-          <input type="checkbox" checked={query.includeBursts} onChange={(e) => setQuery({ ...query, includeBursts: e.target.checked })} />
+          <input type="checkbox" checked={includeBursts} onChange={(e) => setIncludeBursts(e.target.checked)} />
           {t('report.includeBursts')}
         </label>
-        <button type="submit">{t('report.show')}</button>
-        <button type="button" disabled={exporting !== null} onClick={() => void exportAs('csv')}>
-          {t('report.csv')}
-        </button>
-        <button type="button" disabled={exporting !== null} onClick={() => void exportAs('xlsx')}>
-          {t('report.xlsx')}
-        </button>
-        {exporting !== null && <span role="status">{t('report.exporting', { received: exporting })}</span>}
+        <div className="actions">
+          <button type="button" disabled={exporting !== null || !data} onClick={() => void exportAs('xlsx')}>
+            {t('report.xlsx')}
+          </button>
+          <button type="button" disabled={exporting !== null || !data} onClick={() => void exportAs('csv')}>
+            {t('report.csv')}
+          </button>
+          {exporting !== null && <span role="status">{t('report.exporting', { received: exporting })}</span>}
+          {exportFailure !== null && (
+            <span role="alert" className="problem">
+              {t('report.exportFailed', { reason: errorText(exportFailure) })}
+            </span>
+          )}
+        </div>
       </form>
-      {report.error && <p role="alert">{t('common.error', { message: report.error })}</p>}
-      {report.data && (
-        <table>
+      <LoadState loading={report.loading} failure={report.failure} />
+      {data && (
+        <table className="report">
           <caption>
-            {report.data.unit} · {report.data.from} – {report.data.to}
+            {t('report.caption', { unit: data.unit, period: periodLabel(period, locale), from: day(data.from), to: day(data.to) })}
           </caption>
           <thead>
             <tr>
-              <th scope="col">{t('report.group')}</th>
+              <th scope="col">{t(`report.groupBy.${data.groupBy}`)}</th>
               <th scope="col">{t('report.count')}</th>
               <th scope="col">{t('report.satisfied')}</th>
               <th scope="col">{t('report.mean')}</th>
               {levels.map((l) => (
-                <th scope="col" key={l}>
-                  {l}
+                <th scope="col" key={l.value}>
+                  {l.name ?? t('report.level', { n: l.value })}
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {report.data.rows.length === 0 && (
+            {data.rows.length === 0 && (
               <tr>
                 <td colSpan={4 + levels.length}>{t('common.none')}</td>
               </tr>
             )}
-            {report.data.rows.map((row) => (
-              <tr key={`${row.key}|${row.hidden ? 'withheld' : row.scaleSize}`}>
+            {data.rows.map((row) => (
+              <tr
+                key={`${row.key}|${row.hidden ? 'withheld' : row.scaleSize}`}
+                className={!row.hidden && row.count === 0 ? 'empty' : undefined}
+              >
                 <th scope="row">{row.label}</th>
                 {row.hidden ? (
-                  <td colSpan={3 + levels.length}>{t('report.hidden', { min: report.data!.minResponses })}</td>
+                  <td colSpan={3 + levels.length}>{t('report.hidden', { min: data.minResponses })}</td>
                 ) : (
                   <>
-                    <td>{row.count}</td>
-                    <td>{percent(row.satisfiedShare)}</td>
-                    <td>{row.mean?.toFixed(2) ?? '–'}</td>
+                    <td className="number">{decimal(row.count, 0)}</td>
+                    <td className="number">{percent(row.satisfiedShare)}</td>
+                    <td className="number">{row.mean === null ? '–' : decimal(row.mean, 2)}</td>
                     {levels.map((l) => (
-                      <td key={l}>{row.distribution[String(l)] ?? ''}</td>
+                      <td className="number" key={l.value}>
+                        {decimal(row.distribution[String(l.value)] ?? 0, 0)}
+                      </td>
                     ))}
                   </>
                 )}

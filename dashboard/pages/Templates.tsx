@@ -34,9 +34,7 @@ export function Templates({ canManage }: { canManage: boolean }) {
       {error && <p role="alert">{t('common.error', { message: error })}</p>}
       {templates.data?.map(({ versions, ...template }) => (
         <section key={template.id} className="template">
-          <h2>
-            {template.name.vi} <code>{template.id}</code>
-          </h2>
+          <h2>{template.name.vi}</h2>
           <p>{t('templates.versions', { versions: versions.join(', ') })}</p>
           {canManage && (
             <>

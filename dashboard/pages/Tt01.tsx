@@ -1,73 +1,139 @@
-import { useState } from 'react';
-import { adminApi } from '../../shared/contract/admin-api';
-import { call } from '../api';
-import { useT } from '../i18n';
+import { useContext, useState } from 'react';
+import { adminApi, type Tt01Report } from '../../shared/contract/admin-api';
+import { periodLabel, reportFileName } from '../../shared/report/naming';
+import { officialClassification, TT01_INDICATORS, unitClassification } from '../../shared/report/tt01-words';
+import { call, download, urlOf } from '../api';
+import { useErrorText } from '../errors';
+import { LoadState } from '../LoadState';
+import { LocaleContext, useT } from '../i18n';
+import { PeriodPicker, periodHolding, type Period } from '../PeriodPicker';
 import { useLoad } from '../useLoad';
-import { currentQuarter } from './format';
+import { day, decimal, todayInVietnam } from './format';
 
-const indicatorIds = ['chi-so-1', 'chi-so-3', 'chi-so-4', 'chi-so-7'];
+type Indicators = Tt01Report['units'][number]['indicators'];
 
+/** Circular 01/2018 scores per quarter: units, then officials, named as the Circular names them. */
 export function Tt01() {
   const t = useT();
-  const [quarter, setQuarter] = useState(currentQuarter().quarter);
+  const locale = useContext(LocaleContext);
+  const errorText = useErrorText();
+  const today = todayInVietnam();
+  const [period, setPeriod] = useState<Period>(periodHolding('quarter', today));
+  const quarter = period.at ?? '';
   const data = useLoad(() => call(adminApi.tt01, { query: { quarter } }), [quarter]);
-  const scoreOf = (indicators: { criterionId: string; score: number }[], id: string) =>
-    indicators.find((i) => i.criterionId === id)?.score.toFixed(2) ?? '–';
-  const header = (
+  const [exportFailure, setExportFailure] = useState<unknown>(null);
+  const [exporting, setExporting] = useState(false);
+  const scoreOf = (indicators: Indicators, id: string) => {
+    const score = indicators.find((i) => i.criterionId === id)?.score;
+    return score === undefined ? '–' : decimal(score, 2);
+  };
+  const exportXlsx = async () => {
+    setExporting(true);
+    setExportFailure(null);
+    try {
+      const unit = data.data?.units.length === 1 ? data.data.units[0]!.label : t('tt01.district');
+      await download(
+        urlOf(adminApi.tt01, { query: { quarter, format: 'xlsx' } }),
+        reportFileName('bao-cao-tt01', unit, period, 'xlsx'),
+        () => {},
+      );
+    } catch (error) {
+      setExportFailure(error);
+    } finally {
+      setExporting(false);
+    }
+  };
+  const header = (first: string) => (
     <tr>
-      <th scope="col" />
-      {indicatorIds.map((id) => (
-        <th scope="col" key={id}>
-          {id}
+      <th scope="col">{first}</th>
+      {TT01_INDICATORS.map((indicator) => (
+        <th scope="col" key={indicator.id}>
+          {indicator.label[locale]}
         </th>
       ))}
       <th scope="col">{t('tt01.total')}</th>
       <th scope="col">{t('tt01.classification')}</th>
     </tr>
   );
+  const report = data.loading ? undefined : data.data;
   return (
     <div>
-      <label>
-        {t('tt01.quarter')} <input value={quarter} onChange={(e) => setQuarter(e.target.value)} />
-      </label>
-      {data.error && <p role="alert">{t('common.error', { message: data.error })}</p>}
-      {data.data && (
+      <form className="filters" onSubmit={(e) => e.preventDefault()}>
+        <PeriodPicker
+          value={period}
+          onChange={setPeriod}
+          years={Array.from({ length: Number(today.slice(0, 4)) - 2023 }, (_, i) => 2024 + i)}
+          kinds={['quarter']}
+        />
+        <div className="actions">
+          <button type="button" disabled={!report || exporting} onClick={() => void exportXlsx()}>
+            {t('report.xlsx')}
+          </button>
+          {exportFailure !== null && (
+            <span role="alert" className="problem">
+              {t('report.exportFailed', { reason: errorText(exportFailure) })}
+            </span>
+          )}
+        </div>
+      </form>
+      <LoadState loading={data.loading} failure={data.failure} />
+      {report && (
         <>
-          {data.data.repeatedDossiers > 0 && <p role="note">{t('tt01.repeatedDossiers', { count: data.data.repeatedDossiers })}</p>}
-          <table>
+          {report.repeatedDossiers > 0 && <p role="note">{t('tt01.repeatedDossiers', { count: report.repeatedDossiers })}</p>}
+          <table className="report">
             <caption>
-              {t('tt01.units')} ({t('tt01.partial')})
+              {t('tt01.units')}, {periodLabel(period, locale)} ({day(report.from)} – {day(report.to)}). {t('tt01.partial')}
             </caption>
-            <thead>{header}</thead>
+            <thead>{header(t('tt01.unit'))}</thead>
             <tbody>
-              {data.data.units.map((u) => (
+              {report.units.length === 0 && report.otherWards.length === 0 && (
+                <tr>
+                  <td colSpan={TT01_INDICATORS.length + 3}>{t('common.none')}</td>
+                </tr>
+              )}
+              {report.units.map((u) => (
                 <tr key={u.wardId}>
                   <th scope="row">{u.label}</th>
-                  {indicatorIds.map((id) => (
-                    <td key={id}>{scoreOf(u.indicators, id)}</td>
+                  {TT01_INDICATORS.map((i) => (
+                    <td className="number" key={i.id}>
+                      {scoreOf(u.indicators, i.id)}
+                    </td>
                   ))}
-                  <td>{u.total.toFixed(2)}</td>
-                  <td>{u.classification}</td>
+                  <td className="number">{decimal(u.total, 2)}</td>
+                  <td>{unitClassification[u.classification][locale]}</td>
+                </tr>
+              ))}
+              {report.otherWards.map((w) => (
+                <tr key={w.wardId} className="empty">
+                  <th scope="row">{w.label}</th>
+                  <td colSpan={TT01_INDICATORS.length + 2}>{t('tt01.otherTemplate', { template: w.template })}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <table>
+          <table className="report">
             <caption>{t('tt01.officials')}</caption>
-            <thead>{header}</thead>
+            <thead>{header(t('tt01.official'))}</thead>
             <tbody>
-              {data.data.officials.map((o) => (
-                <tr key={o.label}>
+              {report.officials.length === 0 && (
+                <tr>
+                  <td colSpan={TT01_INDICATORS.length + 3}>{t('common.none')}</td>
+                </tr>
+              )}
+              {report.officials.map((o) => (
+                <tr key={`${o.wardId}|${o.officialId}`}>
                   <th scope="row">{o.label}</th>
                   {o.hidden ? (
-                    <td colSpan={indicatorIds.length + 2}>{t('report.hidden', { min: data.data!.minResponses })}</td>
+                    <td colSpan={TT01_INDICATORS.length + 2}>{t('tt01.hidden', { min: report.minResponses })}</td>
                   ) : (
                     <>
-                      {indicatorIds.map((id) => (
-                        <td key={id}>{scoreOf(o.indicators, id)}</td>
+                      {TT01_INDICATORS.map((i) => (
+                        <td className="number" key={i.id}>
+                          {scoreOf(o.indicators, i.id)}
+                        </td>
                       ))}
-                      <td>{o.total?.toFixed(2)}</td>
-                      <td>{o.classification}</td>
+                      <td className="number">{o.total === null ? '–' : decimal(o.total, 2)}</td>
+                      <td>{o.classification ? officialClassification[o.classification][locale] : '–'}</td>
                     </>
                   )}
                 </tr>

@@ -1,4 +1,13 @@
-export const percent = (share: number | null) => (share === null ? '–' : `${(share * 100).toFixed(1)}%`);
+const percentFormat = new Intl.NumberFormat('vi-VN', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/** A share as Vietnamese people write it: "77,1%". */
+export const percent = (share: number | null) => (share === null ? '–' : percentFormat.format(share));
+
+/** A number with a decimal comma and a grouping dot: "1.234", "4,12". */
+export const decimal = (value: number, digits: number) =>
+  new Intl.NumberFormat('vi-VN', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+
+/** Today in Vietnam, YYYY-MM-DD. */
+export const todayInVietnam = (now = new Date()) => new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 /** The current year and quarter in Vietnam time. */
 export function currentQuarter(now = new Date()) {

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
-import type { Report, ShownRow } from '../../shared/contract/admin-api';
+import type { Report, ShownRow, Tt01Report } from '../../shared/contract/admin-api';
 import type { District } from '../../shared/contract/district-api';
 import { summarise } from '../../shared/report/cells';
+import { officialClassification, TT01_INDICATORS, unitClassification } from '../../shared/report/tt01-words';
 import { fiveLevelScale, threeLevelScale } from '../../shared/templates/scales';
 import { addOfficialSheet } from './official-sheet';
 
@@ -126,6 +127,60 @@ export async function reportXlsx(report: Report, issuer: Issuer): Promise<Buffer
     notes: notes(report, mixedScales),
     place: placeOf(district),
     date: issuer.now,
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Circular 01/2018 scores per unit and per official, as two official tables in one workbook. */
+export async function tt01Xlsx(report: Tt01Report, issuer: Issuer & { unit: string }): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Hài Lòng';
+  const score = (indicators: Tt01Report['units'][number]['indicators'], id: string) => indicators.find((i) => i.criterionId === id)?.score ?? null;
+  const columns = [
+    { header: 'Đơn vị / Công chức', width: 36 },
+    ...TT01_INDICATORS.map((indicator) => ({ header: indicator.label.vi, width: 16, numFmt: '0.00' })),
+    { header: 'Tổng điểm', width: 12, numFmt: '0.00' },
+    { header: 'Xếp loại', width: 18 },
+  ];
+  const common = {
+    superior: issuer.district ? (report.otherWards.length + report.units.length === 1 ? issuer.district.unit : `UBND ${issuer.district.province}`) : '',
+    unit: issuer.unit,
+    period: issuer.period,
+    columns,
+    place: placeOf(issuer.district),
+    date: issuer.now,
+  };
+  const notes = [
+    'Ghi chú: điểm các chỉ số 1, 3, 4 và 7 thu từ thiết bị đánh giá tại Bộ phận Một cửa; điểm của đơn vị chỉ gồm các chỉ số này.',
+    'Không tính các lượt đánh giá dồn dập; hồ sơ được đánh giá lặp lại không tính lại vào điểm' +
+      (report.repeatedDossiers > 0 ? ` (${report.repeatedDossiers} lượt trong kỳ).` : '.'),
+    ...report.otherWards.map((w) => `${w.label}: dùng mẫu "${w.template}", không chấm điểm theo Thông tư 01/2018.`),
+  ];
+  addOfficialSheet(workbook, 'Đơn vị', {
+    ...common,
+    title: 'Kết quả đánh giá việc giải quyết thủ tục hành chính theo Thông tư 01/2018/TT-VPCP',
+    rows: report.units.map((u) => [
+      u.label,
+      ...TT01_INDICATORS.map((i) => score(u.indicators, i.id)),
+      u.total,
+      unitClassification[u.classification].vi,
+    ]),
+    notes,
+  });
+  addOfficialSheet(workbook, 'Công chức', {
+    ...common,
+    title: 'Kết quả đánh giá cán bộ, công chức theo Thông tư 01/2018/TT-VPCP',
+    rows: report.officials.map((o) =>
+      o.hidden
+        ? [o.label, `Ẩn: dưới ${report.minResponses} hồ sơ`, ...TT01_INDICATORS.slice(1).map(() => null), null, null]
+        : [
+            o.label,
+            ...TT01_INDICATORS.map((i) => score(o.indicators, i.id)),
+            o.total,
+            o.classification ? officialClassification[o.classification].vi : null,
+          ],
+    ),
+    notes: [`Số liệu của công chức có dưới ${report.minResponses} hồ sơ được ẩn để bảo đảm ẩn danh.`],
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

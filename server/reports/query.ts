@@ -26,13 +26,22 @@ export function countSource(days: { from: string; to: string }) {
 export async function buildReport(store: Store, query: ReportQuery, options: { minResponses: number }): Promise<Report> {
   const days = periodDays(query);
   if (!days) throw new HttpError(400, 'invalid_period', 'The period does not fit its "at", "from" and "to".');
-  const wards = await store.db.selectFrom('wards').select(['id', 'name_vi']).execute();
+  const wards = await store.db.selectFrom('wards').select(['id', 'name_vi', 'retired_at']).orderBy('name_vi').execute();
   const wardName = new Map(wards.map((w) => [w.id, w.name_vi]));
   const district = (await readDistrict(store))?.unit ?? '';
   const unit = query.wardId ? (wardName.get(query.wardId) ?? query.wardId) : district;
 
   const figures =
     query.groupBy === 'criterion' ? await criterionRows(store, query, days) : await overallRows(store, query, days, wardName);
+  // By ward, every ward in view has its row: a ward without a rating is a finding, not a gap.
+  if (query.groupBy === 'ward') {
+    const present = new Set(figures.map((row) => row.key));
+    for (const ward of wards) {
+      if (present.has(ward.id) || ward.retired_at !== null || (query.wardId && query.wardId !== ward.id)) continue;
+      figures.push({ key: ward.id, label: ward.name_vi, hidden: false, ...summarise([], 5) });
+    }
+    figures.sort((a, b) => a.label.localeCompare(b.label, 'vi'));
+  }
   const rows: ReportRow[] = figures.map((row) =>
     query.groupBy === 'official' && row.count < options.minResponses
       ? { key: row.key, label: row.label, hidden: true, withheld: 'below_minimum' }
@@ -76,6 +85,9 @@ async function overallRows(store: Store, query: ReportQuery, days: { from: strin
   const officials = new Map(
     (await store.db.selectFrom('officials').select(['id', 'name']).execute()).map((o) => [o.id, o.name]),
   );
+  const counters = new Map(
+    (await store.db.selectFrom('counters').select(['ward_id', 'id', 'label_vi']).execute()).map((c) => [`${c.ward_id}/${c.id}`, c.label_vi]),
+  );
   const grouped = new Map<string, { key: string; scaleSize: number; levels: { overall: number; count: number }[] }>();
   // A rating taken out of the figures (a repeated dossier under review) leaves count rows at zero.
   for (const r of raw.filter((row) => Number(row.count) > 0)) {
@@ -92,7 +104,7 @@ async function overallRows(store: Store, query: ReportQuery, days: { from: strin
         return wardName.get(key) ?? key;
       case 'counter': {
         const [ward, counter] = key.split('/');
-        return `${wardName.get(ward!) ?? ward} – ${counter}`;
+        return `${wardName.get(ward!) ?? ward} – ${counters.get(key) ?? counter}`;
       }
       case 'official':
         return key === '' ? 'Chưa ghi nhận công chức' : (officials.get(key) ?? key);
@@ -126,8 +138,14 @@ async function criterionRows(store: Store, query: ReportQuery, days: { from: str
     g.levels.push({ overall: r.value, count: Number(r.count) });
     grouped.set(id, g);
   }
-  return [...grouped.entries()].map(([key, g]) => {
-    const criterion = templates.get(g.template)?.criteria.find((c) => c.id === g.criterion);
-    return { key, label: criterion?.label.vi ?? g.criterion, hidden: false as const, ...summarise(g.levels, criterion?.levels.length ?? 5) };
-  });
+  // Each template's criteria together, in the order its survey asks them, named with the survey.
+  const order = (g: { template: string; criterion: string }) => templates.get(g.template)?.criteria.findIndex((c) => c.id === g.criterion) ?? 99;
+  return [...grouped.entries()]
+    .sort(([, a], [, b]) => a.template.localeCompare(b.template) || order(a) - order(b))
+    .map(([key, g]) => {
+      const template = templates.get(g.template);
+      const criterion = template?.criteria.find((c) => c.id === g.criterion);
+      const label = `${template?.name.vi ?? g.template}: ${criterion?.label.vi ?? g.criterion}`;
+      return { key, label, hidden: false as const, ...summarise(g.levels, criterion?.levels.length ?? 5) };
+    });
 }

@@ -26,7 +26,8 @@ export async function tt01Report(store: Store, query: { quarter: string; wardId?
   const rows = (await q.groupBy(['ward_id', 'official_id', 'criterion_id', 'points']).execute())
     .map((r) => ({ ...r, count: Number(r.count) }))
     .filter((r) => r.count > 0);
-  const wards = new Map((await store.db.selectFrom('wards').select(['id', 'name_vi']).execute()).map((w) => [w.id, w.name_vi]));
+  const wardRows = await store.db.selectFrom('wards').select(['id', 'name_vi', 'template_id', 'retired_at']).orderBy('name_vi').execute();
+  const wards = new Map(wardRows.map((w) => [w.id, w.name_vi]));
   const officials = new Map((await store.db.selectFrom('officials').select(['id', 'name']).execute()).map((o) => [o.id, o.name]));
 
   const group = (key: (r: (typeof rows)[number]) => string) => {
@@ -66,5 +67,23 @@ export async function tt01Report(store: Store, query: { quarter: string; wardId?
     .where('day', '<=', days.to);
   if (query.wardId) repeats = repeats.where('ward_id', '=', query.wardId);
   const repeatedDossiers = Number((await repeats.executeTakeFirstOrThrow()).n);
-  return { quarter: query.quarter, from: days.from, to: days.to, minResponses: options.minResponses, units, officials: people, repeatedDossiers };
+  // A ward on another survey has no TT01 figures: the report says so instead of leaving it out.
+  const scored = new Set(units.map((u) => u.wardId));
+  const templateNames = new Map<string, string>();
+  for (const t of await store.db.selectFrom('templates').select(['id', 'body']).orderBy('version').execute()) {
+    templateNames.set(t.id, (JSON.parse(t.body) as { name: { vi: string } }).name.vi);
+  }
+  const otherWards = wardRows
+    .filter((w) => w.retired_at === null && w.template_id !== TT01_TEMPLATE && !scored.has(w.id) && (!query.wardId || query.wardId === w.id))
+    .map((w) => ({ wardId: w.id, label: w.name_vi, template: templateNames.get(w.template_id) ?? w.template_id }));
+  return {
+    quarter: query.quarter,
+    from: days.from,
+    to: days.to,
+    minResponses: options.minResponses,
+    units,
+    officials: people,
+    repeatedDossiers,
+    otherWards,
+  };
 }

@@ -9,11 +9,13 @@ import type { Store } from '../db/connect';
 import { declare, type Callers } from '../http/declare';
 import { HttpError } from '../http/errors';
 import { tt01Report } from '../reports/tt01';
+import { tt01Xlsx } from '../reports/export';
+import { periodLabel, reportFileName } from '../../shared/report/naming';
 import { decideDossier, listDossierReviews } from '../dossiers';
 import { templateOf } from '../ingest';
 import { createUser, findUser } from '../repo/accounts';
 import { noteChange } from '../repo/audit';
-import { placeName } from '../repo/organisation';
+import { placeName, readDistrict } from '../repo/organisation';
 import { feedbackWard, listFeedback, updateFeedback } from '../repo/feedback';
 import { listOfficials, officialById, setAttribution, updateOfficial } from '../repo/officials';
 import { latestTemplate, saveTemplateVersion } from '../repo/org';
@@ -117,7 +119,17 @@ export async function manageRoutes(
     return { ok: true as const };
   });
 
-  declare(app, adminApi.tt01, callers, async ({ user, query }) =>
-    tt01Report(store, { quarter: query.quarter, wardId: wardScope(user, query.wardId) }, { minResponses }),
-  );
+  declare(app, adminApi.tt01, callers, async ({ user, query, reply }) => {
+    const wardId = wardScope(user, query.wardId);
+    const report = await tt01Report(store, { quarter: query.quarter, wardId }, { minResponses });
+    if (query.format !== 'xlsx') return report;
+    const district = await readDistrict(store);
+    const unit = wardId ? await placeName(store, wardId) : (district?.unit ?? '');
+    const choice = { period: 'quarter' as const, at: query.quarter };
+    const period = `${periodLabel(choice)} (từ ${report.from.split('-').reverse().join('/')} đến ${report.to.split('-').reverse().join('/')})`;
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="${reportFileName('bao-cao-tt01', unit, choice, 'xlsx')}"`)
+      .send(await tt01Xlsx(report, { district, period, now: now(), unit }));
+  });
 }

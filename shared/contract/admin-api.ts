@@ -416,6 +416,7 @@ export type CompletenessStatement = z.infer<typeof CompletenessStatement>;
 export const Tt01Query = z.strictObject({
   quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'a quarter is written 2026-Q4'),
   wardId: Slug.optional(),
+  format: z.enum(['json', 'xlsx']).default('json'),
 });
 const Indicator = z.strictObject({ criterionId: z.string(), dossiers: z.int(), score: z.number() });
 export const Tt01Report = z.strictObject({
@@ -424,6 +425,8 @@ export const Tt01Report = z.strictObject({
   to: Day,
   minResponses: z.int(),
   repeatedDossiers: z.int(),
+  /** Wards in view whose survey is not the Circular's: said, never silently left out. */
+  otherWards: z.array(z.strictObject({ wardId: Slug, label: z.string(), template: z.string() })),
   units: z.array(
     z.strictObject({
       wardId: Slug,
@@ -734,6 +737,7 @@ export const adminApi = {
     query: Tt01Query,
     status: 200,
     response: Tt01Report,
+    files: { [XLSX]: 'The scores as an Excel workbook laid out as an official report' },
     errors: ['not_signed_in', 'forbidden'],
   }),
 } as const;

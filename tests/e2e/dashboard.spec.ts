@@ -60,15 +60,33 @@ test('a district officer signs in, reads the overview and a report, and exports 
   await audit(page, 'overview');
 
   await page.getByRole('button', { name: 'Báo cáo' }).click();
-  await page.getByRole('button', { name: 'Xem' }).click();
+  // The current quarter at once, said in words; every change reloads.
+  const vietnam = new Date(Date.now() + 7 * 3_600_000);
+  const [year, month] = [vietnam.getUTCFullYear(), vietnam.getUTCMonth() + 1];
+  const caption = page.locator('table.report caption');
+  await expect(caption).toContainText(`Quý ${Math.floor((month - 1) / 3) + 1}/${year}`);
   const row = page.getByRole('row', { name: /UBND Phường Cửa Nam/ });
   await expect(row).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Rất hài lòng' })).toBeVisible();
   await audit(page, 'reports');
+  await page.getByRole('radio', { name: 'Tháng' }).click();
+  await expect(caption).toContainText(`Tháng ${month}/${year}`);
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Tải CSV' }).click();
-  const csv = await readFile((await (await downloading).path())!, 'utf8');
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`bao-cao-hai-long_quan-hoan-kiem-du-lieu-mau_${year}-${String(month).padStart(2, '0')}.csv`);
+  const csv = await readFile((await download.path())!, 'utf8');
   expect(csv.startsWith('\uFEFF')).toBe(true);
-  expect(csv).toMatch(/UBND Phường Cửa Nam,\d+,/);
+  expect(csv).toMatch(/UBND Phường Cửa Nam;\d+;/);
+  // A failed request clears the old table and says why, in Vietnamese.
+  await page.route('**/api/v1/reports?**', (route) =>
+    route.fulfill({ status: 503, json: { error: { code: 'overloaded', message: 'The server is busy' } } }),
+  );
+  await page.getByLabel('Nhóm theo').selectOption({ label: 'Quầy' });
+  await expect(page.getByRole('alert')).toContainText('Không tải được báo cáo');
+  await expect(page.getByRole('alert')).not.toContainText('busy');
+  await expect(page.locator('table.report')).toHaveCount(0);
+  await page.unroute('**/api/v1/reports?**');
 
   await page.getByRole('button', { name: 'Góp ý' }).click();
   await expect(page.getByText('Cần thêm ghế chờ').first()).toBeVisible();

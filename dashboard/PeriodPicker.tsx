@@ -1,0 +1,172 @@
+import type { PeriodChoice } from '../shared/report/period';
+import { periodDays } from '../shared/report/period';
+import { periodLabel } from '../shared/report/naming';
+import { useT } from './i18n';
+import { todayInVietnam } from './pages/format';
+
+export type PeriodKind = 'month' | 'quarter' | 'year' | 'custom';
+export type Period = PeriodChoice & { period: PeriodKind };
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The month, quarter or year that holds `day` (YYYY-MM-DD), as a report names it. */
+export function periodHolding(kind: PeriodKind, day: string, to = day): Period {
+  const [y, m] = day.split('-').map(Number) as [number, number];
+  switch (kind) {
+    case 'month':
+      return { period: 'month', at: `${y}-${pad(m)}` };
+    case 'quarter':
+      return { period: 'quarter', at: `${y}-Q${Math.floor((m - 1) / 3) + 1}` };
+    case 'year':
+      return { period: 'year', at: String(y) };
+    case 'custom':
+      return { period: 'custom', from: day, to };
+  }
+}
+
+/** The period before or after `p` (a custom range moves by its own length). */
+export function shiftPeriod(p: Period, step: -1 | 1): Period {
+  const days = periodDays(p)!;
+  if (p.period === 'custom') {
+    const length = (Date.parse(days.to) - Date.parse(days.from)) / 86_400_000 + 1;
+    const move = (d: string) => new Date(Date.parse(d) + step * length * 86_400_000).toISOString().slice(0, 10);
+    return { period: 'custom', from: move(days.from), to: move(days.to) };
+  }
+  const [y, m] = days.from.split('-').map(Number) as [number, number];
+  const months = { month: 1, quarter: 3, year: 12 }[p.period] * step;
+  const first = new Date(Date.UTC(y, m - 1 + months, 1)).toISOString().slice(0, 10);
+  return periodHolding(p.period, first);
+}
+
+/**
+ * The period as people choose it: a month, a quarter, a year or a range of days, with the month,
+ * quarter and year picked from lists, arrows to the period before and after, and the period said in
+ * words ("Quý 4/2026: 01/10/2026 – 31/12/2026").
+ */
+export function PeriodPicker({
+  value,
+  onChange,
+  years,
+  kinds = ['month', 'quarter', 'year', 'custom'],
+}: {
+  value: Period;
+  onChange: (p: Period) => void;
+  years: number[];
+  /** The kinds offered (the TT01 scores are per quarter only). */
+  kinds?: PeriodKind[];
+}) {
+  const t = useT();
+  const days = periodDays(value);
+  const [year, part] = value.period === 'custom' ? [0, 0] : (value.at ?? '').split(/-Q?/).map(Number);
+  const yearSelect = (
+    <label>
+      {t('period.year')}
+      <select
+        value={year}
+        onChange={(e) =>
+          onChange(
+            value.period === 'month'
+              ? { period: 'month', at: `${e.target.value}-${pad(part ?? 1)}` }
+              : value.period === 'quarter'
+                ? { period: 'quarter', at: `${e.target.value}-Q${part ?? 1}` }
+                : { period: 'year', at: e.target.value },
+          )
+        }
+      >
+        {years.map((y) => (
+          <option key={y} value={y}>
+            {y}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <fieldset className="period-picker">
+      <legend>{t('report.period')}</legend>
+      {kinds.length > 1 && (
+        <div className="segmented" role="radiogroup" aria-label={t('period.kind')}>
+          {kinds.map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              role="radio"
+              aria-checked={value.period === kind}
+              onClick={() => {
+                if (!days || value.period === kind) return;
+                // From the period holding today, to the month (quarter, year) holding today.
+                const today = todayInVietnam();
+                const anchor = kind !== 'custom' && today >= days.from && today <= days.to ? today : days.from;
+                onChange(periodHolding(kind, anchor, days.to));
+              }}
+            >
+              {t(`period.kind.${kind}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      <div className="period-fields">
+        {value.period !== 'custom' && (
+          <button type="button" className="step" aria-label={t('period.previous')} onClick={() => onChange(shiftPeriod(value, -1))}>
+            ‹
+          </button>
+        )}
+        {value.period === 'month' && (
+          <label>
+            {t('period.month')}
+            <select value={part} onChange={(e) => onChange({ period: 'month', at: `${year}-${pad(Number(e.target.value))}` })}>
+              {Array.from({ length: 12 }, (_, i) => (
+                <option key={i} value={i + 1}>
+                  {t('period.monthName', { n: i + 1 })}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {value.period === 'quarter' && (
+          <label>
+            {t('period.quarter')}
+            <select value={part} onChange={(e) => onChange({ period: 'quarter', at: `${year}-Q${e.target.value}` })}>
+              {[1, 2, 3, 4].map((q) => (
+                <option key={q} value={q}>
+                  {t('period.quarterName', { n: q })}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {value.period !== 'custom' && yearSelect}
+        {value.period === 'custom' && (
+          <>
+            <label>
+              {t('report.from')}
+              <input
+                type="date"
+                value={value.from ?? ''}
+                max={value.to}
+                onChange={(e) => e.target.value && onChange({ ...value, from: e.target.value })}
+              />
+            </label>
+            <label>
+              {t('report.to')}
+              <input
+                type="date"
+                value={value.to ?? ''}
+                min={value.from}
+                onChange={(e) => e.target.value && onChange({ ...value, to: e.target.value })}
+              />
+            </label>
+          </>
+        )}
+        {value.period !== 'custom' && (
+          <button type="button" className="step" aria-label={t('period.next')} onClick={() => onChange(shiftPeriod(value, 1))}>
+            ›
+          </button>
+        )}
+      </div>
+      <p className="period-said" aria-live="polite">
+        {days ? `${periodLabel(value)}: ${periodLabel({ period: 'custom', ...days })}` : t('period.invalid')}
+      </p>
+    </fieldset>
+  );
+}

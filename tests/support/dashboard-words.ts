@@ -1,0 +1,44 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * What a Vietnamese reader must never see on a dashboard page: an id or a slug ("trang-tien",
+ * "sipas-5", "chi-so-1"), a UUID, an ISO date, or an English validator message. Runs in the page on
+ * the visible text (form values included: a select's chosen option, an input's value).
+ */
+function find(): string[] {
+  const found: string[] = [];
+  const slug = /\b[a-z][a-z0-9]*(?:-[a-z0-9]+)+\b/;
+  const uuid = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
+  const isoDate = /\b\d{4}-\d{2}-\d{2}\b|\b\d{4}-Q[1-4]\b/;
+  const english = /\b(the|invalid|expected|required|must|received|undefined|null|NaN|should|error|count)\b/i;
+  const visible = (el: Element) => {
+    const style = getComputedStyle(el);
+    const r = el.getBoundingClientRect();
+    return style.visibility !== 'hidden' && style.display !== 'none' && r.width > 0 && r.height > 0;
+  };
+  const texts: [string, Element][] = [];
+  const walker = document.createTreeWalker(document.querySelector('main') ?? document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement!;
+    if (!node.textContent?.trim() || !visible(el) || el.closest('option, script, style, [data-raw]')) continue;
+    texts.push([node.textContent.trim(), el]);
+  }
+  for (const select of document.querySelectorAll('main select')) {
+    const chosen = (select as HTMLSelectElement).selectedOptions[0];
+    if (chosen && visible(select)) texts.push([chosen.textContent ?? '', select]);
+  }
+  for (const [text, el] of texts) {
+    for (const [what, pattern] of [
+      ['slug', slug],
+      ['uuid', uuid],
+      ['ISO date', isoDate],
+      ['English', english],
+    ] as const) {
+      const match = pattern.exec(text);
+      if (match) found.push(`${what} "${match[0]}" in <${el.tagName.toLowerCase()}> "${text.slice(0, 60)}"`);
+    }
+  }
+  return [...new Set(found)];
+}
+
+export const foreignWords = (page: Page) => page.evaluate(find);
