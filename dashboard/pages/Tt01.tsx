@@ -106,7 +106,9 @@ export function Tt01() {
               {report.otherWards.map((w) => (
                 <tr key={w.wardId} className="empty">
                   <th scope="row">{w.label}</th>
-                  <td colSpan={TT01_INDICATORS.length + 2}>{t('tt01.otherTemplate', { template: w.template })}</td>
+                  <td colSpan={TT01_INDICATORS.length + 2}>
+                    {w.reason === 'no_dossiers' ? t('tt01.noDossiers') : t('tt01.otherTemplate', { template: w.template })}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -154,7 +154,11 @@ export async function tt01Xlsx(report: Tt01Report, issuer: Issuer & { unit: stri
     'Ghi chú: điểm các chỉ số 1, 3, 4 và 7 thu từ thiết bị đánh giá tại Bộ phận Một cửa; điểm của đơn vị chỉ gồm các chỉ số này.',
     'Không tính các lượt đánh giá dồn dập; hồ sơ được đánh giá lặp lại không tính lại vào điểm' +
       (report.repeatedDossiers > 0 ? ` (${report.repeatedDossiers} lượt trong kỳ).` : '.'),
-    ...report.otherWards.map((w) => `${w.label}: dùng mẫu "${w.template}", không chấm điểm theo Thông tư 01/2018.`),
+    ...report.otherWards.map((w) =>
+      w.reason === 'no_dossiers'
+        ? `${w.label}: chưa có phiếu đánh giá nào trong kỳ.`
+        : `${w.label}: dùng mẫu "${w.template}", không chấm điểm theo Thông tư 01/2018.`,
+    ),
   ];
   addOfficialSheet(workbook, 'Đơn vị', {
     ...common,

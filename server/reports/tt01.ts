@@ -74,8 +74,13 @@ export async function tt01Report(store: Store, query: { quarter: string; wardId?
     templateNames.set(t.id, (JSON.parse(t.body) as { name: { vi: string } }).name.vi);
   }
   const otherWards = wardRows
-    .filter((w) => w.retired_at === null && w.template_id !== TT01_TEMPLATE && !scored.has(w.id) && (!query.wardId || query.wardId === w.id))
-    .map((w) => ({ wardId: w.id, label: w.name_vi, template: templateNames.get(w.template_id) ?? w.template_id }));
+    .filter((w) => w.retired_at === null && !scored.has(w.id) && (!query.wardId || query.wardId === w.id))
+    .map((w) => ({
+      wardId: w.id,
+      label: w.name_vi,
+      template: templateNames.get(w.template_id) ?? w.template_id,
+      reason: w.template_id === TT01_TEMPLATE ? ('no_dossiers' as const) : ('other_template' as const),
+    }));
   return {
     quarter: query.quarter,
     from: days.from,

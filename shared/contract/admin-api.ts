@@ -425,8 +425,10 @@ export const Tt01Report = z.strictObject({
   to: Day,
   minResponses: z.int(),
   repeatedDossiers: z.int(),
-  /** Wards in view whose survey is not the Circular's: said, never silently left out. */
-  otherWards: z.array(z.strictObject({ wardId: Slug, label: z.string(), template: z.string() })),
+  /** Wards in view without a score, and why (another survey, or no dossier rated): said, never silently left out. */
+  otherWards: z.array(
+    z.strictObject({ wardId: Slug, label: z.string(), template: z.string(), reason: z.enum(['other_template', 'no_dossiers']) }),
+  ),
   units: z.array(
     z.strictObject({
       wardId: Slug,

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { testServer } from './support/server-harness';
 import type { Report } from '../../shared/contract/admin-api';
 import { fileSlug, periodLabel, reportFileName } from '../../shared/report/naming';
 import { placeOf, reportCsv, reportXlsx } from '../../server/reports/export';
@@ -136,5 +137,58 @@ describe('names of periods and files', () => {
     expect(fileSlug('Phường Đống Đa (thử)')).toBe('phuong-dong-da-thu');
     expect(placeOf(district)).toBe('Gò Vấp');
     expect(placeOf(null)).toBe('……');
+  });
+});
+
+describe('the TT01 scores, on screen and as an official workbook', () => {
+  let server: Awaited<ReturnType<typeof testServer>> | null = null;
+  afterEach(async () => {
+    await server?.close();
+    server = null;
+  });
+
+  it('say why a ward has no score, and export both tables with the Circular’s names and classifications', async () => {
+    server = await testServer('sqlite');
+    const kiosk = await server.enrolKiosk('hang-bac', 'quay-1');
+    const full = { 'chi-so-1': 3, 'chi-so-3': 3, 'chi-so-4': 3, 'chi-so-7': 3 };
+    await server.sendBatch(kiosk, [server.rating(kiosk, { criteria: full }), server.rating(kiosk, { criteria: full })]);
+    const admin = await server.login();
+    const get = (query: string) =>
+      server!.app.inject({ method: 'GET', url: `/api/v1/reports/tt01?quarter=2026-Q4${query}`, headers: { cookie: admin.cookie } });
+    const report = (await get('')).json();
+    expect(report.units.map((u: { label: string; classification: string }) => [u.label, u.classification])).toEqual([
+      ['UBND Phường Hàng Bạc', 'trung-binh'],
+    ]);
+    // The demo's other wards are on other surveys: each is named, with its survey.
+    expect(report.otherWards).toEqual([
+      expect.objectContaining({ wardId: 'cua-nam', reason: 'other_template', template: 'Thừa Thiên Huế (3 tiêu chí)' }),
+      expect.objectContaining({ wardId: 'trang-tien', reason: 'other_template' }),
+    ]);
+
+    const xlsx = await get('&format=xlsx');
+    expect(xlsx.headers['content-disposition']).toBe('attachment; filename="bao-cao-tt01_quan-hoan-kiem-du-lieu-mau_2026-Q4.xlsx"');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const units = workbook.getWorksheet('Đơn vị')!;
+    expect(units.getCell('A5').value).toBe('Kỳ báo cáo: Quý 4/2026 (từ 01/10/2026 đến 31/12/2026)');
+    expect(units.getRow(7).values).toEqual([
+      undefined,
+      'Đơn vị / Công chức',
+      'Tổng thời gian giải quyết thủ tục hành chính',
+      'Số lần phải liên hệ để hoàn thiện hồ sơ',
+      'Số cơ quan, đơn vị phải liên hệ',
+      'Thái độ của công chức',
+      'Tổng điểm',
+      'Xếp loại',
+    ]);
+    expect(units.getRow(8).values).toEqual([undefined, 'UBND Phường Hàng Bạc', 2, 2, 2, 2, 8, 'Trung bình']);
+    expect(units.getRow(8).getCell(2).numFmt).toBe('0.00');
+    const texts = units.getSheetValues().flatMap((values) => (Array.isArray(values) ? values.filter((v) => typeof v === 'string') : []));
+    expect(texts).toContain('UBND Phường Cửa Nam: dùng mẫu "Thừa Thiên Huế (3 tiêu chí)", không chấm điểm theo Thông tư 01/2018.');
+    expect(texts).toEqual(expect.arrayContaining(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'NGƯỜI LẬP BIỂU', 'THỦ TRƯỞNG ĐƠN VỊ']));
+    expect(units.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1, printTitlesRow: '7:7' });
+    // Two ratings are under the minimum of three: the official's row is withheld, in words.
+    const officials = workbook.getWorksheet('Công chức')!;
+    expect(officials.getRow(8).getCell(2).value).toBe('Ẩn: dưới 3 hồ sơ');
   });
 });
