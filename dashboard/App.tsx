@@ -1,26 +1,28 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { Locale } from '../shared/schema/common';
 import { adminApi, type SessionInfo } from '../shared/contract/admin-api';
 import { ApiFailure, call, SESSION_ENDED, setCsrfToken } from './api';
 import { LocaleContext, useT, type DashboardKey } from './i18n';
-import { Alerts } from './pages/Alerts';
-import { Enrolment } from './pages/Enrolment';
-import { Feedback } from './pages/Feedback';
-import { Fleet } from './pages/Fleet';
 import { Login } from './pages/Login';
-import { Officials } from './pages/Officials';
-import { Overview } from './pages/Overview';
-import { Reports } from './pages/Reports';
-import { Templates } from './pages/Templates';
-import { Tt01 } from './pages/Tt01';
-import { DossierReviews } from './pages/DossierReviews';
-import { Completeness } from './pages/Completeness';
-import { Organisation } from './pages/Organisation';
-import { Accounts } from './pages/Accounts';
-import { AuditLog } from './pages/AuditLog';
-import { MyAccount } from './pages/MyAccount';
-import { Setup } from './pages/Setup';
 import { districtApi, type DistrictState } from '../shared/contract/district-api';
+
+/** Each page is its own chunk: sign-in loads none of them, and the charts library only comes with the overview. */
+const Alerts = lazy(() => import('./pages/Alerts').then((m) => ({ default: m.Alerts })));
+const Enrolment = lazy(() => import('./pages/Enrolment').then((m) => ({ default: m.Enrolment })));
+const Feedback = lazy(() => import('./pages/Feedback').then((m) => ({ default: m.Feedback })));
+const Fleet = lazy(() => import('./pages/Fleet').then((m) => ({ default: m.Fleet })));
+const Officials = lazy(() => import('./pages/Officials').then((m) => ({ default: m.Officials })));
+const Overview = lazy(() => import('./pages/Overview').then((m) => ({ default: m.Overview })));
+const Reports = lazy(() => import('./pages/Reports').then((m) => ({ default: m.Reports })));
+const Templates = lazy(() => import('./pages/Templates').then((m) => ({ default: m.Templates })));
+const Tt01 = lazy(() => import('./pages/Tt01').then((m) => ({ default: m.Tt01 })));
+const DossierReviews = lazy(() => import('./pages/DossierReviews').then((m) => ({ default: m.DossierReviews })));
+const Completeness = lazy(() => import('./pages/Completeness').then((m) => ({ default: m.Completeness })));
+const Organisation = lazy(() => import('./pages/Organisation').then((m) => ({ default: m.Organisation })));
+const Accounts = lazy(() => import('./pages/Accounts').then((m) => ({ default: m.Accounts })));
+const AuditLog = lazy(() => import('./pages/AuditLog').then((m) => ({ default: m.AuditLog })));
+const MyAccount = lazy(() => import('./pages/MyAccount').then((m) => ({ default: m.MyAccount })));
+const Setup = lazy(() => import('./pages/Setup').then((m) => ({ default: m.Setup })));
 
 const pages = [
   'overview',
@@ -142,39 +144,43 @@ function Shell({ session, onSignedOut, onLocale }: { session: SessionInfo; onSig
       </header>
       {district?.demo && <p className="demo-banner no-print">{t('demo.banner')}</p>}
       {settingUp && district ? (
-        <Setup
-          initial={district}
-          onDone={() => {
-            setSettingUp(false);
-            setPage('organisation');
-            void call(districtApi.district).then(setDistrict, () => undefined);
-          }}
-        />
+        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+          <Setup
+            initial={district}
+            onDone={() => {
+              setSettingUp(false);
+              setPage('organisation');
+              void call(districtApi.district).then(setDistrict, () => undefined);
+            }}
+          />
+        </Suspense>
       ) : (
         <main>
           <h1 className={page === 'completeness' ? 'no-print' : undefined}>{t(`nav.${page}` as DashboardKey)}</h1>
-          {page === 'overview' && <Overview />}
-          {page === 'alerts' && <Alerts />}
-          {page === 'reports' && <Reports />}
-          {page === 'tt01' && <Tt01 />}
-          {page === 'completeness' && <Completeness wardId={session.wardId} />}
-          {page === 'dossiers' && <DossierReviews canDecide={isAdmin} />}
-          {page === 'fleet' && <Fleet canManage={isAdmin} />}
-          {page === 'enrolment' && <Enrolment />}
-          {page === 'templates' && <Templates canManage={isAdmin} />}
-          {page === 'officials' && <Officials canManage={isAdmin} canSetPins={isAdmin || session.role === 'ward_leader'} />}
-          {page === 'feedback' && <Feedback />}
-          {page === 'organisation' && <Organisation />}
-          {page === 'accounts' && <Accounts />}
-          {page === 'audit' && <AuditLog />}
-          {page === 'me' && (
-            <MyAccount
-              mustChangePassword={mustChange}
-              onPasswordChanged={() => {
-                setMustChange(false);
-              }}
-            />
-          )}
+          <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+            {page === 'overview' && <Overview />}
+            {page === 'alerts' && <Alerts />}
+            {page === 'reports' && <Reports />}
+            {page === 'tt01' && <Tt01 />}
+            {page === 'completeness' && <Completeness wardId={session.wardId} />}
+            {page === 'dossiers' && <DossierReviews canDecide={isAdmin} />}
+            {page === 'fleet' && <Fleet canManage={isAdmin} />}
+            {page === 'enrolment' && <Enrolment />}
+            {page === 'templates' && <Templates canManage={isAdmin} />}
+            {page === 'officials' && <Officials canManage={isAdmin} canSetPins={isAdmin || session.role === 'ward_leader'} />}
+            {page === 'feedback' && <Feedback />}
+            {page === 'organisation' && <Organisation />}
+            {page === 'accounts' && <Accounts />}
+            {page === 'audit' && <AuditLog />}
+            {page === 'me' && (
+              <MyAccount
+                mustChangePassword={mustChange}
+                onPasswordChanged={() => {
+                  setMustChange(false);
+                }}
+              />
+            )}
+          </Suspense>
         </main>
       )}
     </div>

@@ -13,6 +13,7 @@ import { CHROMIUM_ARGS, chromiumExecutable } from '../support/chromium';
 import { startTestServer } from '../support/server';
 import { probeScript, shortTimersScript, type Probe } from './probe';
 import { drainBench } from './drain';
+import { dashboardBench } from './dashboard';
 import { serverBench } from './server';
 import { herdBench } from './herd';
 import { kb, mb, ms, percentile } from './stats';
@@ -262,8 +263,14 @@ async function heapGrowth(baseUrl: string, browser: Browser) {
 }
 
 async function main() {
-  // BENCH_ONLY=kiosk, =drain, =electron, =server, =disk or =herd runs one part.
+  // BENCH_ONLY=kiosk, =dashboard, =drain, =electron, =server, =disk or =herd runs one part.
   const only = process.env.BENCH_ONLY;
+  if (only === 'dashboard') {
+    const server = await startTestServer();
+    const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
+    await dashboardBench(server.baseUrl, browser, report).finally(() => Promise.all([browser.close(), server.close()]));
+    return printTable();
+  }
   if (only === 'herd') {
     await herdBench(report);
     return printTable();
@@ -295,6 +302,7 @@ async function main() {
       await stepPaint(server.baseUrl, browser);
       await heapGrowth(server.baseUrl, browser);
       await drainBench(browser, report);
+      await dashboardBench(server.baseUrl, browser, report);
     } finally {
       await browser.close();
       await server.close();
