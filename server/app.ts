@@ -209,7 +209,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(districtRoutes, { store, now, callers });
   await app.register(accountRoutes, { store, now, callers, authRateLimit });
   await app.register(ledgerRoutes, { store, now, callers });
-  await app.register(publicRoutes, { store, now, callers });
+  await app.register(publicRoutes, { store, now, callers, address });
   openApiRoute(app, callers);
 
   for (const [path, to] of [

@@ -7,6 +7,7 @@ import { exportPublicKey, newExportKeyPair, signExport } from '../../shared/sync
 import { sampleRating } from '../support/fixtures';
 import { TEST_ADMIN_PASSWORD } from '../support/server';
 import { createEnrolment } from './support';
+import { layoutProblems } from '../support/layout-check';
 
 const base = () => process.env.HAILONG_BASE_URL!;
 
@@ -139,9 +140,33 @@ test('the public results page shows aggregates only and prints', async ({ page, 
   await expect(page.getByRole('row', { name: /UBND Phường Cửa Nam/ })).toBeVisible();
   await expect(page.locator('body')).not.toContainText('Cần thêm ghế chờ');
   await audit(page, 'public');
+  // Vietnamese figures and periods: "Quý 4/2026", a decimal comma, months as T1…T12.
+  await expect(page.locator('.period')).toHaveText(/^Quý [1-4]\/\d{4}$/);
+  await expect(page.locator('.headline .big').first()).toHaveText(/^\d+,\d%$/);
+  // The QR code leads back to this page.
+  await expect(page.getByRole('img', { name: 'Mã QR đến trang kết quả' }).locator('svg')).toBeVisible();
+  await expect(page.locator('.address')).toHaveText(`${base()}/public/`);
+
+  // On the phones people scan it with, and on a wall screen: nothing wider than the screen, nothing
+  // overlapping or clipped.
+  for (const viewport of [
+    { width: 360, height: 740 },
+    { width: 390, height: 844 },
+    { width: 1920, height: 1080 },
+  ]) {
+    await page.setViewportSize(viewport);
+    const size = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: innerWidth }));
+    expect(size.scroll, `${viewport.width} px`).toBeLessThanOrEqual(size.inner);
+    const layout = (await layoutProblems(page, {})).filter((p) => p.kind === 'overlap' || p.kind === 'clipped');
+    expect(layout, `${viewport.width} px`).toEqual([]);
+  }
+
+  // The poster: one A4 page.
   await page.emulateMedia({ media: 'print' });
-  const pdf = await page.pdf({ format: 'A4' });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
   expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
+  expect(pages).toHaveLength(1);
 });
 
 test('officials: the district sets an official’s shift PIN and photo and the ward’s way of attributing ratings', async ({ page }) => {

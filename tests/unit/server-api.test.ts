@@ -355,7 +355,7 @@ describe.each(engines())('district server on %s', (engine) => {
     const page = await server.app.inject({ method: 'GET', url: '/public/' });
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.body).toContain('UBND Phường Tràng Tiền');
-    expect(page.body).toContain('50.0%');
+    expect(page.body).toContain('50,0%');
     expect(page.body).not.toMatch(/<script|style=/);
     // The Vietnamese font is served with the page, and nothing else from that folder.
     const css = await server.app.inject({ method: 'GET', url: '/public/style.css' });
