@@ -34,6 +34,8 @@ export interface ServerOptions {
   store: Store;
   now?: () => Date;
   minResponses?: number;
+  /** Working days a citizen's feedback may stay open before it is overdue (default 5). */
+  feedbackDueDays?: number;
   /** Sign-in and enrolment attempts per minute per address (default 10). */
   authRateLimit?: number;
   /** USB files signed the old way (HMAC) are imported until this Vietnam day (YYYY-MM-DD). */
@@ -205,7 +207,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     address,
   });
   await app.register(alertRoutes, { store, now, callers, alerts });
-  await app.register(manageRoutes, { store, now, callers, minResponses });
+  await app.register(manageRoutes, { store, now, callers, minResponses, feedbackDueDays: options.feedbackDueDays ?? 5 });
   await app.register(districtRoutes, { store, now, callers });
   await app.register(accountRoutes, { store, now, callers, authRateLimit });
   await app.register(ledgerRoutes, { store, now, callers });

@@ -38,6 +38,7 @@ export async function bootServer(env = readServerEnv()) {
     updatesDir,
     store,
     minResponses: env.HAILONG_MIN_RESPONSES,
+    feedbackDueDays: env.HAILONG_FEEDBACK_DUE_DAYS,
     authRateLimit: env.HAILONG_AUTH_RATE_LIMIT,
     legacyExportsUntil: env.HAILONG_LEGACY_EXPORTS_UNTIL,
     batchesInWork: env.HAILONG_BATCHES_IN_WORK,

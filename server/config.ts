@@ -32,6 +32,8 @@ export const ServerEnv = z.object({
   HAILONG_ADMIN_PASSWORD: z.string().min(10, 'HAILONG_ADMIN_PASSWORD needs at least 10 characters').optional(),
   /** Per-official figures are shown only above this many responses. */
   HAILONG_MIN_RESPONSES: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** Working days (Monday to Friday) a citizen's feedback may stay open before the dashboard marks it overdue. */
+  HAILONG_FEEDBACK_DUE_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   /**
    * USB export files signed the old way (HMAC under a hash the database holds) are imported until
    * this day; after it only files signed with a kiosk's own key (docs/deployment.md).

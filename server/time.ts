@@ -16,3 +16,17 @@ export function isoAt(ms: number | null): string | null {
 
 /** The instant a Vietnam calendar day (YYYY-MM-DD) begins, in epoch milliseconds. */
 export const vietnamMidnight = (day: string) => Date.parse(`${day}T00:00:00+07:00`);
+
+/**
+ * The instant `days` working days (Monday to Friday, Vietnam time) before `now`: an item received
+ * before it has waited longer than that. Public holidays are not known here and count as working days.
+ */
+export function workingDaysBefore(now: Date, days: number): number {
+  let at = now.getTime();
+  for (let left = days; left > 0;) {
+    at -= 86_400_000;
+    const weekday = new Date(at + VIETNAM_OFFSET_MS).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) left--;
+  }
+  return at;
+}

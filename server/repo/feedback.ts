@@ -1,27 +1,115 @@
-import type { Selectable } from 'kysely';
-import { FeedbackStatus, type FeedbackItem, type FeedbackUpdate } from '../../shared/contract/admin-api';
+import { sql, type ExpressionBuilder } from 'kysely';
+import { FeedbackStatus, type FeedbackItem, type FeedbackPage, type FeedbackUpdate } from '../../shared/contract/admin-api';
+import { SurveyTemplate } from '../../shared/schema/template';
 import type { Store } from '../db/connect';
-import type { FeedbackTable } from '../db/tables';
-import { isoAt } from '../time';
+import type { Database, FeedbackTable } from '../db/tables';
+import { isoAt, workingDaysBefore } from '../time';
 
-const toItem = (row: Selectable<FeedbackTable>): FeedbackItem => ({
-  id: row.id,
-  ratingId: row.rating_id,
-  wardId: row.ward_id,
-  overall: row.overall,
-  comment: row.comment,
-  status: FeedbackStatus.catch('moi').parse(row.status),
-  assignee: row.assignee,
-  responseNote: row.response_note,
-  createdAt: isoAt(row.created_at),
-  updatedAt: isoAt(row.updated_at),
-});
+/** A template's words for a rating's answers: criterion labels, answer labels, reason labels. */
+async function templateWords(store: Store) {
+  const words = new Map<string, SurveyTemplate>();
+  for (const row of await store.db.selectFrom('templates').select(['id', 'version', 'body']).execute()) {
+    const parsed = SurveyTemplate.safeParse(JSON.parse(row.body));
+    if (parsed.success) words.set(`${row.id}@${row.version}`, parsed.data);
+  }
+  return words;
+}
 
-export async function listFeedback(store: Store, filter: { wardId?: string; status?: FeedbackStatus }): Promise<FeedbackItem[]> {
-  let q = store.db.selectFrom('feedback').selectAll().orderBy('created_at', 'desc').limit(500);
-  if (filter.wardId) q = q.where('ward_id', '=', filter.wardId);
-  if (filter.status) q = q.where('status', '=', filter.status);
-  return (await q.execute()).map(toItem);
+const parseJson = <T>(text: string, fallback: T): T => {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+};
+
+export interface FeedbackFilter {
+  wardId?: string;
+  status?: FeedbackStatus;
+  overall?: number;
+  from?: string;
+  to?: string;
+  assignee?: string;
+  q?: string;
+  overdue?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * The feedback worklist: filtered, searched (case-insensitive in the comment), newest first, one
+ * page at a time, each item with the rating it came from in words. An open item received more than
+ * `dueWorkingDays` working days ago is overdue.
+ */
+export async function listFeedback(store: Store, filter: FeedbackFilter, now: Date, dueWorkingDays: number): Promise<FeedbackPage> {
+  const dueBefore = workingDaysBefore(now, dueWorkingDays);
+  let q = store.db.selectFrom('feedback').innerJoin('ratings', 'ratings.id', 'feedback.rating_id');
+  if (filter.wardId) q = q.where('feedback.ward_id', '=', filter.wardId);
+  if (filter.status) q = q.where('feedback.status', '=', filter.status);
+  if (filter.overall) q = q.where('feedback.overall', '=', filter.overall);
+  if (filter.from) q = q.where('ratings.day', '>=', filter.from);
+  if (filter.to) q = q.where('ratings.day', '<=', filter.to);
+  if (filter.assignee) q = q.where(sql`lower(feedback.assignee)`, 'like', `%${filter.assignee.toLowerCase()}%`);
+  if (filter.q) q = q.where(sql`lower(feedback.comment)`, 'like', `%${filter.q.toLowerCase()}%`);
+  if (filter.overdue !== undefined) {
+    const late = (e: ExpressionBuilder<Database & { feedback: FeedbackTable }, 'feedback'>) =>
+      e.and([e('feedback.status', '!=', 'da-xu-ly'), e('feedback.created_at', '<', dueBefore)]);
+    q = filter.overdue ? q.where((e) => late(e as never)) : q.where((e) => e.not(late(e as never)));
+  }
+  const total = Number((await q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+  const rows = await q
+    .selectAll('feedback')
+    .select([
+      'ratings.counter_id',
+      'ratings.completed_at',
+      'ratings.criteria',
+      'ratings.reasons',
+      'ratings.scale_size',
+      'ratings.template_id',
+      'ratings.template_version',
+    ])
+    .orderBy('feedback.created_at', 'desc')
+    .orderBy('feedback.id', 'desc')
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .execute();
+  const words = await templateWords(store);
+  const wards = new Map((await store.db.selectFrom('wards').select(['id', 'name_vi']).execute()).map((w) => [w.id, w.name_vi]));
+  const counters = new Map(
+    (await store.db.selectFrom('counters').select(['ward_id', 'id', 'label_vi']).execute()).map((c) => [
+      `${c.ward_id}/${c.id}`,
+      c.label_vi,
+    ]),
+  );
+  const items = rows.map((row): FeedbackItem => {
+    const template = words.get(`${row.template_id}@${row.template_version}`);
+    const answers = parseJson<Record<string, number>>(row.criteria, {});
+    const criteria = (template?.criteria ?? [])
+      .filter((c) => answers[c.id] !== undefined)
+      .map((c) => ({ label: c.label.vi, answer: c.levels.find((l) => l.value === answers[c.id])?.label.vi ?? String(answers[c.id]) }));
+    const reasons = parseJson<string[]>(row.reasons, []).map((code) => template?.reasons.find((r) => r.code === code)?.label.vi ?? code);
+    const status = FeedbackStatus.catch('moi').parse(row.status);
+    return {
+      id: row.id,
+      ratingId: row.rating_id,
+      wardId: row.ward_id,
+      wardName: wards.get(row.ward_id) ?? row.ward_id,
+      counterLabel: counters.get(`${row.ward_id}/${row.counter_id}`) ?? row.counter_id,
+      overall: row.overall,
+      scaleSize: row.scale_size,
+      ratedAt: row.completed_at,
+      criteria,
+      reasons,
+      comment: row.comment,
+      status,
+      assignee: row.assignee,
+      responseNote: row.response_note,
+      createdAt: isoAt(row.created_at),
+      updatedAt: isoAt(row.updated_at),
+      overdue: status !== 'da-xu-ly' && row.created_at < dueBefore,
+    };
+  });
+  return { items, total, page: filter.page, pageSize: filter.pageSize, dueWorkingDays };
 }
 
 /** The ward a feedback item belongs to, for the access check; undefined when there is none. */
@@ -29,7 +117,7 @@ export async function feedbackWard(store: Store, id: number): Promise<string | u
   return (await store.db.selectFrom('feedback').select('ward_id').where('id', '=', id).executeTakeFirst())?.ward_id;
 }
 
-export async function updateFeedback(store: Store, id: number, update: FeedbackUpdate, at: Date): Promise<FeedbackItem> {
+export async function updateFeedback(store: Store, id: number, update: FeedbackUpdate, at: Date): Promise<{ ok: true }> {
   await store.db
     .updateTable('feedback')
     .set({
@@ -40,5 +128,5 @@ export async function updateFeedback(store: Store, id: number, update: FeedbackU
     })
     .where('id', '=', id)
     .execute();
-  return toItem(await store.db.selectFrom('feedback').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+  return { ok: true as const };
 }

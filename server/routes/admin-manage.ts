@@ -24,7 +24,13 @@ import { assignTemplate, listTemplates, wardExists } from '../repo/wards';
 /** The dashboard's API, part two: templates, ward settings, officials, feedback, accounts, Circular 01/2018. */
 export async function manageRoutes(
   app: FastifyInstance,
-  { store, now, callers, minResponses }: { store: Store; now: () => Date; callers: Callers; minResponses: number },
+  {
+    store,
+    now,
+    callers,
+    minResponses,
+    feedbackDueDays,
+  }: { store: Store; now: () => Date; callers: Callers; minResponses: number; feedbackDueDays: number },
 ) {
   declare(app, adminApi.templates, callers, async () => listTemplates(store));
 
@@ -84,8 +90,13 @@ export async function manageRoutes(
     return { wardId: id, attribution };
   });
 
-  declare(app, adminApi.feedback, callers, async ({ user, query }) =>
-    listFeedback(store, { wardId: wardScope(user, query.wardId), status: query.status }),
+  declare(app, adminApi.feedback, callers, async ({ user, query: { overdue, ...query } }) =>
+    listFeedback(
+      store,
+      { ...query, wardId: wardScope(user, query.wardId), ...(overdue && { overdue: overdue === 'true' }) },
+      now(),
+      feedbackDueDays,
+    ),
   );
 
   declare(app, adminApi.updateFeedback, callers, async ({ user, params: { id }, body: update }) => {

@@ -201,17 +201,49 @@ export const FeedbackItem = z.strictObject({
   id: z.int(),
   ratingId: z.string(),
   wardId: Slug,
+  wardName: z.string(),
+  counterLabel: z.string(),
   overall: z.int(),
+  scaleSize: z.int(),
+  /** When the citizen rated, as the kiosk recorded it (with its offset). */
+  ratedAt: IsoDateTime,
+  /** The rating's other answers, in words: what the comment is about. */
+  criteria: z.array(z.strictObject({ label: z.string(), answer: z.string() })),
+  reasons: z.array(z.string()),
   comment: z.string(),
   status: FeedbackStatus,
   assignee: z.string().nullable(),
   responseNote: z.string().nullable(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
+  /** Still open after the district's working days for an answer (HAILONG_FEEDBACK_DUE_DAYS). */
+  overdue: z.boolean(),
 });
 export type FeedbackItem = z.infer<typeof FeedbackItem>;
 
-export const FeedbackQuery = z.strictObject({ status: FeedbackStatus.optional(), wardId: Slug.optional() });
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is YYYY-MM-DD');
+/** A worklist: filters, a search in the comments, and pages of 20 (newest first). */
+export const FeedbackQuery = z.strictObject({
+  status: FeedbackStatus.optional(),
+  wardId: Slug.optional(),
+  overall: z.coerce.number().int().min(1).max(5).optional(),
+  from: Day.optional(),
+  to: Day.optional(),
+  assignee: Text.trim().max(100).optional(),
+  q: Text.trim().max(100).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const FeedbackPage = z.strictObject({
+  items: z.array(FeedbackItem),
+  total: z.int(),
+  page: z.int(),
+  pageSize: z.int(),
+  /** Working days an item may stay open before it is overdue. */
+  dueWorkingDays: z.int(),
+});
+export type FeedbackPage = z.infer<typeof FeedbackPage>;
 export const FeedbackUpdate = z
   .strictObject({
     status: FeedbackStatus.optional(),
@@ -292,8 +324,6 @@ export type DossierReview = z.infer<typeof DossierReview>;
 export const DossierDecision = z.strictObject({ wardId: Slug, dossierCode: Text.min(1).max(60), countedRatingId: z.uuid().nullable() });
 
 // ——— Reports ———
-
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is YYYY-MM-DD');
 
 export const ReportGrouping = z.enum(['district', 'ward', 'counter', 'official', 'criterion', 'template', 'month']);
 export type ReportGrouping = z.infer<typeof ReportGrouping>;
@@ -635,7 +665,7 @@ export const adminApi = {
     access: 'signed-in',
     query: FeedbackQuery,
     status: 200,
-    response: z.array(FeedbackItem),
+    response: FeedbackPage,
     errors: ['not_signed_in', 'forbidden'],
   }),
   updateFeedback: route({
@@ -646,7 +676,7 @@ export const adminApi = {
     params: NumberParams,
     body: FeedbackUpdate,
     status: 200,
-    response: FeedbackItem,
+    response: Ok,
     errors: ['not_signed_in', 'csrf', 'forbidden', 'unknown_feedback'],
   }),
   alerts: route({

@@ -90,8 +90,20 @@ test('a district officer signs in, reads the overview and a report, and exports 
   await page.unroute('**/api/v1/reports?**');
 
   await page.getByRole('button', { name: 'Góp ý' }).click();
-  await expect(page.getByText('Cần thêm ghế chờ').first()).toBeVisible();
+  // A worklist: found by a search, opened to the rating it came from, answered where it is.
+  await page.getByLabel('Tìm trong góp ý').fill('ghế chờ');
+  const item = page.getByRole('row').filter({ hasText: 'Cần thêm ghế chờ' }).first();
+  await expect(item).toContainText('UBND Phường Cửa Nam – Quầy số 1');
+  await expect(item).toContainText('Rất hài lòng');
   await audit(page, 'feedback');
+  await item.getByRole('button', { name: 'Xem, xử lý' }).click();
+  const detail = page.locator('.feedback-detail').first();
+  await detail.getByLabel('Trạng thái').selectOption({ label: 'Đang xử lý' });
+  await detail.getByLabel('Người xử lý').fill('Trần Văn Minh');
+  await detail.getByRole('button', { name: 'Lưu' }).click();
+  await expect(detail.getByRole('status')).toHaveText('Đã lưu.');
+  await expect(item).toContainText('Trần Văn Minh');
+  await audit(page, 'feedback detail');
 
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'Feedback' })).toBeVisible();

@@ -52,8 +52,10 @@ test('a citizen writes a Vietnamese comment on the on-screen keyboard (Telex, th
   await expect
     .poll(
       async () => {
-        const feedback = (await (await request.get(`${base}/api/v1/admin/feedback?wardId=trang-tien`)).json()) as { comment: string }[];
-        return feedback.map((f) => f.comment);
+        const feedback = (await (await request.get(`${base}/api/v1/admin/feedback?wardId=trang-tien&pageSize=100`)).json()) as {
+          items: { comment: string }[];
+        };
+        return feedback.items.map((f) => f.comment);
       },
       { timeout: 20_000 },
     )

@@ -131,26 +131,85 @@ describe.each(engines())('district administration on %s', (engine) => {
   it('tracks feedback from comments to a response', async () => {
     server = await testServer(engine);
     const kiosk = await server.enrolKiosk();
-    await server.sendBatch(kiosk, [server.rating(kiosk, { overall: 1, comment: 'Cán bộ hẹn lại nhiều lần' }), server.rating(kiosk)]);
+    await server.sendBatch(kiosk, [
+      server.rating(kiosk, {
+        overall: 1,
+        comment: 'Cán bộ hẹn lại nhiều lần',
+        reasons: ['cho-doi-lau'],
+        criteria: { 'tiep-can-dich-vu': 2 },
+      }),
+      server.rating(kiosk),
+    ]);
     const admin = await server.login();
     const headers = { cookie: admin.cookie, 'x-csrf-token': admin.csrf };
     const list = (await server.app.inject({ method: 'GET', url: '/api/v1/admin/feedback?status=moi', headers })).json();
-    expect(list).toHaveLength(1);
+    expect(list).toMatchObject({ total: 1, page: 1, pageSize: 20, dueWorkingDays: 5 });
+    // The rating behind the comment, in words.
+    expect(list.items[0]).toMatchObject({
+      wardName: 'UBND Phường Tràng Tiền',
+      counterLabel: 'Quầy số 1',
+      overall: 1,
+      reasons: ['Chờ đợi lâu'],
+      criteria: [{ label: 'Tiếp cận dịch vụ', answer: 'Không hài lòng' }],
+      overdue: false,
+    });
     const patched = await server.app.inject({
       method: 'PATCH',
-      url: `/api/v1/admin/feedback/${list[0].id}`,
+      url: `/api/v1/admin/feedback/${list.items[0].id}`,
       headers,
       payload: { status: 'da-xu-ly', assignee: 'Trần Văn Minh', responseNote: 'Đã trao đổi với công dân.' },
     });
-    expect(patched.json()).toMatchObject({ status: 'da-xu-ly', assignee: 'Trần Văn Minh', responseNote: 'Đã trao đổi với công dân.' });
+    expect(patched.json()).toEqual({ ok: true });
+    const done = (await server.app.inject({ method: 'GET', url: '/api/v1/admin/feedback?status=da-xu-ly', headers })).json();
+    expect(done.items[0]).toMatchObject({ status: 'da-xu-ly', assignee: 'Trần Văn Minh', responseNote: 'Đã trao đổi với công dân.' });
     expect(
-      (await server.app.inject({ method: 'PATCH', url: `/api/v1/admin/feedback/${list[0].id}`, headers, payload: { status: 'xong' } }))
+      (
+        await server.app.inject({
+          method: 'PATCH',
+          url: `/api/v1/admin/feedback/${list.items[0].id}`,
+          headers,
+          payload: { status: 'xong' },
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (await server.app.inject({ method: 'PATCH', url: `/api/v1/admin/feedback/${list.items[0].id}`, headers, payload: {} })).statusCode,
+    ).toBe(400);
+    expect((await server.app.inject({ method: 'GET', url: '/api/v1/admin/feedback?status=moi', headers })).json().total).toBe(0);
+  });
+
+  it('is a worklist: filters, a search in the comments, pages, and open items overdue after five working days', async () => {
+    server = await testServer(engine); // Sunday 22 November 2026, 10:00 in Vietnam
+    const kiosk = await server.enrolKiosk();
+    const comments = Array.from({ length: 23 }, (_, i) => `Góp ý số ${i + 1}${i === 7 ? ': phòng chờ nóng' : ''}`);
+    const sent = await server.sendBatch(
+      kiosk,
+      comments.map((comment, i) => server.rating(kiosk, { overall: i % 2 ? 2 : 1, comment })),
+    );
+    expect(sent.json().accepted).toHaveLength(23);
+    let admin = await server.login();
+    const get = async (query: string) =>
+      (await server.app.inject({ method: 'GET', url: `/api/v1/admin/feedback?${query}`, headers: { cookie: admin.cookie } })).json();
+    const first = await get('');
+    expect(first.total).toBe(23);
+    expect(first.items).toHaveLength(20);
+    expect((await get('page=2')).items).toHaveLength(3);
+    expect((await get('overall=2')).total).toBe(11);
+    expect((await get('q=PHÒNG CHỜ')).items.map((i: { comment: string }) => i.comment)).toEqual(['Góp ý số 8: phòng chờ nóng']);
+    expect((await get('from=2026-11-23')).total).toBe(0);
+    expect(
+      (await server.app.inject({ method: 'GET', url: '/api/v1/admin/feedback?pageSize=1000', headers: { cookie: admin.cookie } }))
         .statusCode,
     ).toBe(400);
-    expect(
-      (await server.app.inject({ method: 'PATCH', url: `/api/v1/admin/feedback/${list[0].id}`, headers, payload: {} })).statusCode,
-    ).toBe(400);
-    expect((await server.app.inject({ method: 'GET', url: '/api/v1/admin/feedback?status=moi', headers })).json()).toHaveLength(0);
+
+    // Received on a Sunday: Monday to Friday are its five working days (the Sunday does not count).
+    server.advance(5 * 86_400_000); // Friday (a new sign-in: sessions end when idle this long)
+    admin = await server.login();
+    expect((await get('overdue=true')).total).toBe(0);
+    server.advance(86_400_000); // Saturday
+    admin = await server.login();
+    expect((await get('overdue=true')).total).toBe(23);
+    expect((await get('overdue=false')).total).toBe(0);
   });
 });
 
