@@ -23,6 +23,16 @@ interface Filters {
   overdue: boolean;
 }
 
+/** A feedback item's statuses, by name. */
+function StatusOptions() {
+  const t = useT();
+  return statuses.map((s) => (
+    <option key={s} value={s}>
+      {t(`feedback.status.${s}`)}
+    </option>
+  ));
+}
+
 const levelName = (overall: number, scaleSize: number, locale: 'vi' | 'en') =>
   (scaleSize === 3 ? threeLevelScale : fiveLevelScale).find((l) => l.value === overall)?.label[locale] ?? String(overall);
 
@@ -82,11 +92,7 @@ export function Feedback() {
             onChange={(e) => change({ status: e.target.value === '' ? '' : FeedbackStatus.parse(e.target.value) })}
           >
             <option value="">{t('feedback.all')}</option>
-            {statuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`feedback.status.${s}`)}
-              </option>
-            ))}
+            <StatusOptions />
           </select>
         </label>
         <WardSelect
@@ -274,11 +280,7 @@ function FeedbackDetail({
         <label>
           {t('feedback.status')}
           <select name="status" defaultValue={item.status}>
-            {statuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`feedback.status.${s}`)}
-              </option>
-            ))}
+            <StatusOptions />
           </select>
         </label>
         <label>
