@@ -1,47 +1,53 @@
 import { useState } from 'react';
 import { adminApi } from '../../shared/contract/admin-api';
+import type { SurveyTemplate } from '../../shared/schema/template';
 import { call } from '../api';
+import { useErrorText } from '../errors';
 import { useT } from '../i18n';
+import { TemplateEditor } from '../templates/TemplateEditor';
 import { useLoad } from '../useLoad';
 
+type Editing = { id: string; isNew: boolean; draft: Omit<SurveyTemplate, 'version'> };
+
+/** The district's survey templates: which wards use each, assignment, and the editor (a form). */
 export function Templates({ canManage }: { canManage: boolean }) {
   const t = useT();
+  const errorText = useErrorText();
   const templates = useLoad(() => call(adminApi.templates), []);
   const wards = useLoad(() => call(adminApi.wards), []);
-  const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const attempt = async (work: () => Promise<unknown>) => {
-    setError(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [outcome, setOutcome] = useState<{ id: string; ok: boolean; text: string } | null>(null);
+  const assign = async (wardId: string, templateId: string) => {
+    setOutcome(null);
     try {
-      await work();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      await call(adminApi.assignTemplate, { params: { id: wardId }, body: { templateId } });
+      const ward = wards.data?.find((w) => w.id === wardId)?.name.vi ?? '';
+      setOutcome({ id: templateId, ok: true, text: t('templates.assigned', { ward }) });
+      wards.reload();
+    } catch (error) {
+      setOutcome({ id: templateId, ok: false, text: errorText(error) });
     }
   };
-  const assign = (wardId: string, templateId: string) =>
-    attempt(async () => {
-      await call(adminApi.assignTemplate, { params: { id: wardId }, body: { templateId } });
-      wards.reload();
-    });
-  const save = () =>
-    attempt(async () => {
-      await call(adminApi.saveTemplate, { body: JSON.parse(editing!.text) });
-      setEditing(null);
-      templates.reload();
-    });
+  if (templates.failure !== undefined) return <p role="alert">{errorText(templates.failure)}</p>;
   return (
     <div>
-      {error && <p role="alert">{t('common.error', { message: error })}</p>}
       {templates.data?.map(({ versions, ...template }) => (
-        <section key={template.id} className="template">
+        <section key={template.id} className="template" aria-label={template.name.vi}>
           <h2>{template.name.vi}</h2>
           <p>{t('templates.versions', { versions: versions.join(', ') })}</p>
+          <p>
+            {t('templates.usedBy')}{' '}
+            {wards.data
+              ?.filter((w) => w.templateId === template.id)
+              .map((w) => w.name.vi)
+              .join(', ') || t('templates.unused')}
+          </p>
           {canManage && (
-            <>
+            <div className="editor-actions">
               <label>
-                {t('templates.assign')}{' '}
+                {t('templates.assign')}
                 <select value="" onChange={(e) => e.target.value && void assign(e.target.value, template.id)}>
-                  <option value="" />
+                  <option value="">{t('templates.chooseWard')}</option>
                   {wards.data
                     ?.filter((w) => w.templateId !== template.id)
                     .map((w) => (
@@ -50,38 +56,43 @@ export function Templates({ canManage }: { canManage: boolean }) {
                       </option>
                     ))}
                 </select>
-              </label>{' '}
-              <button type="button" onClick={() => setEditing({ id: template.id, text: JSON.stringify(template, null, 2) })}>
+              </label>
+              <button type="button" onClick={() => setEditing({ id: template.id, isNew: false, draft: template })}>
                 {t('templates.edit')}
-              </button>{' '}
-              {/* A new template starts as a copy with its own id: the server gives it version 1. */}
+              </button>
+              {/* A new template starts as a copy; the server gives it version 1. */}
               <button
                 type="button"
-                onClick={() => setEditing({ id: template.id, text: JSON.stringify({ ...template, id: `${template.id}-moi` }, null, 2) })}
+                onClick={() =>
+                  setEditing({
+                    id: template.id,
+                    isNew: true,
+                    draft: { ...template, name: { vi: `${template.name.vi} (bản sao)`, en: `${template.name.en} (copy)` } },
+                  })
+                }
               >
                 {t('templates.copy')}
               </button>
-            </>
+            </div>
           )}
-          <p>
-            {wards.data
-              ?.filter((w) => w.templateId === template.id)
-              .map((w) => w.name.vi)
-              .join(', ')}
-          </p>
+          {outcome?.id === template.id && (
+            <p role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? 'done' : 'problem'}>
+              {outcome.text}
+            </p>
+          )}
           {editing?.id === template.id && (
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                void save();
+            <TemplateEditor
+              key={`${editing.id}|${editing.isNew}`}
+              initial={editing.draft}
+              isNew={editing.isNew}
+              takenIds={templates.data?.map((x) => x.id) ?? []}
+              onCancel={() => setEditing(null)}
+              onSaved={() => {
+                setEditing(null);
+                setOutcome({ id: template.id, ok: true, text: t('templates.saved') });
+                templates.reload();
               }}
-            >
-              <label>
-                {t('templates.json')}
-                <textarea rows={16} value={editing.text} onChange={(e) => setEditing({ ...editing, text: e.target.value })} />
-              </label>
-              <button type="submit">{t('common.save')}</button>
-            </form>
+            />
           )}
         </section>
       ))}

@@ -135,11 +135,32 @@ test('enrolment makes a code with a QR link, and the fleet shows the kiosk', asy
   // A new template, made from a copy of the quick one, appears with version 1.
   const quick = page.locator('section.template', { has: page.getByRole('heading', { name: /Đánh giá nhanh/ }) });
   await quick.getByRole('button', { name: 'Tạo mẫu mới từ mẫu này' }).click();
-  const editor = quick.getByLabel('Nội dung mẫu (JSON)');
-  const text = JSON.parse(await editor.inputValue());
-  await editor.fill(JSON.stringify({ ...text, id: `quick-${Date.now()}`, name: { vi: 'Mẫu thử nghiệm', en: 'Trial template' } }));
-  await quick.getByRole('button', { name: 'Lưu' }).click();
-  await expect(page.getByRole('heading', { name: /Mẫu thử nghiệm/ })).toBeVisible();
+  // The editor is a form, both languages side by side, the kiosk previewed beside it.
+  const name = `Mẫu thử nghiệm ${Date.now() % 100_000}`;
+  await quick.getByRole('group', { name: 'Tên mẫu' }).getByLabel('Tiếng Việt').fill(name);
+  await quick.getByRole('button', { name: 'Thêm tiêu chí' }).click();
+  const criterion = quick.getByRole('group', { name: 'Tiêu chí 1' });
+  await criterion.getByLabel('Tiếng Việt').fill('Số lần phải đến');
+  await criterion.getByLabel('Tiếng Anh').fill('Visits needed');
+  const question = quick.getByRole('group', { name: 'Câu hỏi của tiêu chí' });
+  await question.getByLabel('Tiếng Việt').fill('Ông/Bà phải đến mấy lần?');
+  // Saving what is incomplete says what is missing, in Vietnamese, and saves nothing.
+  await quick.getByRole('button', { name: 'Lưu thành phiên bản mới' }).click();
+  await expect(quick.getByRole('alert')).toContainText('cần cả tiếng Việt và tiếng Anh');
+  await question.getByLabel('Tiếng Anh').fill('How many times did you come?');
+  await quick.getByLabel('Cách trả lời').selectOption({ label: 'Bằng chữ (sự việc: số lần, thời hạn)' });
+  const preview = quick.getByRole('complementary', { name: 'Xem trước trên ki-ốt' });
+  await expect(preview).toContainText('1/1 Số lần phải đến');
+  await quick.getByLabel('Hỏi mã hồ sơ trên giấy tiếp nhận').check();
+  await quick.getByLabel('Thử một mã').fill('12345');
+  await expect(quick.getByText('✗ Mã này không đúng dạng.')).toBeVisible();
+  await quick.getByLabel('Thử một mã').fill('000.00.15.H26-241122-0001');
+  await expect(quick.getByText('✓ Mã này đúng dạng.')).toBeVisible();
+  await audit(page, 'template editor');
+  await quick.getByRole('button', { name: 'Lưu thành phiên bản mới' }).click();
+  await expect(quick.getByRole('status')).toHaveText('Đã lưu phiên bản mới.');
+  await expect(quick.getByRole('complementary')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name })).toBeVisible();
   await page.getByRole('button', { name: 'Chấm điểm TT01' }).click();
   await expect(page.getByRole('table').first()).toBeVisible();
   await audit(page, 'tt01');
