@@ -7,22 +7,47 @@ import { Login } from './pages/Login';
 import { districtApi, type DistrictState } from '../shared/contract/district-api';
 
 /** Each page is its own chunk: sign-in loads none of them, and the charts library only comes with the overview. */
-const Alerts = lazy(() => import('./pages/Alerts').then((m) => ({ default: m.Alerts })));
-const Enrolment = lazy(() => import('./pages/Enrolment').then((m) => ({ default: m.Enrolment })));
-const Feedback = lazy(() => import('./pages/Feedback').then((m) => ({ default: m.Feedback })));
-const Fleet = lazy(() => import('./pages/Fleet').then((m) => ({ default: m.Fleet })));
-const Officials = lazy(() => import('./pages/Officials').then((m) => ({ default: m.Officials })));
-const Overview = lazy(() => import('./pages/Overview').then((m) => ({ default: m.Overview })));
-const Reports = lazy(() => import('./pages/Reports').then((m) => ({ default: m.Reports })));
-const Templates = lazy(() => import('./pages/Templates').then((m) => ({ default: m.Templates })));
-const Tt01 = lazy(() => import('./pages/Tt01').then((m) => ({ default: m.Tt01 })));
-const DossierReviews = lazy(() => import('./pages/DossierReviews').then((m) => ({ default: m.DossierReviews })));
-const Completeness = lazy(() => import('./pages/Completeness').then((m) => ({ default: m.Completeness })));
-const Organisation = lazy(() => import('./pages/Organisation').then((m) => ({ default: m.Organisation })));
-const Accounts = lazy(() => import('./pages/Accounts').then((m) => ({ default: m.Accounts })));
-const AuditLog = lazy(() => import('./pages/AuditLog').then((m) => ({ default: m.AuditLog })));
-const MyAccount = lazy(() => import('./pages/MyAccount').then((m) => ({ default: m.MyAccount })));
-const Setup = lazy(() => import('./pages/Setup').then((m) => ({ default: m.Setup })));
+const loaders = {
+  Alerts: () => import('./pages/Alerts').then((m) => ({ default: m.Alerts })),
+  Enrolment: () => import('./pages/Enrolment').then((m) => ({ default: m.Enrolment })),
+  Feedback: () => import('./pages/Feedback').then((m) => ({ default: m.Feedback })),
+  Fleet: () => import('./pages/Fleet').then((m) => ({ default: m.Fleet })),
+  Officials: () => import('./pages/Officials').then((m) => ({ default: m.Officials })),
+  Overview: () => import('./pages/Overview').then((m) => ({ default: m.Overview })),
+  Reports: () => import('./pages/Reports').then((m) => ({ default: m.Reports })),
+  Templates: () => import('./pages/Templates').then((m) => ({ default: m.Templates })),
+  Tt01: () => import('./pages/Tt01').then((m) => ({ default: m.Tt01 })),
+  DossierReviews: () => import('./pages/DossierReviews').then((m) => ({ default: m.DossierReviews })),
+  Completeness: () => import('./pages/Completeness').then((m) => ({ default: m.Completeness })),
+  Organisation: () => import('./pages/Organisation').then((m) => ({ default: m.Organisation })),
+  Accounts: () => import('./pages/Accounts').then((m) => ({ default: m.Accounts })),
+  AuditLog: () => import('./pages/AuditLog').then((m) => ({ default: m.AuditLog })),
+  MyAccount: () => import('./pages/MyAccount').then((m) => ({ default: m.MyAccount })),
+  Setup: () => import('./pages/Setup').then((m) => ({ default: m.Setup })),
+};
+const Alerts = lazy(loaders.Alerts);
+const Enrolment = lazy(loaders.Enrolment);
+const Feedback = lazy(loaders.Feedback);
+const Fleet = lazy(loaders.Fleet);
+const Officials = lazy(loaders.Officials);
+const Overview = lazy(loaders.Overview);
+const Reports = lazy(loaders.Reports);
+const Templates = lazy(loaders.Templates);
+const Tt01 = lazy(loaders.Tt01);
+const DossierReviews = lazy(loaders.DossierReviews);
+const Completeness = lazy(loaders.Completeness);
+const Organisation = lazy(loaders.Organisation);
+const Accounts = lazy(loaders.Accounts);
+const AuditLog = lazy(loaders.AuditLog);
+const MyAccount = lazy(loaders.MyAccount);
+const Setup = lazy(loaders.Setup);
+
+/** Once signed in and idle, the other pages are fetched too: moving between them never waits. */
+const prefetchPages = () => {
+  const fetchAll = () => Object.values(loaders).forEach((load) => void load().catch(() => undefined));
+  if ('requestIdleCallback' in window) requestIdleCallback(fetchAll);
+  else setTimeout(fetchAll, 500);
+};
 
 const pages = [
   'overview',
@@ -51,6 +76,7 @@ export function App() {
   const signedIn = useRef(false);
   useEffect(() => {
     signedIn.current = Boolean(session);
+    if (session) prefetchPages();
   }, [session]);
   useEffect(() => {
     const end = () => {
@@ -157,7 +183,7 @@ function Shell({ session, onSignedOut, onLocale }: { session: SessionInfo; onSig
       ) : (
         <main>
           <h1 className={page === 'completeness' ? 'no-print' : undefined}>{t(`nav.${page}` as DashboardKey)}</h1>
-          <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+          <Suspense key={page} fallback={<p role="status">{t('common.loading')}</p>}>
             {page === 'overview' && <Overview />}
             {page === 'alerts' && <Alerts />}
             {page === 'reports' && <Reports />}

@@ -1,42 +1,11 @@
-import type { PeriodChoice } from '../shared/report/period';
-import { periodDays } from '../shared/report/period';
+import { periodDays, periodHolding, shiftPeriod, type Period, type PeriodKind } from '../shared/report/period';
 import { periodLabel } from '../shared/report/naming';
 import { useT } from './i18n';
 import { todayInVietnam } from './pages/format';
 
-export type PeriodKind = 'month' | 'quarter' | 'year' | 'custom';
-export type Period = PeriodChoice & { period: PeriodKind };
+export { periodHolding, type Period, type PeriodKind };
 
 const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The month, quarter or year that holds `day` (YYYY-MM-DD), as a report names it. */
-export function periodHolding(kind: PeriodKind, day: string, to = day): Period {
-  const [y, m] = day.split('-').map(Number) as [number, number];
-  switch (kind) {
-    case 'month':
-      return { period: 'month', at: `${y}-${pad(m)}` };
-    case 'quarter':
-      return { period: 'quarter', at: `${y}-Q${Math.floor((m - 1) / 3) + 1}` };
-    case 'year':
-      return { period: 'year', at: String(y) };
-    case 'custom':
-      return { period: 'custom', from: day, to };
-  }
-}
-
-/** The period before or after `p` (a custom range moves by its own length). */
-export function shiftPeriod(p: Period, step: -1 | 1): Period {
-  const days = periodDays(p)!;
-  if (p.period === 'custom') {
-    const length = (Date.parse(days.to) - Date.parse(days.from)) / 86_400_000 + 1;
-    const move = (d: string) => new Date(Date.parse(d) + step * length * 86_400_000).toISOString().slice(0, 10);
-    return { period: 'custom', from: move(days.from), to: move(days.to) };
-  }
-  const [y, m] = days.from.split('-').map(Number) as [number, number];
-  const months = { month: 1, quarter: 3, year: 12 }[p.period] * step;
-  const first = new Date(Date.UTC(y, m - 1 + months, 1)).toISOString().slice(0, 10);
-  return periodHolding(p.period, first);
-}
 
 /**
  * The period as people choose it: a month, a quarter, a year or a range of days, with the month,

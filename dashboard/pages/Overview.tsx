@@ -34,7 +34,10 @@ export function Overview() {
   if (data.failure !== undefined) return <p role="alert">{t('report.failed', { reason: errorText(data.failure) })}</p>;
   const [months, wards, district] = data.data!.map((report) => shownRows(report.rows)) as [ShownRow[], ShownRow[], ShownRow[]];
   const share = (r: ShownRow) => (r.satisfiedShare === null ? null : Math.round(r.satisfiedShare * 1000) / 10);
-  const trend = months.map((r) => ({ month: r.key, share: share(r) }));
+  // One point a month: the district's main (5-level) scale where a month has both.
+  const byMonth = new Map<string, ShownRow>();
+  for (const r of months) if (!byMonth.has(r.key) || r.scaleSize > byMonth.get(r.key)!.scaleSize) byMonth.set(r.key, r);
+  const trend = [...byMonth.values()].sort((a, b) => a.key.localeCompare(b.key)).map((r) => ({ month: r.key, share: share(r) }));
   // Every ward, those without a rating included (no bar, "0 lượt" under the name).
   const byWard = wards.map((r) => ({ ward: `${r.label} (${t('overview.ratings', { count: r.count })})`, share: share(r) }));
   const whole = district[0];
@@ -61,7 +64,7 @@ export function Overview() {
       <section>
         <h2>{t('overview.trend', { year })}</h2>
         <ResponsiveContainer width="100%" height={260}>
-          <LineChart data={trend}>
+          <LineChart data={trend} margin={{ top: 24, right: 32, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="month" tickFormatter={monthTick} />
             <YAxis domain={[0, 100]} tickFormatter={percentTick} />
@@ -69,7 +72,15 @@ export function Overview() {
               labelFormatter={(key) => monthTick(String(key))}
               formatter={(value) => [`${decimal(Number(value), 1)}%`, t('overview.satisfied')]}
             />
-            <Line type="monotone" dataKey="share" name={t('overview.satisfied')} stroke="#0b3d91" strokeWidth={3} connectNulls>
+            <Line
+              isAnimationActive={false}
+              type="monotone"
+              dataKey="share"
+              name={t('overview.satisfied')}
+              stroke="#0b3d91"
+              strokeWidth={3}
+              connectNulls
+            >
               <LabelList
                 dataKey="share"
                 position="top"
@@ -81,16 +92,17 @@ export function Overview() {
       </section>
       <section>
         <h2>{t('overview.wards', { quarter: periodLabel({ period: 'quarter', at: quarter }, locale) })}</h2>
-        <ResponsiveContainer width="100%" height={260}>
-          <BarChart data={byWard}>
+        {/* Lying bars: every ward's name reads in full, however many wards there are. */}
+        <ResponsiveContainer width="100%" height={Math.max(160, byWard.length * 36 + 40)}>
+          <BarChart data={byWard} layout="vertical" margin={{ left: 8, right: 64 }}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="ward" interval={0} />
-            <YAxis domain={[0, 100]} tickFormatter={percentTick} />
+            <XAxis type="number" domain={[0, 100]} tickFormatter={percentTick} />
+            <YAxis type="category" dataKey="ward" width={300} interval={0} />
             <Tooltip formatter={(value) => [`${decimal(Number(value), 1)}%`, t('overview.satisfied')]} />
-            <Bar dataKey="share" name={t('overview.satisfied')} fill="#2e7d32">
+            <Bar isAnimationActive={false} dataKey="share" name={t('overview.satisfied')} fill="#2e7d32">
               <LabelList
                 dataKey="share"
-                position="top"
+                position="right"
                 formatter={(value: unknown) => (value === null ? '' : `${decimal(Number(value), 1)}%`)}
               />
             </Bar>
@@ -100,12 +112,12 @@ export function Overview() {
       <section>
         <h2>{t('overview.distribution', { quarter: periodLabel({ period: 'quarter', at: quarter }, locale) })}</h2>
         <ResponsiveContainer width="100%" height={220}>
-          <BarChart data={distribution}>
+          <BarChart data={distribution} margin={{ top: 24 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="level" interval={0} />
             <YAxis allowDecimals={false} />
             <Tooltip formatter={(value) => [decimal(Number(value), 0), t('overview.ratingsLabel')]} />
-            <Bar dataKey="count" name={t('overview.ratingsLabel')}>
+            <Bar isAnimationActive={false} dataKey="count" name={t('overview.ratingsLabel')}>
               {distribution.map((d) => (
                 <Cell key={d.face} fill={faceColour[d.face]} />
               ))}

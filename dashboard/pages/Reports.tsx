@@ -10,6 +10,7 @@ import { PeriodPicker, periodHolding, type Period } from '../PeriodPicker';
 import { useLoad } from '../useLoad';
 import { day, decimal, percent, todayInVietnam } from './format';
 import { WardSelect } from './WardSelect';
+import { Insights } from '../reports/Insights';
 
 /** Years a report can be asked for: the product's first year to this one. */
 const yearsUpTo = (today: string) => Array.from({ length: Number(today.slice(0, 4)) - 2024 + 1 }, (_, i) => 2024 + i);
@@ -47,6 +48,11 @@ export function Reports() {
   });
   // Every change reloads the report; an answer for an earlier choice is dropped (useLoad).
   const report = useLoad(() => call(adminApi.report, { query: params('json') }), [period, groupBy, wardId, includeBursts]);
+  const insights = useLoad(
+    () => call(adminApi.insights, { query: { ...period, includeBursts: includeBursts ? 'true' : 'false', ...(wardId && { wardId }) } }),
+    [period, wardId, includeBursts],
+  );
+  const excluded = insights.data?.excluded;
   const exportAs = async (format: 'csv' | 'xlsx') => {
     setExporting('0 KB');
     setExportFailure(null);
@@ -81,6 +87,12 @@ export function Reports() {
         <label className="check">
           <input type="checkbox" checked={includeBursts} onChange={(e) => setIncludeBursts(e.target.checked)} />
           {t('report.includeBursts')}
+          {excluded && (
+            <span className="excluded-note">
+              {' '}
+              ({t(includeBursts ? 'insights.included' : 'insights.excluded', { bursts: excluded.bursts, repeats: excluded.repeats })})
+            </span>
+          )}
         </label>
         <div className="actions">
           <button type="button" disabled={exporting !== null || !data} onClick={() => void exportAs('xlsx')}>
@@ -147,6 +159,7 @@ export function Reports() {
           </tbody>
         </table>
       )}
+      {data && !insights.loading && insights.data && <Insights data={insights.data} report={data} />}
     </div>
   );
 }

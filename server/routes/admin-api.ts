@@ -12,6 +12,7 @@ import { importExportFile } from '../import-file';
 import { reportCsv, reportXlsx } from '../reports/export';
 import { periodLabel, reportFileName } from '../../shared/report/naming';
 import { buildReport } from '../reports/query';
+import { buildInsights } from '../reports/insights';
 import { endSession, findUser } from '../repo/accounts';
 import { createEnrolmentCode, createReenrolmentCode } from '../repo/enrolment';
 import { listKiosks, revokeKiosk } from '../repo/fleet';
@@ -127,6 +128,10 @@ export async function adminRoutes(
     },
     // A kiosk writes files well within this (shared/contract/export-file.ts): nobody makes the server read more.
     { bodyLimit: IMPORT_BODY_LIMIT_BYTES },
+  );
+
+  declare(app, adminApi.insights, callers, async ({ user, query }) =>
+    buildInsights(store, { ...query, wardId: wardScope(user, query.wardId) }),
   );
 
   declare(app, adminApi.report, callers, async ({ user, query, reply }) => {

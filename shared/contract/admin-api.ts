@@ -443,6 +443,42 @@ export const CompletenessStatement = z.strictObject({
 });
 export type CompletenessStatement = z.infer<typeof CompletenessStatement>;
 
+/** The report page's analysis of a period: when, why, compared with what. */
+export const InsightsQuery = z
+  .strictObject({
+    period: z.enum(['month', 'quarter', 'year', 'custom']),
+    at: z.string().max(10).optional(),
+    from: Day.optional(),
+    to: Day.optional(),
+    wardId: Slug.optional(),
+    includeBursts: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
+  })
+  .superRefine((q, ctx) => {
+    if (q.period === 'custom' && (!q.from || !q.to)) ctx.addIssue({ code: 'custom', message: 'a custom period needs from and to' });
+    if (q.period !== 'custom' && !q.at) ctx.addIssue({ code: 'custom', message: `a ${q.period} period needs at` });
+  });
+const Headline = z.strictObject({ from: Day, to: Day, count: z.int(), satisfiedShare: z.number().nullable() });
+export const Insights = z.strictObject({
+  current: Headline,
+  /** The period before, of the same kind (the month, quarter or year before; a range as long). */
+  previous: Headline,
+  /** The whole district's share in the same period, for a ward's comparison. */
+  districtShare: z.number().nullable(),
+  /** Weekday 1 (Monday) to 7 (Sunday) × hour of the day (Vietnam time): where the ratings fall, and how satisfied. */
+  heatmap: z.array(
+    z.strictObject({ weekday: z.int().min(1).max(7), hour: z.int().min(0).max(23), count: z.int(), satisfiedShare: z.number().nullable() }),
+  ),
+  /** Reasons chosen with ratings below "Hài lòng", most chosen first, in words. */
+  reasons: z.array(z.strictObject({ label: z.string(), count: z.int() })),
+  unsatisfied: z.int(),
+  /** Left out unless included: ratings too fast to be people queueing, and repeated dossiers. */
+  excluded: z.strictObject({ bursts: z.int(), repeats: z.int() }),
+});
+export type Insights = z.infer<typeof Insights>;
+
 export const Tt01Query = z.strictObject({
   quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'a quarter is written 2026-Q4'),
   wardId: Slug.optional(),
@@ -738,6 +774,16 @@ export const adminApi = {
     status: 200,
     response: Ok,
     errors: ['not_signed_in', 'csrf', 'forbidden', 'unknown_dossier'],
+  }),
+  insights: route({
+    method: 'GET',
+    path: '/api/v1/reports/insights',
+    summary: 'A period analysed: against the period before and the district, by weekday and hour, and the reasons chosen',
+    access: 'signed-in',
+    query: InsightsQuery,
+    status: 200,
+    response: Insights,
+    errors: ['not_signed_in', 'forbidden', 'invalid_period'],
   }),
   report: route({
     method: 'GET',

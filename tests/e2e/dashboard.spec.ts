@@ -70,6 +70,12 @@ test('a district officer signs in, reads the overview and a report, and exports 
   await expect(row).toBeVisible();
   await expect(page.getByRole('columnheader', { name: 'Rất hài lòng' })).toBeVisible();
   await audit(page, 'reports');
+  // The analysis under the table: the period before, the heat map by weekday and hour, figures written out.
+  await expect(page.getByRole('heading', { name: 'So với kỳ trước' })).toBeVisible();
+  const heatmap = page.locator('table.heatmap');
+  await expect(heatmap).toBeVisible();
+  await expect(heatmap.locator('td:not(.none)').first()).toHaveText(/^\d+(,\d)?% · \d+$/);
+  await expect(page.getByText(/Không tính \d+ lượt dồn dập và \d+ hồ sơ đánh giá lặp lại/)).toBeVisible();
   await page.getByRole('radio', { name: 'Tháng' }).click();
   await expect(caption).toContainText(`Tháng ${month}/${year}`);
   const downloading = page.waitForEvent('download');

@@ -192,3 +192,47 @@ describe('the TT01 scores, on screen and as an official workbook', () => {
     expect(officials.getRow(8).getCell(2).value).toBe('Ẩn: dưới 3 hồ sơ');
   });
 });
+
+describe('a period analysed', () => {
+  let server: Awaited<ReturnType<typeof testServer>> | null = null;
+  afterEach(async () => {
+    await server?.close();
+    server = null;
+  });
+
+  it('against the period before and the district, by weekday and hour, with the reasons of the unsatisfied ranked', async () => {
+    server = await testServer('sqlite'); // Sunday 22 November 2026, 10:00 in Vietnam
+    const kiosk = await server.enrolKiosk('trang-tien', 'quay-1');
+    const other = await server.enrolKiosk('cua-nam', 'quay-1');
+    const at = (iso: string) => ({ startedAt: iso, completedAt: iso });
+    const sent = await server.sendBatch(kiosk, [
+      // Monday 16 November, 08:xx: satisfied; Tuesday 17, 14:xx: two unsatisfied with reasons.
+      server.rating(kiosk, { overall: 5, ...at('2026-11-16T08:05:00.000+07:00') }),
+      server.rating(kiosk, { overall: 2, reasons: ['cho-doi-lau', 'thai-do-chua-tot'], ...at('2026-11-17T14:10:00.000+07:00') }),
+      server.rating(kiosk, { overall: 1, reasons: ['cho-doi-lau'], ...at('2026-11-17T14:40:00.000+07:00') }),
+      // October: the month before.
+      server.rating(kiosk, { overall: 5, ...at('2026-10-20T09:00:00.000+07:00') }),
+    ]);
+    expect(sent.json().accepted).toHaveLength(4);
+    await server.sendBatch(other, [server.rating(other, { overall: 5, ...at('2026-11-18T10:00:00.000+07:00') })]);
+    const admin = await server.login();
+    const get = async (query: string) =>
+      (await server!.app.inject({ method: 'GET', url: `/api/v1/reports/insights?${query}`, headers: { cookie: admin.cookie } })).json();
+    const month = await get('period=month&at=2026-11&wardId=trang-tien');
+    expect(month.current).toEqual({ from: '2026-11-01', to: '2026-11-30', count: 3, satisfiedShare: 1 / 3 });
+    expect(month.previous).toEqual({ from: '2026-10-01', to: '2026-10-31', count: 1, satisfiedShare: 1 });
+    expect(month.districtShare).toBe(0.5);
+    expect(month.heatmap).toEqual([
+      { weekday: 1, hour: 8, count: 1, satisfiedShare: 1 },
+      { weekday: 2, hour: 14, count: 2, satisfiedShare: 0 },
+    ]);
+    expect(month.reasons).toEqual([
+      { label: 'Chờ đợi lâu', count: 2 },
+      { label: 'Thái độ chưa tốt', count: 1 },
+    ]);
+    expect(month.unsatisfied).toBe(2);
+    // A quarter's period before is the quarter before.
+    expect((await get('period=quarter&at=2026-Q4')).previous).toMatchObject({ from: '2026-07-01', to: '2026-09-30', count: 0 });
+    expect((await get('period=month&at=2026-13')).error.code).toBe('invalid_period');
+  });
+});

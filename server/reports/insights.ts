@@ -1,0 +1,71 @@
+import type { Insights } from '../../shared/contract/admin-api';
+import { periodDays, shiftPeriod, type Period } from '../../shared/report/period';
+import { SurveyTemplate } from '../../shared/schema/template';
+import type { Store } from '../db/connect';
+import { HttpError } from '../http/errors';
+
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+/**
+ * A period analysed from the ratings themselves (the counts tables have no hour): the period before
+ * of the same kind, the district's share beside a ward's, when in the week ratings fall and how
+ * satisfied they are, and the reasons chosen with unsatisfied ratings.
+ */
+export async function buildInsights(store: Store, query: Period & { wardId?: string; includeBursts: boolean }): Promise<Insights> {
+  const days = periodDays(query);
+  if (!days) throw new HttpError(400, 'invalid_period', 'The period does not fit its "at", "from" and "to".');
+  const before = periodDays(shiftPeriod(query, -1))!;
+  const ratings = (range: { from: string; to: string }, wardId?: string) => {
+    let q = store.db.selectFrom('ratings').where('day', '>=', range.from).where('day', '<=', range.to);
+    if (wardId) q = q.where('ward_id', '=', wardId);
+    return q;
+  };
+  const counted = <T extends { burst: number; dossier_repeat: number }>(rows: T[]) =>
+    query.includeBursts ? rows : rows.filter((r) => r.burst === 0 && r.dossier_repeat === 0);
+  const headline = async (range: { from: string; to: string }, wardId?: string) => {
+    const rows = counted(await ratings(range, wardId).select(['satisfied', 'burst', 'dossier_repeat']).execute());
+    return { ...range, count: rows.length, satisfiedShare: rows.length ? rows.filter((r) => r.satisfied === 1).length / rows.length : null };
+  };
+
+  const all = await ratings(days, query.wardId)
+    .select(['corrected_at_ms', 'satisfied', 'overall', 'scale_size', 'reasons', 'template_id', 'template_version', 'burst', 'dossier_repeat'])
+    .execute();
+  const rows = counted(all);
+  const cells = new Map<string, { weekday: number; hour: number; count: number; satisfied: number }>();
+  for (const r of rows) {
+    const local = new Date(r.corrected_at_ms + VIETNAM_OFFSET_MS);
+    const weekday = ((local.getUTCDay() + 6) % 7) + 1;
+    const hour = local.getUTCHours();
+    const cell = cells.get(`${weekday}|${hour}`) ?? { weekday, hour, count: 0, satisfied: 0 };
+    cell.count++;
+    cell.satisfied += r.satisfied;
+    cells.set(`${weekday}|${hour}`, cell);
+  }
+
+  const templates = new Map<string, SurveyTemplate>();
+  for (const t of await store.db.selectFrom('templates').select(['id', 'version', 'body']).execute()) {
+    const parsed = SurveyTemplate.safeParse(JSON.parse(t.body));
+    if (parsed.success) templates.set(`${t.id}@${t.version}`, parsed.data);
+  }
+  const unsatisfied = rows.filter((r) => r.satisfied === 0);
+  const reasons = new Map<string, number>();
+  for (const r of unsatisfied) {
+    const template = templates.get(`${r.template_id}@${r.template_version}`);
+    for (const code of JSON.parse(r.reasons) as string[]) {
+      const label = template?.reasons.find((reason) => reason.code === code)?.label.vi ?? code;
+      reasons.set(label, (reasons.get(label) ?? 0) + 1);
+    }
+  }
+
+  return {
+    current: await headline(days, query.wardId),
+    previous: await headline(before, query.wardId),
+    districtShare: query.wardId ? (await headline(days)).satisfiedShare : null,
+    heatmap: [...cells.values()]
+      .sort((a, b) => a.weekday - b.weekday || a.hour - b.hour)
+      .map((c) => ({ weekday: c.weekday, hour: c.hour, count: c.count, satisfiedShare: c.satisfied / c.count })),
+    reasons: [...reasons].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'vi')),
+    unsatisfied: unsatisfied.length,
+    excluded: { bursts: all.filter((r) => r.burst === 1).length, repeats: all.filter((r) => r.dossier_repeat === 1 && r.burst === 0).length },
+  };
+}
