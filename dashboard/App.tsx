@@ -68,6 +68,12 @@ const pages = [
 /** "Tài khoản của tôi" is opened from one's name in the header. */
 type Page = (typeof pages)[number] | 'me';
 const districtOnly: Page[] = ['enrolment', 'organisation', 'accounts', 'audit'];
+const navGroups: { key: DashboardKey; pages: Page[] }[] = [
+  { key: 'nav.group.analysis', pages: ['overview', 'reports', 'tt01', 'completeness'] },
+  { key: 'nav.group.followUp', pages: ['alerts', 'feedback', 'dossiers'] },
+  { key: 'nav.group.kiosks', pages: ['fleet', 'enrolment'] },
+  { key: 'nav.group.setup', pages: ['templates', 'officials', 'organisation', 'accounts', 'audit'] },
+];
 
 export function App() {
   const [locale, setLocale] = useState<Locale>('vi');
@@ -145,14 +151,7 @@ function Shell({ session, onSignedOut, onLocale }: { session: SessionInfo; onSig
     <div className="shell">
       <header>
         <strong>{district?.district?.name ?? t('app.title')}</strong>
-        <nav aria-label="Menu">
-          {!settingUp &&
-            shown.map((p) => (
-              <button key={p} type="button" aria-current={page === p ? 'page' : undefined} onClick={() => setPage(p)}>
-                {t(`nav.${p}` as DashboardKey)}
-              </button>
-            ))}
-        </nav>
+        <span className="header-space" />
         <button
           type="button"
           aria-current={page === 'me' ? 'page' : undefined}
@@ -169,46 +168,66 @@ function Shell({ session, onSignedOut, onLocale }: { session: SessionInfo; onSig
         </button>
       </header>
       {district?.demo && <p className="demo-banner no-print">{t('demo.banner')}</p>}
-      {settingUp && district ? (
-        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
-          <Setup
-            initial={district}
-            onDone={() => {
-              setSettingUp(false);
-              setPage('organisation');
-              void call(districtApi.district).then(setDistrict, () => undefined);
-            }}
-          />
-        </Suspense>
-      ) : (
-        <main>
-          <h1 className={page === 'completeness' ? 'no-print' : undefined}>{t(`nav.${page}` as DashboardKey)}</h1>
-          <Suspense key={page} fallback={<p role="status">{t('common.loading')}</p>}>
-            {page === 'overview' && <Overview />}
-            {page === 'alerts' && <Alerts />}
-            {page === 'reports' && <Reports />}
-            {page === 'tt01' && <Tt01 />}
-            {page === 'completeness' && <Completeness wardId={session.wardId} />}
-            {page === 'dossiers' && <DossierReviews canDecide={isAdmin} />}
-            {page === 'fleet' && <Fleet canManage={isAdmin} />}
-            {page === 'enrolment' && <Enrolment />}
-            {page === 'templates' && <Templates canManage={isAdmin} />}
-            {page === 'officials' && <Officials canManage={isAdmin} canSetPins={isAdmin || session.role === 'ward_leader'} />}
-            {page === 'feedback' && <Feedback />}
-            {page === 'organisation' && <Organisation />}
-            {page === 'accounts' && <Accounts />}
-            {page === 'audit' && <AuditLog />}
-            {page === 'me' && (
-              <MyAccount
-                mustChangePassword={mustChange}
-                onPasswordChanged={() => {
-                  setMustChange(false);
-                }}
-              />
-            )}
+      <div className="body">
+        {/* The pages in four groups down the side, as analytics tools lay them out. */}
+        <nav aria-label="Menu" className="no-print">
+          {!settingUp &&
+            navGroups.map((group) => {
+              const inGroup = group.pages.filter((p) => shown.includes(p));
+              if (inGroup.length === 0) return null;
+              return (
+                <div className="nav-group" key={group.key} role="group" aria-label={t(group.key)}>
+                  <p className="nav-group-name">{t(group.key)}</p>
+                  {inGroup.map((p) => (
+                    <button key={p} type="button" aria-current={page === p ? 'page' : undefined} onClick={() => setPage(p)}>
+                      {t(`nav.${p}` as DashboardKey)}
+                    </button>
+                  ))}
+                </div>
+              );
+            })}
+        </nav>
+        {settingUp && district ? (
+          <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+            <Setup
+              initial={district}
+              onDone={() => {
+                setSettingUp(false);
+                setPage('organisation');
+                void call(districtApi.district).then(setDistrict, () => undefined);
+              }}
+            />
           </Suspense>
-        </main>
-      )}
+        ) : (
+          <main>
+            <h1 className={page === 'completeness' ? 'no-print' : undefined}>{t(`nav.${page}` as DashboardKey)}</h1>
+            <Suspense key={page} fallback={<p role="status">{t('common.loading')}</p>}>
+              {page === 'overview' && <Overview />}
+              {page === 'alerts' && <Alerts />}
+              {page === 'reports' && <Reports />}
+              {page === 'tt01' && <Tt01 />}
+              {page === 'completeness' && <Completeness wardId={session.wardId} />}
+              {page === 'dossiers' && <DossierReviews canDecide={isAdmin} />}
+              {page === 'fleet' && <Fleet canManage={isAdmin} />}
+              {page === 'enrolment' && <Enrolment />}
+              {page === 'templates' && <Templates canManage={isAdmin} />}
+              {page === 'officials' && <Officials canManage={isAdmin} canSetPins={isAdmin || session.role === 'ward_leader'} />}
+              {page === 'feedback' && <Feedback />}
+              {page === 'organisation' && <Organisation />}
+              {page === 'accounts' && <Accounts />}
+              {page === 'audit' && <AuditLog />}
+              {page === 'me' && (
+                <MyAccount
+                  mustChangePassword={mustChange}
+                  onPasswordChanged={() => {
+                    setMustChange(false);
+                  }}
+                />
+              )}
+            </Suspense>
+          </main>
+        )}
+      </div>
     </div>
   );
 }

@@ -35,7 +35,7 @@ export function ImportCard({ onImported }: { onImported: () => void }) {
       <h2>{t('import.title')}</h2>
       <p>{t('import.help')}</p>
       <label>
-        {t('import.choose')}{' '}
+        {t('import.choose')}
         <input
           type="file"
           accept="application/json,.json"

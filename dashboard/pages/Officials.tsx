@@ -133,7 +133,7 @@ export function Officials({ canManage, canSetPins }: { canManage: boolean; canSe
                           {t('officials.setPin')}
                         </button>
                         <label>
-                          {t('officials.choosePhoto')}{' '}
+                          {t('officials.choosePhoto')}
                           <input
                             type="file"
                             accept="image/jpeg,image/png,image/webp"

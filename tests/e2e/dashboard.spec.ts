@@ -220,7 +220,7 @@ test('officials: the district sets an official’s shift PIN and photo and the w
   await row.getByLabel('Mã PIN mới cho Lê Thị Bình (6–10 số)').fill('246810');
   await row.getByRole('button', { name: 'Đặt mã PIN' }).click();
   await expect(row).toContainText('Đã đặt');
-  await row.getByLabel('Ảnh:').setInputFiles({ name: 'binh.png', mimeType: 'image/png', buffer: await readFile('build/icon.png') });
+  await row.getByLabel('Chọn ảnh…').setInputFiles({ name: 'binh.png', mimeType: 'image/png', buffer: await readFile('build/icon.png') });
   await expect(row.locator('img.official-thumb')).toBeVisible();
   await ward.getByLabel('Ghi nhận công chức:').selectOption('citizen');
   await expect(page.getByRole('status')).toHaveText('Đã lưu.');
@@ -276,12 +276,12 @@ test('USB import: the Fleet page takes a kiosk’s signed export file once; impo
   await signIn(page);
   await page.getByRole('button', { name: 'Ki-ốt', exact: true }).click();
   const card = page.getByRole('region', { name: 'Nhập tệp từ ki-ốt (USB)' });
-  await card.getByLabel('Chọn tệp:').setInputFiles(upload);
+  await card.getByLabel('Chọn tệp xuất từ ki-ốt…').setInputFiles(upload);
   await expect(card.getByRole('status')).toContainText('2 đánh giá trong tệp — 2 mới, 0 đã có, 0 bị từ chối');
-  await card.getByLabel('Chọn tệp:').setInputFiles(upload);
+  await card.getByLabel('Chọn tệp xuất từ ki-ốt…').setInputFiles(upload);
   await expect(card.getByRole('status')).toContainText('2 đánh giá trong tệp — 0 mới, 2 đã có, 0 bị từ chối');
   await card
-    .getByLabel('Chọn tệp:')
+    .getByLabel('Chọn tệp xuất từ ki-ốt…')
     .setInputFiles({ ...upload, buffer: Buffer.from(JSON.stringify({ ...file, signature: '0'.repeat(64) })) });
   await expect(card.getByRole('alert')).toContainText('Không nhập được tệp');
   await audit(page, 'fleet with import');

@@ -197,5 +197,7 @@ async function viewerSignedIn(browser: Browser) {
   const viewer = await context.newPage();
   await signIn(viewer, 'xem.phuong3', 'mot-mat-khau-dai');
   await expect(viewer.getByRole('button', { name: 'Báo cáo' })).toBeVisible();
+  // The overview's figures are in (its page loads after sign-in): nothing is left to ask the server.
+  await expect(viewer.locator('.overview')).toBeVisible();
   return viewer;
 }
