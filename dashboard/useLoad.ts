@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
  */
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]) {
   const [version, setVersion] = useState(0);
-  const [state, setState] = useState<{ data?: T; error?: string; failure?: unknown; key?: string }>({});
+  const [state, setState] = useState<{ data?: T; failure?: unknown; key?: string }>({});
   const key = JSON.stringify([...deps, version]);
   const loader = useRef(load);
   useEffect(() => {
@@ -18,16 +18,15 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]) {
     loader.current().then(
       (data) => live && setState({ data, key }),
       // A failed load clears what an earlier one showed: old figures under a new choice would mislead.
-      (error: unknown) => live && setState({ error: error instanceof Error ? error.message : String(error), failure: error, key }),
+      (error: unknown) => live && setState({ failure: error, key }),
     );
     return () => {
       live = false;
     };
   }, [key]);
-  /** `failure`: the error itself, for its code (shown in the reader's language by useErrorText). */
+  /** `failure`: the error itself, for its code (shown in the reader's language by useErrorText), never its English message. */
   return {
     data: state.data,
-    error: state.error,
     failure: state.failure,
     loading: state.key !== key,
     reload: () => setVersion((v) => v + 1),

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { adminApi, type AlertItem } from '../../shared/contract/admin-api';
-import { ApiFailure, call } from '../api';
+import { call } from '../api';
+import { useErrorText } from '../errors';
 import { useT } from '../i18n';
 import { useLoad } from '../useLoad';
 import { dateTime, percent } from './format';
@@ -10,6 +11,7 @@ type Alert = AlertItem;
 /** What needs a person: read, act, and acknowledge with a note of what was done. */
 export function Alerts() {
   const t = useT();
+  const errorText = useErrorText();
   const [status, setStatus] = useState<'open' | 'acknowledged'>('open');
   const alerts = useLoad(() => call(adminApi.alerts, { query: { status } }), [status]);
   const [notes, setNotes] = useState<Record<number, string>>({});
@@ -21,7 +23,7 @@ export function Alerts() {
       setProblem(null);
       alerts.reload();
     } catch (error) {
-      setProblem(error instanceof ApiFailure ? error.message : String(error));
+      setProblem(errorText(error));
     }
   };
   const what = (a: Alert) => {
@@ -61,7 +63,7 @@ export function Alerts() {
           </button>
         ))}
       </div>
-      {alerts.error && <p role="alert">{t('common.error', { message: alerts.error })}</p>}
+      {alerts.failure !== undefined && <p role="alert">{errorText(alerts.failure)}</p>}
       {problem && <p role="alert">{problem}</p>}
       {alerts.data?.length === 0 && <p>{t(status === 'open' ? 'alerts.noneOpen' : 'common.none')}</p>}
       <ul className="alerts">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { adminApi, type CompletenessStatement } from '../../shared/contract/admin-api';
 import { call } from '../api';
+import { useErrorText } from '../errors';
 import { useT } from '../i18n';
 import { useLoad } from '../useLoad';
 import { currentQuarter, dateTime, day } from './format';
@@ -12,6 +13,7 @@ import { WardSelect } from './WardSelect';
  */
 export function Completeness({ wardId: ownWard }: { wardId: string | null }) {
   const t = useT();
+  const errorText = useErrorText();
   const wards = useLoad(() => call(adminApi.wards), []);
   const [quarter, setQuarter] = useState(currentQuarter().quarter);
   const [wardId, setWardId] = useState(ownWard ?? '');
@@ -31,7 +33,7 @@ export function Completeness({ wardId: ownWard }: { wardId: string | null }) {
           {t('completeness.print')}
         </button>
       </form>
-      {statement.error && <p role="alert">{t('common.error', { message: statement.error })}</p>}
+      {statement.failure !== undefined && <p role="alert">{errorText(statement.failure)}</p>}
       {statement.data && <Statement statement={statement.data} />}
     </div>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { adminApi, type DossierReview } from '../../shared/contract/admin-api';
-import { ApiFailure, call } from '../api';
+import { call } from '../api';
+import { useErrorText } from '../errors';
 import { useT } from '../i18n';
 import { useLoad } from '../useLoad';
 import { dateTime } from './format';
@@ -11,6 +12,7 @@ import { dateTime } from './format';
  */
 export function DossierReviews({ canDecide }: { canDecide: boolean }) {
   const t = useT();
+  const errorText = useErrorText();
   const reviews = useLoad(() => call(adminApi.dossierReviews, { query: {} }), []);
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
   const decide = async (review: DossierReview, countedRatingId: string | null) => {
@@ -19,10 +21,10 @@ export function DossierReviews({ canDecide }: { canDecide: boolean }) {
       setMessage({ text: t('dossiers.decided', { code: review.dossierCode }), ok: true });
       reviews.reload();
     } catch (error) {
-      setMessage({ text: error instanceof ApiFailure ? error.message : String(error), ok: false });
+      setMessage({ text: errorText(error), ok: false });
     }
   };
-  if (reviews.error) return <p role="alert">{t('common.error', { message: reviews.error })}</p>;
+  if (reviews.failure !== undefined) return <p role="alert">{errorText(reviews.failure)}</p>;
   return (
     <>
       <p>{t('dossiers.help')}</p>

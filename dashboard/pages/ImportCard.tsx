@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { adminApi, type ImportSummary } from '../../shared/contract/admin-api';
 import type { ExportFile } from '../../shared/contract/export-file';
 import { ApiFailure, call } from '../api';
+import { useErrorText } from '../errors';
 import { useT } from '../i18n';
 
 type Outcome = { file: string } & ({ kind: 'done'; summary: ImportSummary } | { kind: 'failed'; message: string });
@@ -13,6 +14,7 @@ type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'finished'; outcomes
  */
 export function ImportCard({ onImported }: { onImported: () => void }) {
   const t = useT();
+  const errorText = useErrorText();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   // A large backlog comes as several files: each is imported on its own, in the order chosen.
   const importFiles = async (files: File[]) => {
@@ -24,7 +26,7 @@ export function ImportCard({ onImported }: { onImported: () => void }) {
         const body = JSON.parse(await file.text()) as ExportFile;
         outcomes.push({ file: file.name, kind: 'done', summary: await call(adminApi.importExport, { body }) });
       } catch (error) {
-        outcomes.push({ file: file.name, kind: 'failed', message: error instanceof ApiFailure ? error.message : t('import.notJson') });
+        outcomes.push({ file: file.name, kind: 'failed', message: error instanceof ApiFailure ? errorText(error) : t('import.notJson') });
       }
     }
     setStatus({ kind: 'finished', outcomes });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { adminApi, type IncarnationLedger, type Kiosk } from '../../shared/contract/admin-api';
-import { ApiFailure, call } from '../api';
+import { call } from '../api';
+import { useErrorText } from '../errors';
 import { useT } from '../i18n';
 import { dateTime } from './format';
 
@@ -30,6 +31,7 @@ export function LedgerSummary({ ledger }: { ledger: IncarnationLedger[] }) {
 /** Each gap of a kiosk's counts, since when, and what the technician found (written here). */
 export function LedgerGaps({ kiosk, onNoted }: { kiosk: Kiosk; onNoted: () => void }) {
   const t = useT();
+  const errorText = useErrorText();
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const gaps = kiosk.ledger.flatMap((count) => count.gaps.map((gap) => ({ count, gap, key: `${count.incarnation}|${gap.first}` })));
@@ -40,12 +42,12 @@ export function LedgerGaps({ kiosk, onNoted }: { kiosk: Kiosk; onNoted: () => vo
       setProblem(null);
       onNoted();
     } catch (error) {
-      setProblem(error instanceof ApiFailure ? error.message : String(error));
+      setProblem(errorText(error));
     }
   };
   return (
     <ul className="ledger-gaps" aria-label={t('ledger.gapsOf', { place: `${kiosk.wardName} – ${kiosk.counterLabel}` })}>
-      {problem && <li role="alert">{t('common.error', { message: problem })}</li>}
+      {problem && <li role="alert">{problem}</li>}
       {gaps.map(({ count, gap, key }) => (
         <li key={key}>
           {t('ledger.gap', {

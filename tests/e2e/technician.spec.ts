@@ -65,6 +65,14 @@ test('technician mode: hidden corner, PIN, diagnostics with the quarantined rati
   await page.getByRole('button', { name: 'Thoát' }).click();
   await expect(page.locator('[data-screen="start"]')).toBeVisible();
   await expect(page.getByRole('dialog')).toBeHidden();
+
+  // After a restart the sync engine starts afresh, yet the last successful send is still known (the
+  // kiosk's stored acknowledgements), never "—" while ratings were sent.
+  await page.reload();
+  await expect(page.locator('[data-screen="start"]')).toBeVisible();
+  await holdTechnicianCorner(page);
+  await typePin(page, TECHNICIAN_PIN);
+  await expect(facts.locator('div', { hasText: 'Lần gửi thành công gần nhất' }).locator('dd')).toHaveText(/\d{1,2}:\d{2}:\d{2}/);
 });
 
 test('five wrong PINs lock the keypad; the PIN is kept only as a salted hash', async ({ page }) => {
