@@ -21,3 +21,15 @@ export function LoadState({ loading, failure }: { loading: boolean; failure: unk
     </p>
   );
 }
+
+/** A download that failed, said beside its button. */
+export function DownloadFailure({ failure }: { failure: unknown }) {
+  const t = useT();
+  const errorText = useErrorText();
+  if (failure === null) return null;
+  return (
+    <span role="alert" className="problem">
+      {t('report.exportFailed', { reason: errorText(failure) })}
+    </span>
+  );
+}

@@ -315,7 +315,11 @@ export async function templateOf(store: Store, id: string, version: number): Pro
   return template;
 }
 
-async function loadTemplates(store: Store, ratings: readonly unknown[]) {
+/**
+ * The stored templates the given ratings were made on, parsed once per store (a stored version never
+ * changes), keyed `id@version`. Reports and the feedback list read their words through it too.
+ */
+export async function loadTemplates(store: Store, ratings: readonly unknown[]) {
   const cache = parsedTemplates.get(store) ?? new Map<string, SurveyTemplate>();
   parsedTemplates.set(store, cache);
   const missing = new Set<string>();

@@ -3,8 +3,7 @@ import { adminApi, ReportGrouping, type Report } from '../../shared/contract/adm
 import { periodLabel, reportFileName } from '../../shared/report/naming';
 import { fiveLevelScale, threeLevelScale } from '../../shared/templates/scales';
 import { call, download, urlOf } from '../api';
-import { useErrorText } from '../errors';
-import { LoadState } from '../LoadState';
+import { DownloadFailure, LoadState } from '../LoadState';
 import { LocaleContext, useT } from '../i18n';
 import { PeriodPicker, periodHolding, type Period } from '../PeriodPicker';
 import { useLoad } from '../useLoad';
@@ -30,7 +29,6 @@ function levelColumns(report: Report, locale: 'vi' | 'en') {
 export function Reports() {
   const t = useT();
   const locale = useContext(LocaleContext);
-  const errorText = useErrorText();
   const today = todayInVietnam();
   const [period, setPeriod] = useState<Period>(periodHolding('quarter', today));
   const [groupBy, setGroupBy] = useState<ReportGrouping>('ward');
@@ -102,11 +100,7 @@ export function Reports() {
             {t('report.csv')}
           </button>
           {exporting !== null && <span role="status">{t('report.exporting', { received: exporting })}</span>}
-          {exportFailure !== null && (
-            <span role="alert" className="problem">
-              {t('report.exportFailed', { reason: errorText(exportFailure) })}
-            </span>
-          )}
+          <DownloadFailure failure={exportFailure} />
         </div>
       </form>
       <LoadState loading={report.loading} failure={report.failure} />

@@ -3,8 +3,7 @@ import { adminApi, type Tt01Report } from '../../shared/contract/admin-api';
 import { periodLabel, reportFileName } from '../../shared/report/naming';
 import { officialClassification, TT01_INDICATORS, unitClassification } from '../../shared/report/tt01-words';
 import { call, download, urlOf } from '../api';
-import { useErrorText } from '../errors';
-import { LoadState } from '../LoadState';
+import { DownloadFailure, LoadState } from '../LoadState';
 import { LocaleContext, useT } from '../i18n';
 import { PeriodPicker, periodHolding, type Period } from '../PeriodPicker';
 import { useLoad } from '../useLoad';
@@ -16,7 +15,6 @@ type Indicators = Tt01Report['units'][number]['indicators'];
 export function Tt01() {
   const t = useT();
   const locale = useContext(LocaleContext);
-  const errorText = useErrorText();
   const today = todayInVietnam();
   const [period, setPeriod] = useState<Period>(periodHolding('quarter', today));
   const quarter = period.at ?? '';
@@ -69,11 +67,7 @@ export function Tt01() {
           <button type="button" disabled={!report || exporting} onClick={() => void exportXlsx()}>
             {t('report.xlsx')}
           </button>
-          {exportFailure !== null && (
-            <span role="alert" className="problem">
-              {t('report.exportFailed', { reason: errorText(exportFailure) })}
-            </span>
-          )}
+          <DownloadFailure failure={exportFailure} />
         </div>
       </form>
       <LoadState loading={data.loading} failure={data.failure} />

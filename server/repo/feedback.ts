@@ -1,19 +1,9 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import { FeedbackStatus, type FeedbackItem, type FeedbackPage, type FeedbackUpdate } from '../../shared/contract/admin-api';
-import { SurveyTemplate } from '../../shared/schema/template';
 import type { Store } from '../db/connect';
 import type { Database, FeedbackTable } from '../db/tables';
+import { loadTemplates } from '../ingest';
 import { isoAt, workingDaysBefore } from '../time';
-
-/** A template's words for a rating's answers: criterion labels, answer labels, reason labels. */
-async function templateWords(store: Store) {
-  const words = new Map<string, SurveyTemplate>();
-  for (const row of await store.db.selectFrom('templates').select(['id', 'version', 'body']).execute()) {
-    const parsed = SurveyTemplate.safeParse(JSON.parse(row.body));
-    if (parsed.success) words.set(`${row.id}@${row.version}`, parsed.data);
-  }
-  return words;
-}
 
 const parseJson = <T>(text: string, fallback: T): T => {
   try {
@@ -73,7 +63,10 @@ export async function listFeedback(store: Store, filter: FeedbackFilter, now: Da
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)
     .execute();
-  const words = await templateWords(store);
+  const words = await loadTemplates(
+    store,
+    rows.map((r) => ({ templateId: r.template_id, templateVersion: r.template_version })),
+  );
   const wards = new Map((await store.db.selectFrom('wards').select(['id', 'name_vi']).execute()).map((w) => [w.id, w.name_vi]));
   const counters = new Map(
     (await store.db.selectFrom('counters').select(['ward_id', 'id', 'label_vi']).execute()).map((c) => [

@@ -1,10 +1,16 @@
 import type { Insights } from '../../shared/contract/admin-api';
 import { periodDays, shiftPeriod, type Period } from '../../shared/report/period';
-import { SurveyTemplate } from '../../shared/schema/template';
 import type { Store } from '../db/connect';
 import { HttpError } from '../http/errors';
+import { loadTemplates } from '../ingest';
 
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+const summary = (range: { from: string; to: string }, rows: readonly { satisfied: number }[]) => ({
+  ...range,
+  count: rows.length,
+  satisfiedShare: rows.length ? rows.filter((r) => r.satisfied === 1).length / rows.length : null,
+});
 
 /**
  * A period analysed from the ratings themselves (the counts tables have no hour): the period before
@@ -24,7 +30,7 @@ export async function buildInsights(store: Store, query: Period & { wardId?: str
     query.includeBursts ? rows : rows.filter((r) => r.burst === 0 && r.dossier_repeat === 0);
   const headline = async (range: { from: string; to: string }, wardId?: string) => {
     const rows = counted(await ratings(range, wardId).select(['satisfied', 'burst', 'dossier_repeat']).execute());
-    return { ...range, count: rows.length, satisfiedShare: rows.length ? rows.filter((r) => r.satisfied === 1).length / rows.length : null };
+    return summary(range, rows);
   };
 
   const all = await ratings(days, query.wardId)
@@ -42,11 +48,10 @@ export async function buildInsights(store: Store, query: Period & { wardId?: str
     cells.set(`${weekday}|${hour}`, cell);
   }
 
-  const templates = new Map<string, SurveyTemplate>();
-  for (const t of await store.db.selectFrom('templates').select(['id', 'version', 'body']).execute()) {
-    const parsed = SurveyTemplate.safeParse(JSON.parse(t.body));
-    if (parsed.success) templates.set(`${t.id}@${t.version}`, parsed.data);
-  }
+  const templates = await loadTemplates(
+    store,
+    rows.map((r) => ({ templateId: r.template_id, templateVersion: r.template_version })),
+  );
   const unsatisfied = rows.filter((r) => r.satisfied === 0);
   const reasons = new Map<string, number>();
   for (const r of unsatisfied) {
@@ -58,7 +63,7 @@ export async function buildInsights(store: Store, query: Period & { wardId?: str
   }
 
   return {
-    current: await headline(days, query.wardId),
+    current: summary(days, rows),
     previous: await headline(before, query.wardId),
     districtShare: query.wardId ? (await headline(days)).satisfiedShare : null,
     heatmap: [...cells.values()]

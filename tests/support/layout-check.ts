@@ -132,9 +132,8 @@ function inspect(rules: LayoutRules): LayoutProblem[] {
     }
   }
   for (const control of controls) {
-    if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement) {
-      if (control.scrollWidth > control.clientWidth + 1 && control instanceof HTMLTextAreaElement) report('clipped', describe(control));
-    }
+    // A typed line may scroll inside its input; a comment box must never hide text sideways.
+    if (control instanceof HTMLTextAreaElement && control.scrollWidth > control.clientWidth + 1) report('clipped', describe(control));
   }
 
   // Nothing covers a control at its centre.
