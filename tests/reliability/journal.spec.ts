@@ -94,5 +94,6 @@ test('10. the Electron journal: appends during compactions, then IndexedDB wiped
     `7 restored from the journal; ${compactions} compactions while they were rated`,
   );
   await shell.journal.close();
-  await rm(userData, { recursive: true, force: true });
+  // The browser may still be writing its profile here as it closes: retry, as Node's rm allows for ENOTEMPTY.
+  await rm(userData, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 });
