@@ -14,7 +14,7 @@ interface Props {
 
 /**
  * One criterion at a time, as a list of answers with a tick box each, unlike the start screen's big
- * faces. Opinions keep small faces; facts ("Quá hạn", "Nhiều hơn một lần") are words only.
+ * faces. Opinions keep small faces; facts ("Quá hạn", "Hơn một lần") are words only.
  */
 export function CriterionScreen({ criterion, index, total, answer }: Props) {
   const { locale, send, t } = useKioskView();

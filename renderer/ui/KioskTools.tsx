@@ -6,7 +6,10 @@ import { OpeningHoursForm } from './OpeningHoursForm';
 import { TouchTest } from './TouchTest';
 import { TextSizeChoice } from './TextSizeChoice';
 
-type Line = { key: MessageKey; values?: Record<string, string | number>; ok: boolean } | null;
+/** done: it happened; ask: it needs a second press (a warning, not a success); problem: it was refused. */
+type Tone = 'done' | 'ask' | 'problem';
+type Line = { key: MessageKey; values?: Record<string, string | number>; tone: Tone } | null;
+const toneClass: Record<Tone, string> = { done: 'setup-ok', ask: 'setup-warning', problem: 'setup-problem' };
 type Leaving = 'move' | 'decommission';
 
 /**
@@ -26,7 +29,7 @@ export function KioskTools({ port, onLeft }: { port: TechnicianPort; onLeft: () 
     try {
       await work();
     } catch {
-      setLine({ key: 'tools.failed', ok: false });
+      setLine({ key: 'tools.failed', tone: 'problem' });
     } finally {
       setBusy(false);
     }
@@ -36,12 +39,16 @@ export function KioskTools({ port, onLeft }: { port: TechnicianPort; onLeft: () 
     run(async () => {
       const result = await port.exportUnsent();
       if (result.kind === 'saved' && result.files === 1) {
-        setLine({ key: 'tools.exported', values: { count: result.count, file: result.fileName }, ok: true });
+        setLine({ key: 'tools.exported', values: { count: result.count, file: result.fileName }, tone: 'done' });
       } else if (result.kind === 'saved') {
-        setLine({ key: 'tools.exportedFiles', values: { count: result.count, files: result.files, file: result.fileName }, ok: true });
+        setLine({ key: 'tools.exportedFiles', values: { count: result.count, files: result.files, file: result.fileName }, tone: 'done' });
       } else if (result.kind === 'partly') {
-        setLine({ key: 'tools.exportedPartly', values: { files: result.files, file: result.fileName }, ok: false });
-      } else setLine({ key: result.kind === 'nothing' ? 'tools.nothingToExport' : 'tools.exportFailed', ok: result.kind === 'nothing' });
+        setLine({ key: 'tools.exportedPartly', values: { files: result.files, file: result.fileName }, tone: 'problem' });
+      } else
+        setLine({
+          key: result.kind === 'nothing' ? 'tools.nothingToExport' : 'tools.exportFailed',
+          tone: result.kind === 'nothing' ? 'done' : 'problem',
+        });
     });
 
   const leave = (kind: Leaving) =>
@@ -49,14 +56,14 @@ export function KioskTools({ port, onLeft }: { port: TechnicianPort; onLeft: () 
       const heldOnlyHere = await port.heldOnlyHere();
       if (heldOnlyHere > 0) {
         setConfirming(null);
-        return setLine({ key: 'tools.refuseLeave', values: { count: heldOnlyHere }, ok: false });
+        return setLine({ key: 'tools.refuseLeave', values: { count: heldOnlyHere }, tone: 'problem' });
       }
       if (confirming !== kind) {
         setConfirming(kind);
-        return setLine({ key: kind === 'move' ? 'tools.confirmMove' : 'tools.confirmDecommission', ok: true });
+        return setLine({ key: kind === 'move' ? 'tools.confirmMove' : 'tools.confirmDecommission', tone: 'ask' });
       }
       if (await port.leave()) onLeft();
-      else setLine({ key: 'tools.refuseLeave', values: { count: await port.heldOnlyHere() }, ok: false });
+      else setLine({ key: 'tools.refuseLeave', values: { count: await port.heldOnlyHere() }, tone: 'problem' });
     });
 
   if (touchTest) return <TouchTest onDone={() => setTouchTest(false)} />;
@@ -64,7 +71,7 @@ export function KioskTools({ port, onLeft }: { port: TechnicianPort; onLeft: () 
     <section className="screen screen-technician" data-screen="kiosk-tools">
       <h2>{t('tools.title')}</h2>
       {line && (
-        <p role={line.ok ? 'status' : 'alert'} className={line.ok ? 'setup-ok' : 'setup-problem'}>
+        <p role={line.tone === 'problem' ? 'alert' : 'status'} className={toneClass[line.tone]} data-tone={line.tone}>
           {t(line.key, line.values)}
         </p>
       )}

@@ -115,7 +115,9 @@ const tt01: SurveyTemplateInput = {
   id: 'tt01-2018',
   // Version 2: the indicators' names as the Circular's evaluation table words them, factual answers
   // as words, and indicator 7 asks about attitude (version 1 offered timeliness answers there).
-  version: 2,
+  // Version 3: indicators 3 and 4 answer as Mẫu số 01 scores them (none / one / more than one); version 2
+  // gave 1 point to "only the one-stop counter", which the form scores 2 (no other agency contacted).
+  version: 3,
   name: { vi: 'Thông tư 01/2018/TT-VPCP', en: 'Circular 01/2018/TT-VPCP' },
   question: overallQuestion,
   scale: fiveLevelScale,
@@ -143,23 +145,23 @@ const tt01: SurveyTemplateInput = {
       },
       answerStyle: 'words',
       levels: [
-        { value: 3, points: 2, face: 'very-satisfied', label: { vi: 'Không lần nào', en: 'Not at all' } },
-        { value: 2, points: 1, face: 'neutral', label: { vi: 'Một lần', en: 'Once' } },
-        { value: 1, points: 0, face: 'very-dissatisfied', label: { vi: 'Nhiều hơn một lần', en: 'More than once' } },
+        { value: 3, points: 2, face: 'very-satisfied', label: { vi: 'Không phải liên hệ lần nào', en: 'Not at all' } },
+        { value: 2, points: 1, face: 'neutral', label: { vi: 'Chỉ một lần', en: 'Only once' } },
+        { value: 1, points: 0, face: 'very-dissatisfied', label: { vi: 'Hơn một lần', en: 'More than once' } },
       ],
     },
     {
       id: 'chi-so-4',
       label: { vi: 'Số cơ quan, đơn vị phải liên hệ', en: 'Agencies you had to contact' },
       question: {
-        vi: 'Ông/Bà phải liên hệ những cơ quan, đơn vị nào để hoàn thiện hồ sơ (kể cả trực tuyến)?',
-        en: 'Which agencies did you have to contact to complete the dossier (online included)?',
+        vi: 'Ông/Bà phải liên hệ bao nhiêu cơ quan, đơn vị, tổ chức để hoàn thiện hồ sơ (kể cả trực tuyến)?',
+        en: 'How many agencies or organisations did you have to contact to complete the dossier (online included)?',
       },
       answerStyle: 'words',
       levels: [
-        { value: 3, points: 2, face: 'very-satisfied', label: { vi: 'Không cơ quan nào khác', en: 'No other agency' } },
-        { value: 2, points: 1, face: 'neutral', label: { vi: 'Chỉ Bộ phận Một cửa', en: 'Only the one-stop counter' } },
-        { value: 1, points: 0, face: 'very-dissatisfied', label: { vi: 'Nhiều hơn một cơ quan', en: 'More than one agency' } },
+        { value: 3, points: 2, face: 'very-satisfied', label: { vi: 'Không phải liên hệ nơi nào', en: 'None' } },
+        { value: 2, points: 1, face: 'neutral', label: { vi: 'Một cơ quan, đơn vị', en: 'One agency' } },
+        { value: 1, points: 0, face: 'very-dissatisfied', label: { vi: 'Hơn một cơ quan, đơn vị', en: 'More than one agency' } },
       ],
     },
     {

@@ -141,6 +141,10 @@ test('a browser kiosk without a network exports its unsent ratings; the district
   const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
   const report = await (await request.get(`${base}/api/v1/reports?period=day&at=${today}&groupBy=ward&wardId=phuong-thu-xuat-tep`)).json();
   expect(report.rows.map((r: { count: number }) => r.count)).toEqual([2]);
+  // With nothing held only here, moving asks for a second press, said as a warning rather than a success.
+  await page.getByRole('button', { name: 'Chuyển sang quầy khác (đăng ký lại)' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Bấm lần nữa để xác nhận' })).toHaveAttribute('data-tone', 'ask');
+  await expect(page.getByRole('button', { name: 'Bấm lần nữa để xác nhận' })).toBeVisible();
 });
 
 test('display settings: large text for a counter of elderly citizens, kept across restarts, still without scrolling', async ({ page }) => {

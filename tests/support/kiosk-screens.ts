@@ -1,7 +1,7 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { COUNTDOWN_SECONDS } from '../../shared/flow/rating-machine';
 import { builtinTemplate } from '../../shared/templates/builtin';
-import { holdAt, installPausedClock, settle } from './kiosk-time';
+import { holdAt, holdTechnicianCorner, installPausedClock, settle } from './kiosk-time';
 
 /**
  * Walks the kiosk through every screen a citizen or a technician can meet, calling `visit` on each:
@@ -170,6 +170,7 @@ export async function walkTechnicianScreens(page: Page, request: APIRequestConte
     // An enrolled kiosk of its own (a second browser profile), so the demo kiosk below stays a demo.
     const context = await page.context().browser()!.newContext({ viewport: page.viewportSize(), hasTouch: true });
     const kiosk = await context.newPage();
+    await kiosk.clock.install();
     const { link } = await enrolment(request);
     await kiosk.goto(link);
     await expect(kiosk.locator('[data-screen="enrolled"]')).toBeVisible({ timeout: 20_000 });
@@ -181,6 +182,15 @@ export async function walkTechnicianScreens(page: Page, request: APIRequestConte
     await kiosk.getByRole('button', { name: '2', exact: true }).click();
     await kiosk.getByRole('button', { name: '4', exact: true }).click();
     await visit('pin-setup-typing', 'technician', kiosk);
+    await typePin(kiosk, '68', 'Xác nhận');
+    await expect(kiosk.getByText('Nhập lại mã PIN để xác nhận.')).toBeVisible();
+    await typePin(kiosk, '2468', 'Xác nhận');
+    await expect(kiosk.locator('[data-screen="start"]')).toBeVisible();
+    // An enrolled kiosk's panel has what a demo's lacks: "Đồng bộ ngay" and the district's address.
+    await holdTechnicianCorner(kiosk);
+    await typePin(kiosk, '2468', 'Xác nhận');
+    await expect(kiosk.getByRole('button', { name: 'Đồng bộ ngay' })).toBeVisible();
+    await visit('technician-panel-enrolled', 'technician', kiosk);
     await context.close();
   }
 

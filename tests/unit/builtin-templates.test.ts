@@ -20,6 +20,21 @@ describe('the built-in Circular 01/2018 template', () => {
     for (const c of tt01.criteria) expect(c.levels.map((l) => l.points)).toEqual([2, 1, 0]);
   });
 
+  it('scores indicators 3 and 4 as Mẫu số 01 does: none 2 points, one 1 point, more than one 0', () => {
+    const answers = (id: string) => criterion(id).levels.map((l) => [l.label.vi, l.points]);
+    expect(answers('chi-so-3')).toEqual([
+      ['Không phải liên hệ lần nào', 2],
+      ['Chỉ một lần', 1],
+      ['Hơn một lần', 0],
+    ]);
+    // Version 2 scored "only the one-stop counter" 1 point: a citizen who contacted no other agency lost a point.
+    expect(answers('chi-so-4')).toEqual([
+      ['Không phải liên hệ nơi nào', 2],
+      ['Một cơ quan, đơn vị', 1],
+      ['Hơn một cơ quan, đơn vị', 0],
+    ]);
+  });
+
   it('a template without answerStyle (every template saved before it existed) keeps its faces', () => {
     const { criteria, ...rest } = tt01;
     const old = SurveyTemplate.parse({ ...rest, criteria: criteria.map(({ answerStyle: _style, ...c }) => c) });
@@ -54,7 +69,7 @@ describe('built-in templates on a running district', () => {
 
       await seedIfEmpty(store, { now, demo: false });
       const rows = await store.db.selectFrom('templates').select(['id', 'version', 'body']).orderBy('id').orderBy('version').execute();
-      expect(rows.filter((r) => r.id === 'tt01-2018').map((r) => r.version)).toEqual([1, 2]);
+      expect(rows.filter((r) => r.id === 'tt01-2018').map((r) => r.version)).toEqual([1, builtinTemplate('tt01-2018')!.version]);
       const sipas = rows.filter((r) => r.id === 'sipas-5');
       expect(sipas.map((r) => r.version)).toEqual([1, 2]);
       expect(JSON.parse(sipas[1]!.body).name.vi).toBe('Phiếu của quận');

@@ -15,7 +15,7 @@ describe.each(engines())('district server on %s', (engine) => {
       kioskId: kiosk.kioskId,
       ward: { id: 'hang-bac', name: { vi: 'UBND Phường Hàng Bạc' } },
       counter: { id: 'quay-2', label: { vi: 'Quầy số 2' } },
-      template: { id: 'tt01-2018', version: 2 },
+      template: { id: 'tt01-2018', version: 3 },
     });
     // The token is stored only as a hash.
     const row = await server.store.db.selectFrom('kiosks').selectAll().where('id', '=', kiosk.kioskId).executeTakeFirstOrThrow();
