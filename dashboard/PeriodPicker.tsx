@@ -1,11 +1,15 @@
+import { useContext } from 'react';
 import { periodDays, periodHolding, shiftPeriod, type Period, type PeriodKind } from '../shared/report/period';
 import { periodLabel } from '../shared/report/naming';
-import { useT } from './i18n';
+import { DateField } from './DateField';
+import { LocaleContext, useT } from './i18n';
 import { todayInVietnam } from './pages/format';
 
 export { periodHolding, type Period, type PeriodKind };
 
 const pad = (n: number) => String(n).padStart(2, '0');
+/** Days from … to, both counted. */
+const dayCount = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
 
 /**
  * The period as people choose it: a month, a quarter, a year or a range of days, with the month,
@@ -25,6 +29,7 @@ export function PeriodPicker({
   kinds?: PeriodKind[];
 }) {
   const t = useT();
+  const locale = useContext(LocaleContext);
   const days = periodDays(value);
   const [year, part] = value.period === 'custom' ? [0, 0] : (value.at ?? '').split(/-Q?/).map(Number);
   const yearSelect = (
@@ -107,24 +112,20 @@ export function PeriodPicker({
         {value.period !== 'custom' && yearSelect}
         {value.period === 'custom' && (
           <>
-            <label>
-              {t('report.from')}
-              <input
-                type="date"
-                value={value.from ?? ''}
-                max={value.to}
-                onChange={(e) => e.target.value && onChange({ ...value, from: e.target.value })}
-              />
-            </label>
-            <label>
-              {t('report.to')}
-              <input
-                type="date"
-                value={value.to ?? ''}
-                min={value.from}
-                onChange={(e) => e.target.value && onChange({ ...value, to: e.target.value })}
-              />
-            </label>
+            <DateField
+              label={t('report.from')}
+              value={value.from ?? ''}
+              max={value.to}
+              required
+              onChange={(from) => onChange({ ...value, from })}
+            />
+            <DateField
+              label={t('report.to')}
+              value={value.to ?? ''}
+              min={value.from}
+              required
+              onChange={(to) => onChange({ ...value, to })}
+            />
           </>
         )}
         {value.period !== 'custom' && (
@@ -134,7 +135,11 @@ export function PeriodPicker({
         )}
       </div>
       <p className="period-said" aria-live="polite">
-        {days ? `${periodLabel(value)}: ${periodLabel({ period: 'custom', ...days })}` : t('period.invalid')}
+        {!days
+          ? t('period.invalid')
+          : value.period === 'custom'
+            ? t('period.days', { n: dayCount(days.from, days.to) })
+            : `${periodLabel(value, locale)}: ${periodLabel({ period: 'custom', ...days }, locale)}`}
       </p>
     </fieldset>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { districtApi, type AuditEntry } from '../../shared/contract/district-api';
 import { call, urlOf } from '../api';
+import { DateField } from '../DateField';
 import { useErrorText } from '../errors';
 import { useContext } from 'react';
 import { auditActionName } from '../../shared/audit/actions';
@@ -50,14 +51,13 @@ export function AuditLog() {
             ))}
           </select>
         </label>
-        <label>
-          {t('audit.from')}
-          <input type="date" value={filter.from} onChange={(e) => setFilter({ ...filter, from: e.target.value })} />
-        </label>
-        <label>
-          {t('audit.to')}
-          <input type="date" value={filter.to} onChange={(e) => setFilter({ ...filter, to: e.target.value })} />
-        </label>
+        <DateField
+          label={t('audit.from')}
+          value={filter.from}
+          max={filter.to || undefined}
+          onChange={(from) => setFilter({ ...filter, from })}
+        />
+        <DateField label={t('audit.to')} value={filter.to} min={filter.from || undefined} onChange={(to) => setFilter({ ...filter, to })} />
         <button type="submit">{t('audit.show')}</button>
         <a href={urlOf(districtApi.auditLog, { query: { ...query, format: 'csv', limit: 1000 } })} download>
           {t('audit.csv')}

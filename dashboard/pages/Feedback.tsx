@@ -2,6 +2,7 @@ import { Fragment, useContext, useState } from 'react';
 import { adminApi, FeedbackStatus, type FeedbackItem } from '../../shared/contract/admin-api';
 import { fiveLevelScale, threeLevelScale } from '../../shared/templates/scales';
 import { call } from '../api';
+import { DateField } from '../DateField';
 import { useErrorText } from '../errors';
 import { LocaleContext, useT } from '../i18n';
 import { LoadState } from '../LoadState';
@@ -113,14 +114,8 @@ export function Feedback() {
             ))}
           </select>
         </label>
-        <label>
-          {t('report.from')}
-          <input type="date" value={filters.from} max={filters.to || undefined} onChange={(e) => change({ from: e.target.value })} />
-        </label>
-        <label>
-          {t('report.to')}
-          <input type="date" value={filters.to} min={filters.from || undefined} onChange={(e) => change({ to: e.target.value })} />
-        </label>
+        <DateField label={t('report.from')} value={filters.from} max={filters.to || undefined} onChange={(from) => change({ from })} />
+        <DateField label={t('report.to')} value={filters.to} min={filters.from || undefined} onChange={(to) => change({ to })} />
         <label>
           {t('feedback.assignee')}
           <input value={filters.assignee} onChange={(e) => change({ assignee: e.target.value })} />

@@ -107,7 +107,9 @@ export function Reports() {
       {data && (
         <table className="report">
           <caption>
-            {t('report.caption', { unit: data.unit, period: periodLabel(period, locale), from: day(data.from), to: day(data.to) })}
+            {period.period === 'custom'
+              ? t('report.captionDays', { unit: data.unit, from: day(data.from), to: day(data.to) })
+              : t('report.caption', { unit: data.unit, period: periodLabel(period, locale), from: day(data.from), to: day(data.to) })}
           </caption>
           <thead>
             <tr>

@@ -23,6 +23,19 @@ export const dateTime = (iso: string | null) =>
 /** A calendar day (YYYY-MM-DD) as Vietnamese people write it: 01/10/2026. */
 export const day = (iso: string) => iso.split('-').reverse().join('/');
 
+/**
+ * A day as a person types it, day first ("1/10/2026", "01.10.2026", "01-10-2026", "01102026"), as
+ * YYYY-MM-DD; null when it is not a day of the calendar (31/02/2026) or not day-first at all.
+ */
+export function dayFromText(text: string): string | null {
+  const parts = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text) ?? /^\s*(\d{2})(\d{2})(\d{4})\s*$/.exec(text);
+  if (!parts) return null;
+  const [d, m, y] = parts.slice(1).map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (y < 2000 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}
+
 /** "Chrome, Windows" from a User-Agent: what a person recognises of their own browsers. */
 export function browserName(userAgent: string): string {
   const browser = /Edg\//.test(userAgent)

@@ -85,6 +85,28 @@ test('a district officer signs in, reads the overview and a report, and exports 
   const csv = await readFile((await download.path())!, 'utf8');
   expect(csv.startsWith('\uFEFF')).toBe(true);
   expect(csv).toMatch(/UBND Phường Cửa Nam;\d+;/);
+  // A range of days written as offices write them (dd/mm/yyyy, whatever the browser's language), typed or picked.
+  const mm = String(month).padStart(2, '0');
+  await page.getByRole('radio', { name: 'Khoảng ngày' }).click();
+  const from = page.getByLabel('Từ ngày', { exact: true });
+  await expect(from).toHaveValue(`01/${mm}/${year}`);
+  await from.fill('31/02/2026');
+  await from.press('Enter');
+  await expect(page.getByRole('alert')).toHaveText('Viết ngày theo ngày/tháng/năm, ví dụ 01/10/2026.');
+  await expect(caption).toContainText(`01/${mm}/${year}`);
+  await from.fill(`2/${mm}/${year}`);
+  await from.press('Enter');
+  await expect(caption).toContainText(`02/${mm}/${year}`);
+  await expect(from).toHaveValue(`02/${mm}/${year}`);
+  await page.getByRole('button', { name: 'Đến ngày: chọn trên lịch' }).click();
+  const calendar = page.getByRole('dialog', { name: 'Đến ngày' });
+  await expect(calendar.getByRole('grid')).toBeVisible();
+  await audit(page, 'reports calendar');
+  // Days before the range's start cannot be picked.
+  await expect(calendar.locator('button', { hasText: /^1$/ })).toBeDisabled();
+  await calendar.locator('button', { hasText: /^3$/ }).click();
+  await expect(calendar).toBeHidden();
+  await expect(caption).toContainText(`02/${mm}/${year} – 03/${mm}/${year}`);
   // A failed request clears the old table and says why, in Vietnamese.
   await page.route('**/api/v1/reports?**', (route) =>
     route.fulfill({ status: 503, json: { error: { code: 'overloaded', message: 'The server is busy' } } }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserName } from '../../dashboard/pages/format';
+import { browserName, dayFromText } from '../../dashboard/pages/format';
 
 describe('a session’s browser, as its owner recognises it', () => {
   it.each([
@@ -18,4 +18,23 @@ describe('a session’s browser, as its owner recognises it', () => {
   ])('%s → %s', (userAgent, name) => {
     expect(browserName(userAgent)).toBe(name);
   });
+});
+
+describe('a day typed as Vietnamese offices write it', () => {
+  it.each([
+    ['01/10/2026', '2026-10-01'],
+    ['1/10/2026', '2026-10-01'],
+    [' 31.12.2026 ', '2026-12-31'],
+    ['29-02-2028', '2028-02-29'],
+    ['01102026', '2026-10-01'],
+  ])('%s → %s', (text, iso) => {
+    expect(dayFromText(text)).toBe(iso);
+  });
+
+  it.each(['31/02/2026', '29/02/2027', '00/10/2026', '01/13/2026', '2026-10-01', '10/2026', '', 'hôm nay', '01/10/26', '01/10/1900'])(
+    'refuses %j',
+    (text) => {
+      expect(dayFromText(text)).toBeNull();
+    },
+  );
 });
