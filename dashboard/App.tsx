@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { Locale } from '../shared/schema/common';
 import { adminApi, type SessionInfo } from '../shared/contract/admin-api';
 import { ApiFailure, call, SESSION_ENDED, setCsrfToken } from './api';
-import { LocaleContext, useT, type DashboardKey } from './i18n';
+import { LocaleContext, useOtherLanguage, useT, type DashboardKey } from './i18n';
 import { Login } from './pages/Login';
 import { districtApi, type DistrictState } from '../shared/contract/district-api';
 
@@ -126,6 +126,7 @@ export function App() {
 
 function Shell({ session, onSignedOut, onLocale }: { session: SessionInfo; onSignedOut: () => void; onLocale: () => void }) {
   const t = useT();
+  const otherLanguage = useOtherLanguage();
   const isAdmin = session.role === 'district_admin';
   const [page, setPage] = useState<Page>(session.mustChangePassword ? 'me' : 'overview');
   const [mustChange, setMustChange] = useState(session.mustChangePassword);
@@ -160,7 +161,7 @@ function Shell({ session, onSignedOut, onLocale }: { session: SessionInfo; onSig
         >
           {session.username}
         </button>
-        <button type="button" onClick={onLocale}>
+        <button type="button" onClick={onLocale} lang={otherLanguage}>
           {t('language')}
         </button>
         <button type="button" onClick={() => void logout()}>

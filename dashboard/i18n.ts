@@ -16,3 +16,8 @@ export function useT() {
   const locale = useContext(LocaleContext);
   return (key: DashboardKey, params?: Record<string, string | number>) => translate(locale, key, params);
 }
+
+/** The switch's own words are in the other language: said with that language's `lang`, for screen readers. */
+export function useOtherLanguage(): Locale {
+  return useContext(LocaleContext) === 'vi' ? 'en' : 'vi';
+}

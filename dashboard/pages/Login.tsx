@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { adminApi, type SessionInfo } from '../../shared/contract/admin-api';
 import { call } from '../api';
 import { useErrorText } from '../errors';
-import { useT } from '../i18n';
+import { useOtherLanguage, useT } from '../i18n';
 
 export function Login({
   onSignedIn,
@@ -15,6 +15,7 @@ export function Login({
   ended?: boolean;
 }) {
   const t = useT();
+  const otherLanguage = useOtherLanguage();
   const errorText = useErrorText();
   const [failed, setFailed] = useState<string | null>(null);
   return (
@@ -41,7 +42,7 @@ export function Login({
         {ended && !failed && <p role="status">{t('error.not_signed_in')}</p>}
         {failed && <p role="alert">{failed}</p>}
         <button type="submit">{t('login.submit')}</button>
-        <button type="button" onClick={onLocale}>
+        <button type="button" onClick={onLocale} lang={otherLanguage}>
           {t('language')}
         </button>
       </form>

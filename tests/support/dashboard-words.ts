@@ -42,3 +42,38 @@ function find(): string[] {
 }
 
 export const foreignWords = (page: Page) => page.evaluate(find);
+
+/**
+ * What an English reader must not see: a Vietnamese interface string (one the English catalogue
+ * words differently, so a missing translation), a message key ("report.caption"), an id, a slug or
+ * an ISO date. `vietnamese` holds the Vietnamese catalogue's strings without placeholders.
+ */
+function findUntranslated(vietnamese: string[]): string[] {
+  const found: string[] = [];
+  const wanted = new Set(vietnamese);
+  const key = /^[a-z]+(?:\.[a-zA-Z]+)+$/;
+  const slug = /\b[a-z][a-z0-9]*(?:-[a-z0-9]+)+\b/;
+  const uuid = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
+  const isoDate = /\b\d{4}-\d{2}-\d{2}\b|\b\d{4}-Q[1-4]\b/;
+  const walker = document.createTreeWalker(document.querySelector('.shell') ?? document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement!;
+    const text = node.textContent?.trim() ?? '';
+    const r = el.getBoundingClientRect();
+    if (!text || r.width === 0 || r.height === 0 || el.closest('script, style, [data-raw], [lang="vi"]')) continue;
+    const where = `<${el.tagName.toLowerCase()}> "${text.slice(0, 60)}"`;
+    if (wanted.has(text)) found.push(`Vietnamese interface text in ${where}`);
+    if (key.test(text)) found.push(`message key in ${where}`);
+    for (const [what, pattern] of [
+      ['slug', slug],
+      ['uuid', uuid],
+      ['ISO date', isoDate],
+    ] as const) {
+      const match = pattern.exec(text);
+      if (match) found.push(`${what} "${match[0]}" in ${where}`);
+    }
+  }
+  return [...new Set(found)];
+}
+
+export const untranslatedWords = (page: Page, vietnamese: string[]) => page.evaluate(findUntranslated, vietnamese);
