@@ -28,6 +28,12 @@ const pages = [
   'Nhật ký thay đổi',
 ];
 
+/** Text boxes that overlap or clip their words, said as "overlap: …". */
+async function overlapsAndClipping(page: Page) {
+  const problems = await layoutProblems(page, {});
+  return problems.filter((p) => p.kind === 'overlap' || p.kind === 'clipped').map((p) => `${p.kind}: ${p.what}`);
+}
+
 async function signIn(page: Page) {
   await page.goto(`${base()}/admin/`);
   await page.getByLabel('Tên đăng nhập').fill('admin');
@@ -52,13 +58,7 @@ for (const viewport of [
       // The page's data is in: no loading line left.
       await expect(page.getByText(/Đang tải/)).toHaveCount(0);
       expect.soft(await foreignWords(page), `${name}: words`).toEqual([]);
-      const layout = (await layoutProblems(page, {})).filter((p) => p.kind === 'overlap' || p.kind === 'clipped');
-      expect
-        .soft(
-          layout.map((p) => `${p.kind}: ${p.what}`),
-          `${name}: layout`,
-        )
-        .toEqual([]);
+      expect.soft(await overlapsAndClipping(page), `${name}: layout`).toEqual([]);
       const { violations } = await new AxeBuilder({ page }).analyze();
       const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
       expect.soft(serious, `${name}: axe`).toEqual([]);
@@ -90,12 +90,6 @@ test('every dashboard page reads in English when English is chosen: no Vietnames
     await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
     await expect(page.getByText(/Loading|Đang tải/)).toHaveCount(0);
     expect.soft(await untranslatedWords(page, vietnamese), `${name}: words`).toEqual([]);
-    const layout = (await layoutProblems(page, {})).filter((p) => p.kind === 'overlap' || p.kind === 'clipped');
-    expect
-      .soft(
-        layout.map((p) => `${p.kind}: ${p.what}`),
-        `${name}: layout`,
-      )
-      .toEqual([]);
+    expect.soft(await overlapsAndClipping(page), `${name}: layout`).toEqual([]);
   }
 });
