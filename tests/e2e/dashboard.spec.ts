@@ -152,6 +152,20 @@ test('enrolment makes a code with a QR link, and the fleet shows the kiosk', asy
   await page.getByRole('button', { name: 'Ki-ốt', exact: true }).click();
   const row = page.getByRole('row', { name: new RegExp(kioskId.slice(0, 8)) });
   await expect(row).toBeVisible();
+  await expect(row).toContainText('UBND Phường Cửa Nam – Quầy số 1');
+  // Revoking asks first, saying what it means; cancelling changes nothing.
+  await row.getByRole('button', { name: 'Thu hồi', exact: true }).click();
+  const asking = row.getByRole('group', { name: /Ki-ốt này sẽ ngừng gửi\. Các đánh giá chưa gửi vẫn được giữ trên ki-ốt\./ });
+  await expect(asking).toBeVisible();
+  await audit(page, 'fleet revoke question');
+  await asking.getByRole('button', { name: 'Huỷ' }).click();
+  await expect(asking).toBeHidden();
+  await expect(row).toContainText('Bình thường');
+  await row.getByRole('button', { name: 'Thu hồi', exact: true }).click();
+  await asking.getByRole('button', { name: 'Thu hồi ki-ốt' }).click();
+  await expect(row.getByRole('status')).toHaveText('Đã thu hồi. Cấp mã đăng ký lại để ki-ốt gửi tiếp những gì nó giữ.');
+  await expect(row).toContainText('Đã thu hồi');
+  await expect(row.getByRole('button', { name: 'Thu hồi', exact: true })).toHaveCount(0);
   // A re-enrolment code for this kiosk: same kiosk, new token (for a revoked one, or a lost token).
   await row.getByRole('button', { name: 'Cấp mã đăng ký lại' }).click();
   const card = page.getByRole('region', { name: new RegExp(`Mã đăng ký lại cho ki-ốt ${kioskId.slice(0, 8)}`) });
