@@ -10,6 +10,7 @@ import { ALERT_SETTINGS_KEY } from './alerts/service';
 import type { BatchResult, RatingBatch, Rejection } from '../shared/contract/kiosk-api';
 import { Rating } from '../shared/schema/rating';
 import { SurveyTemplate } from '../shared/schema/template';
+import { foldForSearch } from '../shared/text/search-fold';
 import { addToCounts } from './counts';
 import { judgeDossierRepeats } from './dossiers';
 import { numberOf, recordReceived, recordRefused, refreshGaps } from './ledger/record';
@@ -367,8 +368,10 @@ async function insertRatings(
       ward_id: rating.wardId,
       overall: rating.overall,
       comment: rating.comment,
+      comment_folded: foldForSearch(rating.comment),
       status: 'moi',
       assignee: null,
+      assignee_folded: null,
       response_note: null,
       created_at: receivedAt,
       updated_at: receivedAt,

@@ -24,6 +24,19 @@ try {
       await page.getByLabel('Đến ngày', { exact: true }).press('Enter');
       await page.screenshot({ path: '/tmp/shot-range-error.png' });
     }
+    if (step === 'fleet') {
+      const me = await page.request.get(`${server.baseUrl}/api/v1/admin/session`);
+      const csrf = (await me.json()).csrfToken as string;
+      const code = await page.request.post(`${server.baseUrl}/api/v1/admin/enrolment-codes`, {
+        headers: { 'x-csrf-token': csrf },
+        data: { wardId: 'cua-nam', counterId: 'quay-1' },
+      });
+      const { code: c } = await code.json();
+      await page.request.post(`${server.baseUrl}/api/v1/enrol`, { data: { code: c } });
+      await page.getByRole('button', { name: 'Ki-ốt', exact: true }).click();
+      await page.getByRole('button', { name: 'Thu hồi', exact: true }).first().click();
+      await page.screenshot({ path: '/tmp/shot-fleet.png' });
+    }
     if (step === 'feedback') {
       await page.getByRole('button', { name: 'Góp ý' }).click();
       await page.getByLabel('Tìm trong góp ý').waitFor();

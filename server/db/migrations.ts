@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { Migrator } from 'kysely';
+import { foldForSearch } from '../../shared/text/search-fold';
 import type { Database } from './tables';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -390,6 +391,31 @@ function migrations(engine: Engine): Record<string, Migration> {
       async up(db: Kysely<unknown>) {
         await db.schema.alterTable('alerts').addColumn('dedupe_key', 'text').execute();
         await db.schema.createIndex('alerts_dedupe_key').on('alerts').column('dedupe_key').unique().execute();
+      },
+    },
+    // The worklist's search finds "ghe cho" in "GHẾ CHỜ": each comment and assignee also kept folded
+    // (shared/text/search-fold.ts), filled here for the feedback that came before.
+    '0014_feedback_search': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .alterTable('feedback')
+          .addColumn('comment_folded', 'text', (c) => c.notNull().defaultTo(''))
+          .execute();
+        await db.schema.alterTable('feedback').addColumn('assignee_folded', 'text').execute();
+        const before = db as unknown as Kysely<{
+          feedback: { id: number; comment: string; assignee: string | null } & Record<string, unknown>;
+        }>;
+        const rows = await before.selectFrom('feedback').select(['id', 'comment', 'assignee']).execute();
+        for (const row of rows) {
+          await before
+            .updateTable('feedback')
+            .set({
+              comment_folded: foldForSearch(row.comment),
+              assignee_folded: row.assignee === null ? null : foldForSearch(row.assignee),
+            })
+            .where('id', '=', row.id)
+            .execute();
+        }
       },
     },
   };

@@ -169,8 +169,11 @@ export interface FeedbackTable {
   ward_id: string;
   overall: number;
   comment: string;
+  /** foldForSearch(comment): what the worklist's search compares. */
+  comment_folded: string;
   status: string;
   assignee: string | null;
+  assignee_folded: string | null;
   response_note: string | null;
   created_at: number;
   updated_at: number;

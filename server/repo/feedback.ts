@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import { FeedbackStatus, type FeedbackItem, type FeedbackPage, type FeedbackUpdate } from '../../shared/contract/admin-api';
 import type { Store } from '../db/connect';
 import type { Database, FeedbackTable } from '../db/tables';
+import { containsPattern, foldForSearch } from '../../shared/text/search-fold';
 import { loadTemplates } from '../ingest';
 import { isoAt, workingDaysBefore } from '../time';
 
@@ -27,7 +28,7 @@ export interface FeedbackFilter {
 }
 
 /**
- * The feedback worklist: filtered, searched (case-insensitive in the comment), newest first, one
+ * The feedback worklist: filtered, searched in the comment and the assignee whatever the case and the marks, newest first, one
  * page at a time, each item with the rating it came from in words. An open item received more than
  * `dueWorkingDays` working days ago is overdue.
  */
@@ -39,8 +40,8 @@ export async function listFeedback(store: Store, filter: FeedbackFilter, now: Da
   if (filter.overall) q = q.where('feedback.overall', '=', filter.overall);
   if (filter.from) q = q.where('ratings.day', '>=', filter.from);
   if (filter.to) q = q.where('ratings.day', '<=', filter.to);
-  if (filter.assignee) q = q.where(sql`lower(feedback.assignee)`, 'like', `%${filter.assignee.toLowerCase()}%`);
-  if (filter.q) q = q.where(sql`lower(feedback.comment)`, 'like', `%${filter.q.toLowerCase()}%`);
+  if (filter.assignee) q = q.where(sql<boolean>`feedback.assignee_folded like ${containsPattern(filter.assignee)} escape '\\'`);
+  if (filter.q) q = q.where(sql<boolean>`feedback.comment_folded like ${containsPattern(filter.q)} escape '\\'`);
   if (filter.overdue !== undefined) {
     const late = (e: ExpressionBuilder<Database & { feedback: FeedbackTable }, 'feedback'>) =>
       e.and([e('feedback.status', '!=', 'da-xu-ly'), e('feedback.created_at', '<', dueBefore)]);
@@ -115,7 +116,10 @@ export async function updateFeedback(store: Store, id: number, update: FeedbackU
     .updateTable('feedback')
     .set({
       ...(update.status !== undefined && { status: update.status }),
-      ...(update.assignee !== undefined && { assignee: update.assignee }),
+      ...(update.assignee !== undefined && {
+        assignee: update.assignee,
+        assignee_folded: update.assignee === null ? null : foldForSearch(update.assignee),
+      }),
       ...(update.responseNote !== undefined && { response_note: update.responseNote }),
       updated_at: at.getTime(),
     })

@@ -1,25 +1,18 @@
-import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateTo, migrateToLatest } from '../../server/db/migrations';
 import type { Database } from '../../server/db/tables';
 import { contentHash, ratingRow } from '../../server/ingest';
 import { builtinTemplate } from '../../shared/templates/builtin';
 import { sampleRating } from '../support/fixtures';
-import { engines, freshPostgresDatabase } from './support/server-harness';
+import { emptyDatabase, engines } from './support/server-harness';
 
 describe.each(engines())('the completeness ledger’s migration, %s', (engine) => {
   let db: Kysely<Database>;
   afterEach(async () => db?.destroy());
 
   it('makes the ratings stored before it the first count of each kiosk, with the runs of numbers it holds', async () => {
-    db = new Kysely<Database>({
-      dialect:
-        engine === 'postgres'
-          ? new PostgresDialect({ pool: new pg.Pool({ connectionString: await freshPostgresDatabase(), max: 2 }) })
-          : new SqliteDialect({ database: new SQLite(':memory:') }),
-    });
+    db = await emptyDatabase(engine);
     await migrateTo(db as Kysely<unknown>, engine, '0009_dossier_decisions');
     const template = builtinTemplate('quick')!;
     const kiosk = '7b0c1a52-2f5e-4a8e-9f10-3a1c2b3d4e5f';

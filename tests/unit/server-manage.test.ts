@@ -181,7 +181,10 @@ describe.each(engines())('district administration on %s', (engine) => {
   it('is a worklist: filters, a search in the comments, pages, and open items overdue after five working days', async () => {
     server = await testServer(engine); // Sunday 22 November 2026, 10:00 in Vietnam
     const kiosk = await server.enrolKiosk();
-    const comments = Array.from({ length: 23 }, (_, i) => `Góp ý số ${i + 1}${i === 7 ? ': phòng chờ nóng' : ''}`);
+    const comments = Array.from(
+      { length: 23 },
+      (_, i) => `Góp ý số ${i + 1}${i === 7 ? ': phòng chờ nóng' : i === 3 ? ': THIẾU GHẾ CHỜ, Đợi lâu' : ''}`,
+    );
     const sent = await server.sendBatch(
       kiosk,
       comments.map((comment, i) => server.rating(kiosk, { overall: i % 2 ? 2 : 1, comment })),
@@ -195,7 +198,26 @@ describe.each(engines())('district administration on %s', (engine) => {
     expect(first.items).toHaveLength(20);
     expect((await get('page=2')).items).toHaveLength(3);
     expect((await get('overall=2')).total).toBe(11);
-    expect((await get('q=PHÒNG CHỜ')).items.map((i: { comment: string }) => i.comment)).toEqual(['Góp ý số 8: phòng chờ nóng']);
+    const found = async (query: string) => (await get(query)).items.map((i: { comment: string }) => i.comment);
+    expect(await found('q=PHÒNG CHỜ')).toEqual(['Góp ý số 8: phòng chờ nóng']);
+    // Found whatever the case and with or without the marks, as people type on a phone or a laptop.
+    for (const q of ['ghế chờ', 'ghe cho', 'GHE CHO', 'đợi lâu', 'doi lau']) {
+      expect(await found(`q=${encodeURIComponent(q)}`), q).toEqual(['Góp ý số 4: THIẾU GHẾ CHỜ, Đợi lâu']);
+    }
+    expect(await found('q=phong%20cho')).toEqual(['Góp ý số 8: phòng chờ nóng']);
+    // A "%" or "_" typed is a character, not a wildcard.
+    expect((await get('q=%25')).total).toBe(0);
+    expect((await get('q=_')).total).toBe(0);
+    const item = (await get(`q=${encodeURIComponent('ghế chờ')}`)).items[0] as { id: number };
+    const assigned = await server.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/admin/feedback/${item.id}`,
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+      payload: { assignee: 'Trần Văn Minh' },
+    });
+    expect(assigned.statusCode).toBe(200);
+    expect((await get('assignee=tran%20van')).total).toBe(1);
+    expect((await get(`assignee=${encodeURIComponent('TRẦN')}`)).total).toBe(1);
     expect((await get('from=2026-11-23')).total).toBe(0);
     expect(
       (await server.app.inject({ method: 'GET', url: '/api/v1/admin/feedback?pageSize=1000', headers: { cookie: admin.cookie } }))

@@ -2,11 +2,14 @@ import type { Rating } from '../../../shared/schema/rating';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { inject } from 'vitest';
 import type { Mailer } from '../../../server/alerts/mailer';
 import { buildServer } from '../../../server/app';
 import { openStore } from '../../../server/db/connect';
+import type { Database } from '../../../server/db/tables';
 import { seedIfEmpty } from '../../../server/seed';
 import { toIsoWithOffset } from '../../../shared/time';
 import { sampleNewRating } from '../../support/fixtures';
@@ -26,6 +29,16 @@ export async function freshPostgresDatabase(): Promise<string> {
   await client.query(`create database ${name}`);
   await client.end();
   return base.replace(/\/[^/]*$/, `/${name}`);
+}
+
+/** An empty database of the engine, for a migration test that stops at an older version first. */
+export async function emptyDatabase(engine: 'sqlite' | 'postgres'): Promise<Kysely<Database>> {
+  return new Kysely<Database>({
+    dialect:
+      engine === 'postgres'
+        ? new PostgresDialect({ pool: new pg.Pool({ connectionString: await freshPostgresDatabase(), max: 2 }) })
+        : new SqliteDialect({ database: new SQLite(':memory:') }),
+  });
 }
 
 /** A seeded server on a fresh database, driven by inject() (no socket), with a clock the test moves. */

@@ -1,0 +1,13 @@
+/**
+ * Text as a search compares it: lower case, without Vietnamese marks (đ as d), spaces collapsed, so
+ * "ghe cho", "GHẾ CHỜ" and "ghế chờ" find the same comment. Stored beside what it folds, because
+ * SQLite's lower() knows only ASCII and neither engine drops marks without an extension.
+ */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** A LIKE pattern that finds `text` anywhere, its own % _ and \ taken literally (with ESCAPE '\'). */
+export function containsPattern(text: string): string {
+  return `%${foldForSearch(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
