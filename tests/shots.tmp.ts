@@ -37,6 +37,17 @@ try {
       await page.getByRole('button', { name: 'Thu hồi', exact: true }).first().click();
       await page.screenshot({ path: '/tmp/shot-fleet.png' });
     }
+    if (step === 'editor') {
+      await page.getByRole('button', { name: 'Mẫu khảo sát' }).click();
+      const tt01 = page.locator('section.template', { has: page.getByRole('heading', { name: /Thông tư 01/ }) });
+      await tt01.getByRole('button', { name: 'Sửa (tạo phiên bản mới)' }).click();
+      await tt01.getByRole('group', { name: 'Tiêu chí 1' }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: '/tmp/shot-editor-criteria.png' });
+      const reasons = tt01.getByRole('group', { name: 'Lý do chưa hài lòng' });
+      await reasons.scrollIntoViewIfNeeded();
+      await reasons.getByRole('group', { name: 'Hỏi khi người dân chọn' }).nth(4).getByRole('checkbox').first().uncheck();
+      await page.screenshot({ path: '/tmp/shot-editor-reasons.png' });
+    }
     if (step === 'feedback') {
       await page.getByRole('button', { name: 'Góp ý' }).click();
       await page.getByLabel('Tìm trong góp ý').waitFor();

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useContext, useState } from 'react';
 import { adminApi } from '../../shared/contract/admin-api';
 import { checkDossierCode } from '../../shared/input/scanner';
 import { fileSlug } from '../../shared/report/naming';
@@ -7,7 +7,7 @@ import { SurveyTemplate, type Criterion, type ScaleLevel } from '../../shared/sc
 import { fiveLevelScale, threeLevelScale } from '../../shared/templates/scales';
 import { call } from '../api';
 import { useErrorText } from '../errors';
-import { useT } from '../i18n';
+import { LocaleContext, useT } from '../i18n';
 import { TemplatePreview } from './TemplatePreview';
 
 type Draft = Omit<SurveyTemplate, 'version'> & { version?: number };
@@ -37,6 +37,44 @@ function Bilingual({
         {t('editor.en')}
         <Input value={value.en} rows={long ? 2 : undefined} onChange={(e) => onChange({ ...value, en: e.target.value })} />
       </label>
+    </fieldset>
+  );
+}
+
+/**
+ * The levels (among those that ask for reasons) at which one reason is offered. All of them is said
+ * by leaving `levels` out, as templates written before reasons per level do; the last one stays.
+ */
+function ReasonLevels({
+  levels,
+  offeredAt,
+  onChange,
+}: {
+  levels: ScaleLevel[];
+  offeredAt: number[] | undefined;
+  onChange: (levels: number[] | undefined) => void;
+}) {
+  const t = useT();
+  const locale = useContext(LocaleContext);
+  const offered = (value: number) => offeredAt === undefined || offeredAt.includes(value);
+  const chosen = levels.filter((level) => offered(level.value)).map((level) => level.value);
+  return (
+    <fieldset className="editor-checks">
+      <legend>{t('editor.reasonLevels')}</legend>
+      {levels.map((level) => (
+        <label className="check" key={level.value}>
+          <input
+            type="checkbox"
+            checked={offered(level.value)}
+            disabled={offered(level.value) && chosen.length === 1}
+            onChange={(e) => {
+              const next = e.target.checked ? [...chosen, level.value] : chosen.filter((v) => v !== level.value);
+              onChange(next.length === levels.length ? undefined : levels.map((l) => l.value).filter((v) => next.includes(v)));
+            }}
+          />
+          {level.label[locale]}
+        </label>
+      ))}
     </fieldset>
   );
 }
@@ -77,6 +115,7 @@ export function TemplateEditor({
   onCancel: () => void;
 }) {
   const t = useT();
+  const locale = useContext(LocaleContext);
   const errorText = useErrorText();
   const [draft, setDraft] = useState<Draft>(initial);
   const [tester, setTester] = useState(initial.dossier?.example ?? '');
@@ -171,6 +210,18 @@ export function TemplateEditor({
                   <option value="words">{t('editor.answerStyle.words')}</option>
                 </select>
               </label>
+              {/* A fact's answers are its own words ("Trước hạn", "Quá hạn"), best first. */}
+              <details open={criterion.answerStyle === 'words'}>
+                <summary>{t('editor.answers', { n: criterion.levels.length })}</summary>
+                {criterion.levels.map((level, k) => (
+                  <Bilingual
+                    key={level.value}
+                    label={t('editor.answer', { n: k + 1 })}
+                    value={level.label}
+                    onChange={(label) => setCriterion(i, { levels: criterion.levels.map((l, m) => (m === k ? { ...l, label } : l)) })}
+                  />
+                ))}
+              </details>
               <div className="editor-actions">
                 <button type="button" disabled={i === 0} onClick={() => set({ criteria: move(draft.criteria, i, i - 1) })}>
                   {t('editor.up')}
@@ -229,7 +280,7 @@ export function TemplateEditor({
                     })
                   }
                 />
-                {level.label.vi}
+                {level.label[locale]}
               </label>
             ))}
           </div>
@@ -239,6 +290,19 @@ export function TemplateEditor({
                 label={t('editor.reason', { n: i + 1 })}
                 value={reason.label}
                 onChange={(label) => set({ reasons: draft.reasons.map((r, j) => (i === j ? { ...r, label } : r)) })}
+              />
+              <ReasonLevels
+                levels={draft.scale.filter((level) => draft.reasonsFor.includes(level.value))}
+                offeredAt={reason.levels}
+                onChange={(levels) =>
+                  set({
+                    reasons: draft.reasons.map((r, j) => {
+                      if (i !== j) return r;
+                      const { levels: _old, ...rest } = r;
+                      return levels === undefined ? rest : { ...rest, levels };
+                    }),
+                  })
+                }
               />
               <button type="button" className="danger" onClick={() => set({ reasons: draft.reasons.filter((_, j) => j !== i) })}>
                 {t('editor.remove')}

@@ -57,7 +57,20 @@ export function TemplatePreview({ template }: { template: Omit<SurveyTemplate, '
             </p>
             <ul className="preview-answers">
               {template.reasons.map((r) => (
-                <li key={r.code}>☐ {r.label[locale]}</li>
+                <li key={r.code}>
+                  ☐ {r.label[locale]}
+                  {r.levels && (
+                    <span className="preview-only">
+                      {' '}
+                      (
+                      {template.scale
+                        .filter((level) => r.levels!.includes(level.value))
+                        .map((level) => level.label[locale])
+                        .join(', ')}
+                      )
+                    </span>
+                  )}
+                </li>
               ))}
             </ul>
           </div>

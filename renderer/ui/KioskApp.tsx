@@ -2,7 +2,7 @@ import { useActorRef, useSelector } from '@xstate/react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { FlowDeps } from '../../shared/flow/ports';
 import { ratingMachine, SETTLE_MS } from '../../shared/flow/rating-machine';
-import { nextStep } from '../../shared/rating/steps';
+import { nextStep, reasonsOffered } from '../../shared/rating/steps';
 import type { KioskConfig } from '../../shared/schema/kiosk-config';
 import type { ServiceNotice } from '../../shared/sync/service-notice';
 import { CommentScreen } from './CommentScreen';
@@ -142,7 +142,7 @@ export function KioskApp({ deps, config, onScreen, subscribeConfig, notices = no
           )}
           {screen === 'reasons' && rating && (
             <ReasonsScreen
-              reasons={template.reasons}
+              reasons={reasonsOffered(template, rating.overall)}
               selected={rating.reasons}
               hasMore={nextStep(template, rating.overall, 'reasons') !== null}
             />

@@ -4,7 +4,7 @@ import type { KioskConfig } from '../schema/kiosk-config';
 import type { Answers, NewRating, RatingFlag } from '../schema/rating';
 import { checkDossierCode } from '../input/scanner';
 import { checkBurst } from '../rating/burst';
-import { nextStep, type Step } from '../rating/steps';
+import { nextStep, reasonsOffered, type Step } from '../rating/steps';
 import { toIsoWithOffset } from '../time';
 import type { Finish, FlowDeps } from './ports';
 import { idleTimer, screenTimer } from './timers';
@@ -147,8 +147,10 @@ export const ratingMachine = setup({
     dossierLeftEmpty: ({ context }) => context.dossierProblem === 'empty' && context.config.template.dossier?.required !== true,
     dossierRefused: ({ context }) => context.dossierProblem !== null,
     dossierThenSend: ({ context }) => context.dossierThenSend,
-    isTemplateReason: ({ context, event }) =>
-      event.type === 'TOGGLE_REASON' && context.config.template.reasons.some((r) => r.code === event.code),
+    isOfferedReason: ({ context, event }) =>
+      event.type === 'TOGGLE_REASON' &&
+      context.rating !== null &&
+      reasonsOffered(context.config.template, context.rating.overall).some((r) => r.code === event.code),
   },
   actions: {
     beginRating: assign(({ context, event }) => {
@@ -445,7 +447,7 @@ export const ratingMachine = setup({
         reasons: {
           entry: [{ type: 'enterStep', params: 'reasons' }, 'markShown'],
           on: {
-            TOGGLE_REASON: { guard: 'isTemplateReason', actions: 'toggleReason' },
+            TOGGLE_REASON: { guard: 'isOfferedReason', actions: 'toggleReason' },
             NEXT: { guard: 'settled', target: 'advancing', actions: 'saveProgress' },
             SKIP: { guard: 'settled', target: 'advancing', actions: ['clearReasons', 'saveProgress'] },
           },

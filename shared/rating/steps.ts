@@ -1,4 +1,4 @@
-import type { SurveyTemplate } from '../schema/template';
+import type { Reason, SurveyTemplate } from '../schema/template';
 
 /** The screens after the first tap, in order. */
 export type Step = 'dossier' | 'official' | 'criteria' | 'reasons' | 'comment';
@@ -14,7 +14,7 @@ export function stepsAfterOverall(template: SurveyTemplate, overall: number, opt
   if (template.dossier) steps.push('dossier');
   if (options.pickOfficial) steps.push('official');
   if (template.criteria.length > 0) steps.push('criteria');
-  if (template.reasons.length > 0 && template.reasonsFor.includes(overall)) steps.push('reasons');
+  if (reasonsOffered(template, overall).length > 0) steps.push('reasons');
   if (template.comment.enabled) steps.push('comment');
   return steps;
 }
@@ -24,4 +24,10 @@ export function nextStep(template: SurveyTemplate, overall: number, current: Ste
   const steps = stepsAfterOverall(template, overall, options);
   const at = current === null ? -1 : steps.indexOf(current);
   return steps[at + 1] ?? null;
+}
+
+/** The reasons a citizen who gave `overall` is offered: none unless the level asks, then each reason offered there. */
+export function reasonsOffered(template: SurveyTemplate, overall: number): Reason[] {
+  if (!template.reasonsFor.includes(overall)) return [];
+  return template.reasons.filter((reason) => reason.levels === undefined || reason.levels.includes(overall));
 }

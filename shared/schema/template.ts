@@ -44,7 +44,15 @@ export const Criterion = z.strictObject({
 });
 export type Criterion = z.infer<typeof Criterion>;
 
-export const Reason = z.strictObject({ code: Slug, label: LocalizedText });
+export const Reason = z.strictObject({
+  code: Slug,
+  label: LocalizedText,
+  /**
+   * The overall levels that offer this reason ("Bị yêu cầu chi phí" only at the very bottom); absent:
+   * every level in `reasonsFor`. Left out when unused, so kiosks older than it still read the template.
+   */
+  levels: z.array(z.int().min(0).max(5)).min(1).max(5).optional(),
+});
 
 const compiles = (pattern: string) => {
   try {
@@ -91,7 +99,7 @@ export const SurveyTemplateFields = z.strictObject({
   idleTimeoutSeconds: z.int().min(10).max(300).default(20),
 });
 
-/** What must hold across a template's fields (levels named by reasonsFor exist, ids are unique). */
+/** What must hold across a template's fields (levels named by reasonsFor and reasons exist, ids are unique). */
 export function checkTemplate(
   template: Pick<z.infer<typeof SurveyTemplateFields>, 'scale' | 'criteria' | 'reasons' | 'reasonsFor'>,
   ctx: z.RefinementCtx,
@@ -106,6 +114,11 @@ export function checkTemplate(
       });
     }
   }
+  template.reasons.forEach((reason, i) => {
+    for (const value of reason.levels ?? []) {
+      if (!values.has(value)) ctx.addIssue({ code: 'custom', path: ['reasons', i, 'levels'], message: `no level with value ${value}` });
+    }
+  });
   const ids = template.criteria.map((c) => c.id);
   if (new Set(ids).size !== ids.length) {
     ctx.addIssue({

@@ -193,6 +193,24 @@ test('enrolment makes a code with a QR link, and the fleet shows the kiosk', asy
   await quick.getByLabel('Cách trả lời').selectOption({ label: 'Bằng chữ (sự việc: số lần, thời hạn)' });
   const preview = quick.getByRole('complementary', { name: 'Xem trước trên ki-ốt' });
   await expect(preview).toContainText('1/1 Số lần phải đến');
+  // A fact's answers in its own words, both languages.
+  const firstAnswer = criterion.locator('..').getByRole('group', { name: 'Câu trả lời 1' });
+  await firstAnswer.getByLabel('Tiếng Việt').fill('Một lần');
+  await firstAnswer.getByLabel('Tiếng Anh').fill('Once');
+  await expect(preview.locator('.preview-answers').first()).toContainText('Một lần');
+  // Reasons asked at the bottom two levels; one of them only at the very bottom.
+  const reasons = quick.getByRole('group', { name: 'Lý do chưa hài lòng' });
+  await quick.getByRole('button', { name: 'Thêm lý do' }).click();
+  const reason = reasons.getByRole('group', { name: 'Lý do 1' });
+  await reason.getByLabel('Tiếng Việt').fill('Bị yêu cầu chi phí ngoài quy định');
+  await reason.getByLabel('Tiếng Anh').fill('Asked for unofficial fees');
+  await reasons.getByRole('checkbox', { name: 'Rất không hài lòng' }).first().check();
+  await reasons.getByRole('checkbox', { name: 'Không hài lòng', exact: true }).first().check();
+  const offeredAt = reasons.getByRole('group', { name: 'Hỏi khi người dân chọn' });
+  await offeredAt.getByRole('checkbox', { name: 'Không hài lòng', exact: true }).uncheck();
+  // The last level left cannot be taken away: a reason offered nowhere would be lost.
+  await expect(offeredAt.getByRole('checkbox', { name: 'Rất không hài lòng' })).toBeDisabled();
+  await expect(preview).toContainText('Bị yêu cầu chi phí ngoài quy định (Rất không hài lòng)');
   await quick.getByLabel('Hỏi mã hồ sơ trên giấy tiếp nhận').check();
   await quick.getByLabel('Thử một mã').fill('12345');
   await expect(quick.getByText('✗ Mã này không đúng dạng.')).toBeVisible();
@@ -203,6 +221,12 @@ test('enrolment makes a code with a QR link, and the fleet shows the kiosk', asy
   await expect(quick.getByRole('status')).toHaveText('Đã lưu phiên bản mới.');
   await expect(quick.getByRole('complementary')).toHaveCount(0);
   await expect(page.getByRole('heading', { name })).toBeVisible();
+  const saved = ((await (await page.request.get(`${base()}/api/v1/admin/templates`)).json()) as { name: { vi: string } }[]).find(
+    (tpl) => tpl.name.vi === name,
+  ) as unknown as { criteria: { levels: { label: { vi: string } }[] }[]; reasons: { levels?: number[] }[]; reasonsFor: number[] };
+  expect(saved.criteria[0]!.levels[0]!.label.vi).toBe('Một lần');
+  expect(saved.reasons[0]!.levels).toEqual([1]);
+  expect(saved.reasonsFor.sort()).toEqual([1, 2]);
   await page.getByRole('button', { name: 'Chấm điểm TT01' }).click();
   await expect(page.getByRole('table').first()).toBeVisible();
   await audit(page, 'tt01');

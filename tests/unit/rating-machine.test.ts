@@ -130,6 +130,24 @@ describe('rating flow', () => {
     expect(record?.finish?.outcome).toBe('completed');
   });
 
+  it('takes only the reasons offered at the level given', async () => {
+    const flow = await startFlow('dvc-3', undefined, (template) => ({
+      ...template,
+      reasons: template.reasons.map((r) => (r.code === 'chi-phi-ngoai-quy-dinh' ? { ...r, levels: [3] } : r)),
+    }));
+    flow.actor.send({ type: 'RATE', value: 1 });
+    await flow.flush();
+    expect(flow.state().value).toEqual({ answering: 'reasons' });
+    flow.actor.send({ type: 'TOGGLE_REASON', code: 'chi-phi-ngoai-quy-dinh' });
+    flow.actor.send({ type: 'TOGGLE_REASON', code: 'cho-doi-lau' });
+    await flow.pause();
+    flow.actor.send({ type: 'NEXT' });
+    await flow.pause();
+    flow.actor.send({ type: 'SKIP' });
+    await flow.flush();
+    expect(flow.store.finished()[0]?.answers.reasons).toEqual(['cho-doi-lau']);
+  });
+
   it('asks for reasons after an unsatisfied rating, and every step can be skipped', async () => {
     const flow = await startFlow('sipas-5');
     flow.actor.send({ type: 'RATE', value: 1 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { demoKioskConfig } from '../../shared/demo';
 import { checkBurst, judgeBursts, perMinute } from '../../shared/rating/burst';
 import { seqRuns, selectPrunable } from '../../shared/rating/prune';
-import { nextStep, stepsAfterOverall } from '../../shared/rating/steps';
+import { nextStep, reasonsOffered, stepsAfterOverall } from '../../shared/rating/steps';
 import { IsoDateTime } from '../../shared/schema/common';
 import { KioskConfig } from '../../shared/schema/kiosk-config';
 import { Rating } from '../../shared/schema/rating';
@@ -141,12 +141,42 @@ describe('built-in survey templates', () => {
   });
 });
 
+describe('reasons per level', () => {
+  const sipas = builtinTemplate('sipas-5')!;
+  // "Chờ đợi lâu" for anyone unsatisfied or neutral; "Bị yêu cầu chi phí" only at the very bottom.
+  const template = SurveyTemplate.parse({
+    ...sipas,
+    reasonsFor: [3, 2, 1],
+    reasons: [
+      { ...sipas.reasons[0]!, levels: [3, 2, 1] },
+      { ...sipas.reasons.find((r) => r.code === 'chi-phi-ngoai-quy-dinh')!, levels: [1] },
+      sipas.reasons.find((r) => r.code === 'tre-hen')!,
+    ],
+  });
+
+  it('offers each level its own reasons; a reason without levels is offered at every level that asks', () => {
+    const codes = (overall: number) => reasonsOffered(template, overall).map((r) => r.code);
+    expect(codes(1)).toEqual(['cho-doi-lau', 'chi-phi-ngoai-quy-dinh', 'tre-hen']);
+    expect(codes(2)).toEqual(['cho-doi-lau', 'tre-hen']);
+    expect(codes(3)).toEqual(['cho-doi-lau', 'tre-hen']);
+    expect(codes(4)).toEqual([]);
+  });
+
+  it('skips the reasons step where a level is offered none', () => {
+    const onlyWorst = SurveyTemplate.parse({ ...template, reasons: [{ ...template.reasons[1]!, levels: [1] }] });
+    expect(stepsAfterOverall(onlyWorst, 2)).not.toContain('reasons');
+    expect(stepsAfterOverall(onlyWorst, 1)).toContain('reasons');
+  });
+});
+
 describe('schemas refuse bad input', () => {
   const sipas = builtinTemplate('sipas-5')!;
   it.each([
     ['a 4-level scale', { ...sipas, scale: sipas.scale.slice(0, 4) }],
     ['levels out of order', { ...sipas, scale: [...sipas.scale].reverse() }],
     ['reasons for a value not on the scale', { ...sipas, reasonsFor: [9] }],
+    ['a reason offered at a level not on the scale', { ...sipas, reasons: [{ ...sipas.reasons[0], levels: [9] }] }],
+    ['a reason offered at no level', { ...sipas, reasons: [{ ...sipas.reasons[0], levels: [] }] }],
     ['duplicate criterion ids', { ...sipas, criteria: [sipas.criteria[0], sipas.criteria[0]] }],
     ['an unknown field', { ...sipas, extra: true }],
     ['an empty Vietnamese label', { ...sipas, name: { vi: ' ', en: 'x' } }],
