@@ -2,6 +2,7 @@ import { readDistrict } from '../repo/organisation';
 import { sql } from 'kysely';
 import { summarise } from '../../shared/report/cells';
 import type { Report, ReportQuery, ReportRow, ShownRow } from '../../shared/contract/admin-api';
+import { periodLabel } from '../../shared/report/naming';
 import { periodDays } from '../../shared/report/period';
 import { SurveyTemplate } from '../../shared/schema/template';
 import type { Store } from '../db/connect';
@@ -88,6 +89,7 @@ async function overallRows(store: Store, query: ReportQuery, days: { from: strin
   const counters = new Map(
     (await store.db.selectFrom('counters').select(['ward_id', 'id', 'label_vi']).execute()).map((c) => [`${c.ward_id}/${c.id}`, c.label_vi]),
   );
+  const templates = query.groupBy === 'template' ? await latestTemplates(store) : new Map<string, SurveyTemplate>();
   const grouped = new Map<string, { key: string; scaleSize: number; levels: { overall: number; count: number }[] }>();
   // A rating taken out of the figures (a repeated dossier under review) leaves count rows at zero.
   for (const r of raw.filter((row) => Number(row.count) > 0)) {
@@ -108,6 +110,10 @@ async function overallRows(store: Store, query: ReportQuery, days: { from: strin
       }
       case 'official':
         return key === '' ? 'Chưa ghi nhận công chức' : (officials.get(key) ?? key);
+      case 'template':
+        return templates.get(key)?.name.vi ?? key;
+      case 'month':
+        return periodLabel({ period: 'month', at: key });
       default:
         return key;
     }
@@ -127,10 +133,7 @@ async function criterionRows(store: Store, query: ReportQuery, days: { from: str
   if (query.wardId) q = q.where('ward_id', '=', query.wardId);
   if (!query.includeBursts) q = q.where('burst', '=', 0);
   const raw = await q.groupBy(['template_id', 'criterion_id', 'value']).execute();
-  const templates = new Map<string, SurveyTemplate>();
-  for (const row of await store.db.selectFrom('templates').select(['id', 'version', 'body']).orderBy('version').execute()) {
-    templates.set(row.id, SurveyTemplate.parse(JSON.parse(row.body)));
-  }
+  const templates = await latestTemplates(store);
   const grouped = new Map<string, { levels: { overall: number; count: number }[]; template: string; criterion: string }>();
   for (const r of raw.filter((row) => Number(row.count) > 0)) {
     const id = `${r.template_id}/${r.criterion_id}`;
@@ -148,4 +151,13 @@ async function criterionRows(store: Store, query: ReportQuery, days: { from: str
       const label = `${template?.name.vi ?? g.template}: ${criterion?.label.vi ?? g.criterion}`;
       return { key, label, hidden: false as const, ...summarise(g.levels, criterion?.levels.length ?? 5) };
     });
+}
+
+/** Each template at its latest version, by id: the words a report names a survey and its criteria with. */
+async function latestTemplates(store: Store): Promise<Map<string, SurveyTemplate>> {
+  const templates = new Map<string, SurveyTemplate>();
+  for (const row of await store.db.selectFrom('templates').select(['id', 'version', 'body']).orderBy('version').execute()) {
+    templates.set(row.id, SurveyTemplate.parse(JSON.parse(row.body)));
+  }
+  return templates;
 }

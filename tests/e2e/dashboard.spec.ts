@@ -7,6 +7,7 @@ import { exportPublicKey, newExportKeyPair, signExport } from '../../shared/sync
 import { sampleRating } from '../support/fixtures';
 import { TEST_ADMIN_PASSWORD } from '../support/server';
 import { createEnrolment } from './support';
+import { foreignWords } from '../support/dashboard-words';
 import { layoutProblems } from '../support/layout-check';
 
 const base = () => process.env.HAILONG_BASE_URL!;
@@ -85,6 +86,13 @@ test('a district officer signs in, reads the overview and a report, and exports 
   const csv = await readFile((await download.path())!, 'utf8');
   expect(csv.startsWith('\uFEFF')).toBe(true);
   expect(csv).toMatch(/UBND Phường Cửa Nam;\d+;/);
+  // Every grouping names its rows in words: wards, counters, officials, surveys, criteria, months.
+  for (const grouping of ['Toàn quận', 'Quầy', 'Công chức', 'Tiêu chí', 'Mẫu khảo sát', 'Tháng', 'Phường']) {
+    await page.getByLabel('Nhóm theo').selectOption({ label: grouping });
+    await expect(page.locator('table.report tbody tr').first()).toBeVisible();
+    expect(await foreignWords(page), grouping).toEqual([]);
+    if (grouping === 'Tháng') await expect(page.locator('table.report tbody th').first()).toHaveText(`Tháng ${month}/${year}`);
+  }
   // A range of days written as offices write them (dd/mm/yyyy, whatever the browser's language), typed or picked.
   const mm = String(month).padStart(2, '0');
   await page.getByRole('radio', { name: 'Khoảng ngày' }).click();

@@ -246,7 +246,10 @@ describe.each(engines())('district server on %s', (engine) => {
     const day = (await get('period=day&at=2026-11-22&groupBy=ward')).json();
     expect(day.rows).toEqual(report.rows);
     const byCriterion = (await get('period=custom&from=2026-11-20&to=2026-11-25&groupBy=month')).json();
-    expect(byCriterion.rows[0]).toMatchObject({ key: '2026-11', count: 8 });
+    // Months and surveys by their names, never "2026-11" or "tt01-2018".
+    expect(byCriterion.rows[0]).toMatchObject({ key: '2026-11', label: 'Tháng 11/2026', count: 8 });
+    const byTemplate = (await get('period=month&at=2026-11&groupBy=template')).json();
+    expect(byTemplate.rows.map((r: { label: string }) => r.label)).toEqual(['Chỉ số hài lòng SIPAS (5 tiêu chí)']);
     const withBursts = (await get('period=quarter&at=2026-Q4&groupBy=district&includeBursts=true')).json();
     expect(withBursts.rows[0].count).toBe(15);
     expect((await get('period=month&at=2026-10&groupBy=ward')).json().rows.map((r: { count: number }) => r.count)).toEqual([0, 0, 0]);
