@@ -14,6 +14,15 @@ export async function latestTemplate(store: Store, templateId: string): Promise<
   return row ? SurveyTemplate.parse(JSON.parse(row.body)) : undefined;
 }
 
+/** Each template at its latest version, by id: the words reports and lists name a survey and its criteria with. */
+export async function latestTemplates(store: Store): Promise<Map<string, SurveyTemplate>> {
+  const templates = new Map<string, SurveyTemplate>();
+  for (const row of await store.db.selectFrom('templates').select(['id', 'version', 'body']).orderBy('version').execute()) {
+    templates.set(row.id, SurveyTemplate.parse(JSON.parse(row.body)));
+  }
+  return templates;
+}
+
 /** Editing a template stores a new version; ratings keep the version they were given on. */
 export async function saveTemplateVersion(store: Store, template: Omit<SurveyTemplate, 'version'>, now: Date) {
   const current = await latestTemplate(store, template.id);

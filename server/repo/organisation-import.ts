@@ -1,8 +1,8 @@
 import type { ExistingOrganisation, Plan, WardRef } from '../../shared/organisation/import-plan';
-import { SurveyTemplate } from '../../shared/schema/template';
 import type { AdminUser } from '../auth/sessions';
 import type { Store } from '../db/connect';
 import { recordChange } from './audit';
+import { latestTemplates } from './org';
 import { newCounterId, newOfficialId, newWardId } from './organisation';
 
 /** What the district has now, as the import plan compares rows against it. */
@@ -11,9 +11,9 @@ export async function existingOrganisation(store: Store, defaultTemplateId: stri
     store.db.selectFrom('wards').selectAll().execute(),
     store.db.selectFrom('counters').selectAll().execute(),
     store.db.selectFrom('officials').select(['id', 'ward_id', 'name', 'title', 'active']).execute(),
-    store.db.selectFrom('templates').select(['id', 'version', 'body']).orderBy('id').orderBy('version').execute(),
+    latestTemplates(store),
   ]);
-  const latest = new Map(templates.map((t) => [t.id, SurveyTemplate.parse(JSON.parse(t.body)).name.vi]));
+  const latest = new Map([...templates].map(([id, template]) => [id, template.name.vi]));
   return {
     wards: wards
       .map((w) => ({

@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { vietnamDay } from '../../shared/time';
 
 /**
  * A worksheet laid out as a Vietnamese administrative report (the habits of Circular 01/2018 and
@@ -28,9 +29,8 @@ const box = { top: thin, left: thin, bottom: thin, right: thin };
 
 /** The date line as documents write it: "Hà Nội, ngày 02 tháng 12 năm 2026" (Vietnam time). */
 export function dateLine(place: string, date: Date): string {
-  const local = new Date(date.getTime() + 7 * 3_600_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${place}, ngày ${pad(local.getUTCDate())} tháng ${pad(local.getUTCMonth() + 1)} năm ${local.getUTCFullYear()}`;
+  const [year, month, day] = vietnamDay(date.getTime()).split('-');
+  return `${place}, ngày ${day} tháng ${month} năm ${year}`;
 }
 
 export function addOfficialSheet(workbook: ExcelJS.Workbook, name: string, content: OfficialSheet): ExcelJS.Worksheet {

@@ -1,10 +1,11 @@
+import { latestTemplates } from '../repo/org';
 import { readDistrict } from '../repo/organisation';
 import { sql } from 'kysely';
 import { summarise } from '../../shared/report/cells';
 import type { Report, ReportQuery, ReportRow, ShownRow } from '../../shared/contract/admin-api';
 import { periodLabel } from '../../shared/report/naming';
 import { periodDays } from '../../shared/report/period';
-import { SurveyTemplate } from '../../shared/schema/template';
+import type { SurveyTemplate } from '../../shared/schema/template';
 import type { Store } from '../db/connect';
 import { HttpError } from '../http/errors';
 
@@ -153,11 +154,3 @@ async function criterionRows(store: Store, query: ReportQuery, days: { from: str
     });
 }
 
-/** Each template at its latest version, by id: the words a report names a survey and its criteria with. */
-async function latestTemplates(store: Store): Promise<Map<string, SurveyTemplate>> {
-  const templates = new Map<string, SurveyTemplate>();
-  for (const row of await store.db.selectFrom('templates').select(['id', 'version', 'body']).orderBy('version').execute()) {
-    templates.set(row.id, SurveyTemplate.parse(JSON.parse(row.body)));
-  }
-  return templates;
-}

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { classifyOfficial, classifyUnit, tt01Scores } from '../../shared/report/cells';
 import { periodDays } from '../../shared/report/period';
 import type { Store } from '../db/connect';
+import { latestTemplates } from '../repo/org';
 import { countSource } from './query';
 
 export const TT01_TEMPLATE = 'tt01-2018';
@@ -69,16 +70,13 @@ export async function tt01Report(store: Store, query: { quarter: string; wardId?
   const repeatedDossiers = Number((await repeats.executeTakeFirstOrThrow()).n);
   // A ward on another survey has no TT01 figures: the report says so instead of leaving it out.
   const scored = new Set(units.map((u) => u.wardId));
-  const templateNames = new Map<string, string>();
-  for (const t of await store.db.selectFrom('templates').select(['id', 'body']).orderBy('version').execute()) {
-    templateNames.set(t.id, (JSON.parse(t.body) as { name: { vi: string } }).name.vi);
-  }
+  const templates = await latestTemplates(store);
   const otherWards = wardRows
     .filter((w) => w.retired_at === null && !scored.has(w.id) && (!query.wardId || query.wardId === w.id))
     .map((w) => ({
       wardId: w.id,
       label: w.name_vi,
-      template: templateNames.get(w.template_id) ?? w.template_id,
+      template: templates.get(w.template_id)?.name.vi ?? w.template_id,
       reason: w.template_id === TT01_TEMPLATE ? ('no_dossiers' as const) : ('other_template' as const),
     }));
   return {

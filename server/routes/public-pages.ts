@@ -112,13 +112,23 @@ export async function publicRoutes(
     return value;
   });
 
+  // The poster's QR code, made once per address the page is served at (one, or a few behind proxies).
+  const qrCodes = new Map<string, Promise<string>>();
+  const qrFor = (url: string) => {
+    if (!qrCodes.has(url)) {
+      if (qrCodes.size >= 16) qrCodes.clear();
+      qrCodes.set(url, QRCode.toString(url, { type: 'svg', margin: 0 }));
+    }
+    return qrCodes.get(url)!;
+  };
+
   declare(app, publicApi.page, callers, async ({ request, reply }) => {
     const { value, etag } = await results();
     reply.header('etag', etag).header('cache-control', 'public, max-age=60');
     if (request.headers['if-none-match'] === etag) return reply.status(304).send();
     // The QR code leads to this page at the district's own address (never one made from the Host header).
     const pageUrl = `${originOf(address, request)}/public/`;
-    const qrSvg = await QRCode.toString(pageUrl, { type: 'svg', margin: 0 });
+    const qrSvg = await qrFor(pageUrl);
     return reply.header('content-type', 'text/html; charset=utf-8').send(resultsPage(value, pageUrl, qrSvg));
   });
 

@@ -115,6 +115,15 @@ test('a district officer signs in, reads the overview and a report, and exports 
   await calendar.locator('button', { hasText: /^3$/ }).click();
   await expect(calendar).toBeHidden();
   await expect(caption).toContainText(`02/${mm}/${year} – 03/${mm}/${year}`);
+  // A range cannot end before it starts: said under the field, the report unchanged.
+  const to = page.getByLabel('Đến ngày', { exact: true });
+  await to.fill(`01/${mm}/${year}`);
+  await to.press('Enter');
+  await expect(page.getByRole('alert')).toHaveText(`Chọn từ ngày 02/${mm}/${year} trở đi.`);
+  await expect(caption).toContainText(`02/${mm}/${year} – 03/${mm}/${year}`);
+  await to.fill(`3/${mm}/${year}`);
+  await to.press('Enter');
+  await expect(page.getByRole('alert')).toHaveCount(0);
   // A failed request clears the old table and says why, in Vietnamese.
   await page.route('**/api/v1/reports?**', (route) =>
     route.fulfill({ status: 503, json: { error: { code: 'overloaded', message: 'The server is busy' } } }),

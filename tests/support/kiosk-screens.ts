@@ -29,12 +29,16 @@ const words = {
   en: { skip: 'Skip', next: 'Next', back: 'Back', send: 'Send', shift: '⇧ Capital', symbols: '123 ?!' },
 } as const;
 
+/** The variant's text size. The technician's "Cỡ chữ" setting applies exactly this class (renderer/host/display.ts). */
+async function applyTextSize(page: Page, v: Variant) {
+  if (v.textSize === 'large') await page.evaluate(() => document.documentElement.classList.add('text-large'));
+}
+
 /** Opens a demo kiosk under a paused clock, in the variant's language and text size. */
 async function open(page: Page, v: Variant, query: string) {
   await page.goto(`${base()}/kiosk/?${query}`);
   await expect(page.locator('[data-screen="start"]')).toBeVisible();
-  // The technician's "Cỡ chữ" setting applies exactly this class (renderer/host/display.ts).
-  if (v.textSize === 'large') await page.evaluate(() => document.documentElement.classList.add('text-large'));
+  await applyTextSize(page, v);
   if (v.locale === 'en') await page.getByRole('button', { name: 'English' }).click();
 }
 
@@ -149,13 +153,10 @@ async function typePin(page: Page, pin: string, confirm: string) {
  * technician's screens before any citizen sees the kiosk), then technician mode in the variant.
  */
 export async function walkTechnicianScreens(page: Page, request: APIRequestContext, v: Variant, visit: Visit) {
-  const large = async () => {
-    if (v.textSize === 'large') await page.evaluate(() => document.documentElement.classList.add('text-large'));
-  };
   if (v.locale === 'vi') {
     await page.goto(`${base()}/kiosk/`);
     await expect(page.locator('[data-screen="setup"]')).toBeVisible();
-    await large();
+    await applyTextSize(page, v);
     await visit('setup', 'technician');
     await page.getByRole('textbox', { name: /Mã đăng ký/ }).fill('AAAA-BBBB-CCCC');
     await page.getByRole('button', { name: 'Đăng ký ki-ốt' }).click();
@@ -164,7 +165,7 @@ export async function walkTechnicianScreens(page: Page, request: APIRequestConte
 
     await page.goto(`${base()}/kiosk/?enrol=AAAA-BBBB-CCCC`);
     await expect(page.locator('[data-screen="enrolment-problem"]')).toBeVisible();
-    await large();
+    await applyTextSize(page, v);
     await visit('enrolment-problem', 'technician');
 
     // An enrolled kiosk of its own (a second browser profile), so the demo kiosk below stays a demo.
@@ -174,7 +175,7 @@ export async function walkTechnicianScreens(page: Page, request: APIRequestConte
     const { link } = await enrolment(request);
     await kiosk.goto(link);
     await expect(kiosk.locator('[data-screen="enrolled"]')).toBeVisible({ timeout: 20_000 });
-    if (v.textSize === 'large') await kiosk.evaluate(() => document.documentElement.classList.add('text-large'));
+    await applyTextSize(kiosk, v);
     await visit('enrolled', 'technician', kiosk);
     await kiosk.getByRole('button', { name: 'Tiếp tục' }).click();
     await expect(kiosk.locator('[data-screen="pin-setup"]')).toBeVisible();
