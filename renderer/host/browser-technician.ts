@@ -45,9 +45,9 @@ export function browserTechnician(options: {
       ]);
       return {
         kioskId: config.kioskId,
-        ward: config.ward.name.vi,
-        counter: config.counter.label.vi,
-        template: `${config.template.id} v${config.template.version}`,
+        ward: config.ward.name,
+        counter: config.counter.label,
+        template: { name: config.template.name, version: config.template.version },
         appVersion: options.appVersion,
         online: navigator.onLine,
         serverReachable: reachable,

@@ -1,4 +1,5 @@
 import type { ShellDiagnostics } from '../../shared/contract/bridge';
+import type { LocalizedText } from '../../shared/schema/common';
 import type { DisplaySettings } from '../../shared/schema/display';
 import type { ShellSettings } from '../../shared/schema/shell-settings';
 import type { StoredPin } from '../../shared/technician/pin';
@@ -8,9 +9,10 @@ import type { SyncState } from '../../shared/sync/engine';
 /** What the technician's screen shows: the kiosk, its network, its queue and its sync. */
 export interface Diagnostics {
   kioskId: string;
-  ward: string;
-  counter: string;
-  template: string;
+  ward: LocalizedText;
+  counter: LocalizedText;
+  /** The survey by its name and version, never its id. */
+  template: { name: LocalizedText; version: number };
   appVersion: string;
   online: boolean;
   /** Null for a demo kiosk, which has no server to reach. */

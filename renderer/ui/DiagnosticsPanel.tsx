@@ -1,11 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ShellDiagnostics } from '../../shared/contract/bridge';
+import { syncErrorKind } from '../../shared/sync/error-kind';
 import type { Diagnostics, TechnicianPort } from '../host/technician';
 import type { MessageKey } from '../i18n/messages';
 import { useKioskView } from './KioskContext';
 import { ScreenHeading } from './ScreenHeading';
 
-const megabytes = (bytes: number | null) => (bytes === null ? '—' : `${(bytes / 1_048_576).toFixed(1)} MB`);
+/** Megabytes as the screen's language writes numbers ("4.098,0 MB" in Vietnamese). */
+const megabytes = (bytes: number | null, locale: 'vi' | 'en') =>
+  bytes === null
+    ? '—'
+    : `${new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / 1_048_576)} MB`;
 /** The later of two UTC ISO instants (they sort as text). */
 const latest = (a: string | null | undefined, b: string | null) => (a && b ? (a > b ? a : b) : (a ?? b));
 const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('vi-VN') : '—');
@@ -27,7 +32,7 @@ function shellRows(
 
 /** Everything a technician checks at the counter, and "Đồng bộ ngay". */
 export function DiagnosticsPanel({ port }: { port: TechnicianPort }) {
-  const { t } = useKioskView();
+  const { t, locale } = useKioskView();
   const [facts, setFacts] = useState<Diagnostics | null>(null);
   const [syncing, setSyncing] = useState(false);
   const refresh = useCallback(() => void port.diagnostics().then(setFacts), [port]);
@@ -48,8 +53,8 @@ export function DiagnosticsPanel({ port }: { port: TechnicianPort }) {
   const yesNo = (value: boolean | null) => (value === null ? '—' : t(value ? 'technician.yes' : 'technician.no'));
   const rows: [MessageKey, string][] = [
     ['technician.kioskId', facts.kioskId],
-    ['technician.place', `${facts.ward} · ${facts.counter}`],
-    ['technician.template', facts.template],
+    ['technician.place', `${facts.ward[locale]} · ${facts.counter[locale]}`],
+    ['technician.template', t('technician.templateValue', { name: facts.template.name[locale], version: facts.template.version })],
     ['technician.appVersion', facts.appVersion],
     ['technician.online', yesNo(facts.online)],
     ['technician.server', yesNo(facts.serverReachable)],
@@ -58,8 +63,13 @@ export function DiagnosticsPanel({ port }: { port: TechnicianPort }) {
     ['technician.oldestPending', when(facts.oldestPendingAt)],
     ['technician.lastSync', when(latest(facts.sync?.lastSyncAt, facts.lastSettledAt))],
     ['technician.syncStatus', facts.sync ? t(`technician.status.${facts.sync.status}` as MessageKey) : '—'],
-    ['technician.lastError', facts.sync?.lastError ?? '—'],
-    ['technician.storage', `${megabytes(facts.storage.usage)} / ${megabytes(facts.storage.quota)}`],
+    [
+      'technician.lastError',
+      facts.sync?.lastError
+        ? `${t(`technician.error.${syncErrorKind(facts.sync.lastError)}` as MessageKey)} (${facts.sync.lastError})`
+        : '—',
+    ],
+    ['technician.storage', `${megabytes(facts.storage.usage, locale)} / ${megabytes(facts.storage.quota, locale)}`],
     [
       'technician.count',
       facts.count

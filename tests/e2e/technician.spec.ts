@@ -54,6 +54,13 @@ test('technician mode: hidden corner, PIN, diagnostics with the quarantined rati
   await expect(facts.getByText(config.kioskId)).toBeVisible();
   await expect(facts.locator('div', { hasText: 'Đánh giá chờ gửi' }).first().locator('dd')).toHaveText('1');
   await expect(facts.locator('div', { hasText: 'Có mạng' }).locator('dd')).toHaveText('Không');
+  // The last error in words, its technical text kept for support.
+  await expect(facts.locator('div', { hasText: 'Lỗi gần nhất' }).locator('dd')).toHaveText(/^Không kết nối được máy chủ \(network: .+\)$/);
+  // The survey by its name, figures as Vietnamese writes them.
+  await expect(facts.locator('div', { hasText: 'Mẫu khảo sát' }).locator('dd')).toHaveText(
+    `${config.template.name.vi} (phiên bản ${config.template.version})`,
+  );
+  await expect(facts.locator('div', { hasText: 'Dung lượng' }).locator('dd')).toHaveText(/^\d+,\d MB \/ [\d.]+,\d MB$/);
   await expect(page.getByRole('heading', { name: 'Đánh giá bị máy chủ từ chối: 1' })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: 'unknown_template' })).toContainText('2');
   await expectAccessible(page);
