@@ -85,7 +85,8 @@ export function DiagnosticsPanel({ port }: { port: TechnicianPort }) {
         {rows.map(([key, value]) => (
           <div key={key}>
             <dt>{t(key)}</dt>
-            <dd>{value}</dd>
+            {/* The kiosk's id is a machine's name on purpose: support and the district's fleet list match it. */}
+            <dd data-raw={key === 'technician.kioskId' ? '' : undefined}>{value}</dd>
           </div>
         ))}
       </dl>

@@ -2,11 +2,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VARIANTS, variantName, viewportOf, walkCitizenScreens, walkTechnicianScreens, type Visit } from '../support/kiosk-screens';
+import { foreignWords } from '../support/dashboard-words';
 import { kioskRules, layoutProblems } from '../support/layout-check';
 
 /**
  * Issue #19's check on every kiosk screen, in both orientations, both languages and both text sizes:
- * nothing overlaps, nothing is clipped, nothing covers a control, targets and text are large enough.
+ * nothing overlaps, nothing is clipped, nothing covers a control, targets and text are large enough,
+ * and (in Vietnamese) no id, slug or English message shows.
  * With HAILONG_SCREENS set (`npm run screens`) each screen is also saved as a PNG for review.
  */
 const screensDir = process.env.HAILONG_SCREENS;
@@ -22,6 +24,8 @@ for (const variant of VARIANTS) {
         await mkdir(dir, { recursive: true });
         await shown.screenshot({ path: join(dir, `${prefix}-${screen}.png`), animations: 'disabled' });
       }
+      // Nothing a Vietnamese reader should not see: an id, a slug, an ISO date, an English message.
+      if (variant.locale === 'vi') expect.soft(await foreignWords(shown, 'body'), `${screen} (${name}): words`).toEqual([]);
       const problems = await layoutProblems(shown, kioskRules(audience, viewport));
       expect
         .soft(

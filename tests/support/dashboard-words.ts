@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
  * "sipas-5", "chi-so-1"), a UUID, an ISO date, or an English validator message. Runs in the page on
  * the visible text (form values included: a select's chosen option, an input's value).
  */
-function find(): string[] {
+function find(root: string): string[] {
   const found: string[] = [];
   const slug = /\b[a-z][a-z0-9]*(?:-[a-z0-9]+)+\b/;
   const uuid = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
@@ -17,13 +17,13 @@ function find(): string[] {
     return style.visibility !== 'hidden' && style.display !== 'none' && r.width > 0 && r.height > 0;
   };
   const texts: [string, Element][] = [];
-  const walker = document.createTreeWalker(document.querySelector('main') ?? document.body, NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(document.querySelector(root) ?? document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const el = node.parentElement!;
     if (!node.textContent?.trim() || !visible(el) || el.closest('option, script, style, [data-raw]')) continue;
     texts.push([node.textContent.trim(), el]);
   }
-  for (const select of document.querySelectorAll('main select')) {
+  for (const select of document.querySelectorAll(`${root} select`)) {
     const chosen = (select as HTMLSelectElement).selectedOptions[0];
     if (chosen && visible(select)) texts.push([chosen.textContent ?? '', select]);
   }
@@ -41,7 +41,8 @@ function find(): string[] {
   return [...new Set(found)];
 }
 
-export const foreignWords = (page: Page) => page.evaluate(find);
+/** `root`: where to look (the dashboard's page is its `main`; a kiosk's screens and dialogs are all of `body`). */
+export const foreignWords = (page: Page, root = 'main') => page.evaluate(find, root);
 
 /**
  * What an English reader must not see: a Vietnamese interface string (one the English catalogue
