@@ -1,8 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { TEST_ADMIN_PASSWORD } from '../support/server';
-import { foreignWords, untranslatedWords } from '../support/dashboard-words';
+import { catalogue, foreignWords, untranslatedWords, vietnameseOnly } from '../support/dashboard-words';
 import { layoutProblems } from '../support/layout-check';
 
 /**
@@ -74,13 +73,8 @@ test('every dashboard page reads in English when English is chosen: no Vietnames
   await signIn(page);
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
-  // The Vietnamese catalogue's own words (those English says differently), placeholders left out.
-  const catalogue = (lang: string) =>
-    JSON.parse(readFileSync(new URL(`../../dashboard/i18n/${lang}.json`, import.meta.url), 'utf8')) as Record<string, string>;
-  const english = catalogue('en');
-  const vietnamese = Object.entries(catalogue('vi'))
-    .filter(([key, text]) => english[key] !== text && !text.includes('{'))
-    .map(([, text]) => text);
+  const english = catalogue('dashboard', 'en');
+  const vietnamese = vietnameseOnly('dashboard');
   const navKeys = Object.keys(english).filter((key) => key.startsWith('nav.') && !key.startsWith('nav.group.') && key !== 'nav.logout');
   for (const key of navKeys) {
     const name = english[key]!;

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 
 /**
  * What a Vietnamese reader must never see on a dashboard page: an id or a slug ("trang-tien",
@@ -56,7 +57,7 @@ function findUntranslated(vietnamese: string[]): string[] {
   const slug = /\b[a-z][a-z0-9]*(?:-[a-z0-9]+)+\b/;
   const uuid = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
   const isoDate = /\b\d{4}-\d{2}-\d{2}\b|\b\d{4}-Q[1-4]\b/;
-  const walker = document.createTreeWalker(document.querySelector('.shell') ?? document.body, NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const el = node.parentElement!;
     const text = node.textContent?.trim() ?? '';
@@ -78,3 +79,15 @@ function findUntranslated(vietnamese: string[]): string[] {
 }
 
 export const untranslatedWords = (page: Page, vietnamese: string[]) => page.evaluate(findUntranslated, vietnamese);
+
+/** An app's message catalogue (`dashboard` or `renderer`, the kiosk), read in Node. */
+export const catalogue = (app: 'dashboard' | 'renderer', lang: 'vi' | 'en') =>
+  JSON.parse(readFileSync(new URL(`../../${app}/i18n/${lang}.json`, import.meta.url), 'utf8')) as Record<string, string>;
+
+/** The Vietnamese catalogue's own words (those English says differently), placeholders left out. */
+export function vietnameseOnly(app: 'dashboard' | 'renderer'): string[] {
+  const english = catalogue(app, 'en');
+  return Object.entries(catalogue(app, 'vi'))
+    .filter(([key, text]) => english[key] !== text && !text.includes('{'))
+    .map(([, text]) => text);
+}
