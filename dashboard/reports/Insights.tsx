@@ -116,6 +116,7 @@ export function Insights({ data, report }: { data: InsightsData; report: Report 
                 <th scope="col">{t('insights.reason')}</th>
                 <th scope="col">{t('insights.times')}</th>
                 <th scope="col">{t('insights.ofUnsatisfied')}</th>
+                <th scope="col">{t('insights.byLevel')}</th>
               </tr>
             </thead>
             <tbody>
@@ -124,6 +125,7 @@ export function Insights({ data, report }: { data: InsightsData; report: Report 
                   <th scope="row">{r.label}</th>
                   <td className="number">{decimal(r.count, 0)}</td>
                   <td className="number">{percent(data.unsatisfied ? r.count / data.unsatisfied : null)}</td>
+                  <td>{r.byLevel.map((l) => `${l.level}: ${decimal(l.count, 0)}`).join(' · ')}</td>
                 </tr>
               ))}
             </tbody>

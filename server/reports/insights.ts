@@ -53,12 +53,19 @@ export async function buildInsights(store: Store, query: Period & { wardId?: str
     rows.map((r) => ({ templateId: r.template_id, templateVersion: r.template_version })),
   );
   const unsatisfied = rows.filter((r) => r.satisfied === 0);
-  const reasons = new Map<string, number>();
+  // Per reason: how often, and with which level (its words, ordered worst first by the level's value).
+  const reasons = new Map<string, { count: number; levels: Map<string, { value: number; count: number }> }>();
   for (const r of unsatisfied) {
     const template = templates.get(`${r.template_id}@${r.template_version}`);
+    const level = template?.scale.find((l) => l.value === r.overall)?.label.vi ?? String(r.overall);
     for (const code of JSON.parse(r.reasons) as string[]) {
       const label = template?.reasons.find((reason) => reason.code === code)?.label.vi ?? code;
-      reasons.set(label, (reasons.get(label) ?? 0) + 1);
+      const entry = reasons.get(label) ?? { count: 0, levels: new Map() };
+      entry.count++;
+      const atLevel = entry.levels.get(level) ?? { value: r.overall, count: 0 };
+      atLevel.count++;
+      entry.levels.set(level, atLevel);
+      reasons.set(label, entry);
     }
   }
 
@@ -69,7 +76,13 @@ export async function buildInsights(store: Store, query: Period & { wardId?: str
     heatmap: [...cells.values()]
       .sort((a, b) => a.weekday - b.weekday || a.hour - b.hour)
       .map((c) => ({ weekday: c.weekday, hour: c.hour, count: c.count, satisfiedShare: c.satisfied / c.count })),
-    reasons: [...reasons].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'vi')),
+    reasons: [...reasons]
+      .map(([label, { count, levels }]) => ({
+        label,
+        count,
+        byLevel: [...levels].sort(([, a], [, b]) => a.value - b.value).map(([level, { count: n }]) => ({ level, count: n })),
+      }))
+      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'vi')),
     unsatisfied: unsatisfied.length,
     excluded: { bursts: all.filter((r) => r.burst === 1).length, repeats: all.filter((r) => r.dossier_repeat === 1 && r.burst === 0).length },
   };

@@ -471,8 +471,10 @@ export const Insights = z.strictObject({
   heatmap: z.array(
     z.strictObject({ weekday: z.int().min(1).max(7), hour: z.int().min(0).max(23), count: z.int(), satisfiedShare: z.number().nullable() }),
   ),
-  /** Reasons chosen with ratings below "Hài lòng", most chosen first, in words. */
-  reasons: z.array(z.strictObject({ label: z.string(), count: z.int() })),
+  /** Reasons chosen with ratings below "Hài lòng", most chosen first, in words; each split by level, worst first. */
+  reasons: z.array(
+    z.strictObject({ label: z.string(), count: z.int(), byLevel: z.array(z.strictObject({ level: z.string(), count: z.int() })) }),
+  ),
   unsatisfied: z.int(),
   /** Left out unless included: ratings too fast to be people queueing, and repeated dossiers. */
   excluded: z.strictObject({ bursts: z.int(), repeats: z.int() }),

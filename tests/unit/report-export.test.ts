@@ -226,9 +226,17 @@ describe('a period analysed', () => {
       { weekday: 1, hour: 8, count: 1, satisfiedShare: 1 },
       { weekday: 2, hour: 14, count: 2, satisfiedShare: 0 },
     ]);
+    // Each reason split by the level it came with, the worst first.
     expect(month.reasons).toEqual([
-      { label: 'Chờ đợi lâu', count: 2 },
-      { label: 'Thái độ chưa tốt', count: 1 },
+      {
+        label: 'Chờ đợi lâu',
+        count: 2,
+        byLevel: [
+          { level: 'Rất không hài lòng', count: 1 },
+          { level: 'Không hài lòng', count: 1 },
+        ],
+      },
+      { label: 'Thái độ chưa tốt', count: 1, byLevel: [{ level: 'Không hài lòng', count: 1 }] },
     ]);
     expect(month.unsatisfied).toBe(2);
     // A quarter's period before is the quarter before.
