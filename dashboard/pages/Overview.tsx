@@ -7,7 +7,7 @@ import { periodLabel } from '../../shared/report/naming';
 import { LocaleContext, useT } from '../i18n';
 import { useLoad } from '../useLoad';
 import { useErrorText } from '../errors';
-import { currentQuarter, decimal, percent } from './format';
+import { currentQuarter, decimal, percent, rowName } from './format';
 
 /** The kiosk faces' colours (renderer/ui/styles.css), darkened where a bar on white needs it. */
 const faceColour: Record<string, string> = {
@@ -39,7 +39,7 @@ export function Overview() {
   for (const r of months) if (!byMonth.has(r.key) || r.scaleSize > byMonth.get(r.key)!.scaleSize) byMonth.set(r.key, r);
   const trend = [...byMonth.values()].sort((a, b) => a.key.localeCompare(b.key)).map((r) => ({ month: r.key, share: share(r) }));
   // Every ward, those without a rating included (no bar, "0 lượt" under the name).
-  const byWard = wards.map((r) => ({ ward: `${r.label} (${t('overview.ratings', { count: r.count })})`, share: share(r) }));
+  const byWard = wards.map((r) => ({ ward: `${rowName(r, locale)} (${t('overview.ratings', { count: r.count })})`, share: share(r) }));
   const whole = district[0];
   // The five levels by name and in the faces' colours, best first (a 3-level survey's ratings sit on its own levels).
   const distribution = fiveLevelScale.map((level) => ({

@@ -7,7 +7,7 @@ import { DownloadFailure, LoadState } from '../LoadState';
 import { LocaleContext, useT } from '../i18n';
 import { PeriodPicker, periodHolding, type Period } from '../PeriodPicker';
 import { useLoad } from '../useLoad';
-import { day, decimal, percent, todayInVietnam } from './format';
+import { day, decimal, percent, rowName, todayInVietnam } from './format';
 import { WardSelect } from './WardSelect';
 import { Insights } from '../reports/Insights';
 
@@ -135,7 +135,7 @@ export function Reports() {
                 key={`${row.key}|${row.hidden ? 'withheld' : row.scaleSize}`}
                 className={!row.hidden && row.count === 0 ? 'empty' : undefined}
               >
-                <th scope="row">{row.label}</th>
+                <th scope="row">{rowName(row, locale)}</th>
                 {row.hidden ? (
                   <td colSpan={3 + levels.length}>{t('report.hidden', { min: data.minResponses })}</td>
                 ) : (

@@ -6,6 +6,10 @@ export const percent = (share: number | null) => (share === null ? '–' : perce
 export const decimal = (value: number, digits: number) =>
   new Intl.NumberFormat('vi-VN', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 
+/** A report row's name in the page's language (rows carry an English name where they have one). */
+export const rowName = (row: { label: string; labelEn?: string }, locale: 'vi' | 'en') =>
+  locale === 'en' ? (row.labelEn ?? row.label) : row.label;
+
 /** Today in Vietnam, YYYY-MM-DD. */
 export const todayInVietnam = (now = new Date()) => new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 

@@ -1,6 +1,7 @@
 import type { Insights as InsightsData, Report, ShownRow } from '../../shared/contract/admin-api';
-import { useT } from '../i18n';
-import { day, decimal, percent } from '../pages/format';
+import { useContext } from 'react';
+import { LocaleContext, useT } from '../i18n';
+import { day, decimal, percent, rowName } from '../pages/format';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
@@ -28,6 +29,7 @@ function Change({ now, then }: { now: number | null; then: number | null }) {
  */
 export function Insights({ data, report }: { data: InsightsData; report: Report }) {
   const t = useT();
+  const locale = useContext(LocaleContext);
   const wards = report.groupBy === 'ward' ? report.rows.filter((r): r is ShownRow => !r.hidden && r.count > 0) : [];
   const ranked = [...wards].sort((a, b) => (b.satisfiedShare ?? 0) - (a.satisfiedShare ?? 0));
   const average = data.districtShare ?? data.current.satisfiedShare;
@@ -55,7 +57,7 @@ export function Insights({ data, report }: { data: InsightsData; report: Report 
           <ol className="ranking">
             {ranked.map((row) => (
               <li key={row.key}>
-                <span className="ranking-name">{row.label}</span>
+                <span className="ranking-name">{rowName(row, locale)}</span>
                 <span className="ranking-bar" aria-hidden="true">
                   <span className="ranking-fill" style={{ width: `${(row.satisfiedShare ?? 0) * 100}%`, background: shade(row.satisfiedShare) }} />
                   {average !== null && <span className="ranking-average" style={{ left: `${average * 100}%` }} />}
@@ -122,10 +124,10 @@ export function Insights({ data, report }: { data: InsightsData; report: Report 
             <tbody>
               {data.reasons.map((r) => (
                 <tr key={r.label}>
-                  <th scope="row">{r.label}</th>
+                  <th scope="row">{rowName(r, locale)}</th>
                   <td className="number">{decimal(r.count, 0)}</td>
                   <td className="number">{percent(data.unsatisfied ? r.count / data.unsatisfied : null)}</td>
-                  <td>{r.byLevel.map((l) => `${l.level}: ${decimal(l.count, 0)}`).join(' · ')}</td>
+                  <td>{r.byLevel.map((l) => `${rowName({ label: l.level, labelEn: l.levelEn }, locale)}: ${decimal(l.count, 0)}`).join(' · ')}</td>
                 </tr>
               ))}
             </tbody>

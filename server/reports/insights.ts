@@ -54,15 +54,17 @@ export async function buildInsights(store: Store, query: Period & { wardId?: str
   );
   const unsatisfied = rows.filter((r) => r.satisfied === 0);
   // Per reason: how often, and with which level (its words, ordered worst first by the level's value).
-  const reasons = new Map<string, { count: number; levels: Map<string, { value: number; count: number }> }>();
+  const reasons = new Map<string, { labelEn: string; count: number; levels: Map<string, { value: number; levelEn: string; count: number }> }>();
   for (const r of unsatisfied) {
     const template = templates.get(`${r.template_id}@${r.template_version}`);
-    const level = template?.scale.find((l) => l.value === r.overall)?.label.vi ?? String(r.overall);
+    const scaleLevel = template?.scale.find((l) => l.value === r.overall)?.label;
+    const level = scaleLevel?.vi ?? String(r.overall);
     for (const code of JSON.parse(r.reasons) as string[]) {
-      const label = template?.reasons.find((reason) => reason.code === code)?.label.vi ?? code;
-      const entry = reasons.get(label) ?? { count: 0, levels: new Map() };
+      const words = template?.reasons.find((reason) => reason.code === code)?.label;
+      const label = words?.vi ?? code;
+      const entry = reasons.get(label) ?? { labelEn: words?.en ?? code, count: 0, levels: new Map() };
       entry.count++;
-      const atLevel = entry.levels.get(level) ?? { value: r.overall, count: 0 };
+      const atLevel = entry.levels.get(level) ?? { value: r.overall, levelEn: scaleLevel?.en ?? level, count: 0 };
       atLevel.count++;
       entry.levels.set(level, atLevel);
       reasons.set(label, entry);
@@ -77,10 +79,11 @@ export async function buildInsights(store: Store, query: Period & { wardId?: str
       .sort((a, b) => a.weekday - b.weekday || a.hour - b.hour)
       .map((c) => ({ weekday: c.weekday, hour: c.hour, count: c.count, satisfiedShare: c.satisfied / c.count })),
     reasons: [...reasons]
-      .map(([label, { count, levels }]) => ({
+      .map(([label, { labelEn, count, levels }]) => ({
         label,
+        labelEn,
         count,
-        byLevel: [...levels].sort(([, a], [, b]) => a.value - b.value).map(([level, { count: n }]) => ({ level, count: n })),
+        byLevel: [...levels].sort(([, a], [, b]) => a.value - b.value).map(([level, { levelEn, count: n }]) => ({ level, levelEn, count: n })),
       }))
       .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'vi')),
     unsatisfied: unsatisfied.length,

@@ -28,25 +28,28 @@ export function countSource(days: { from: string; to: string }) {
 export async function buildReport(store: Store, query: ReportQuery, options: { minResponses: number }): Promise<Report> {
   const days = periodDays(query);
   if (!days) throw new HttpError(400, 'invalid_period', 'The period does not fit its "at", "from" and "to".');
-  const wards = await store.db.selectFrom('wards').select(['id', 'name_vi', 'retired_at']).orderBy('name_vi').execute();
+  const wards = await store.db.selectFrom('wards').select(['id', 'name_vi', 'name_en', 'retired_at']).orderBy('name_vi').execute();
   const wardName = new Map(wards.map((w) => [w.id, w.name_vi]));
+  const wardNameEn = new Map(wards.map((w) => [w.id, w.name_en]));
   const district = (await readDistrict(store))?.unit ?? '';
   const unit = query.wardId ? (wardName.get(query.wardId) ?? query.wardId) : district;
 
   const figures =
-    query.groupBy === 'criterion' ? await criterionRows(store, query, days) : await overallRows(store, query, days, wardName);
+    query.groupBy === 'criterion'
+      ? await criterionRows(store, query, days)
+      : await overallRows(store, query, days, { vi: wardName, en: wardNameEn });
   // By ward, every ward in view has its row: a ward without a rating is a finding, not a gap.
   if (query.groupBy === 'ward') {
     const present = new Set(figures.map((row) => row.key));
     for (const ward of wards) {
       if (present.has(ward.id) || ward.retired_at !== null || (query.wardId && query.wardId !== ward.id)) continue;
-      figures.push({ key: ward.id, label: ward.name_vi, hidden: false, ...summarise([], 5) });
+      figures.push({ key: ward.id, label: ward.name_vi, labelEn: ward.name_en, hidden: false, ...summarise([], 5) });
     }
     figures.sort((a, b) => a.label.localeCompare(b.label, 'vi'));
   }
   const rows: ReportRow[] = figures.map((row) =>
     query.groupBy === 'official' && row.count < options.minResponses
-      ? { key: row.key, label: row.label, hidden: true, withheld: 'below_minimum' }
+      ? { key: row.key, label: row.label, labelEn: row.labelEn, hidden: true, withheld: 'below_minimum' }
       : row,
   );
   return {
@@ -61,7 +64,12 @@ export async function buildReport(store: Store, query: ReportQuery, options: { m
   };
 }
 
-async function overallRows(store: Store, query: ReportQuery, days: { from: string; to: string }, wardName: Map<string, string>) {
+async function overallRows(
+  store: Store,
+  query: ReportQuery,
+  days: { from: string; to: string },
+  wardNames: { vi: Map<string, string>; en: Map<string, string> },
+) {
   const source = countSource(days);
   const keyExpr = {
     district: sql<string>`''`,
@@ -88,7 +96,10 @@ async function overallRows(store: Store, query: ReportQuery, days: { from: strin
     (await store.db.selectFrom('officials').select(['id', 'name']).execute()).map((o) => [o.id, o.name]),
   );
   const counters = new Map(
-    (await store.db.selectFrom('counters').select(['ward_id', 'id', 'label_vi']).execute()).map((c) => [`${c.ward_id}/${c.id}`, c.label_vi]),
+    (await store.db.selectFrom('counters').select(['ward_id', 'id', 'label_vi', 'label_en']).execute()).map((c) => [
+      `${c.ward_id}/${c.id}`,
+      { vi: c.label_vi, en: c.label_en },
+    ]),
   );
   const templates = query.groupBy === 'template' ? await latestTemplates(store) : new Map<string, SurveyTemplate>();
   const grouped = new Map<string, { key: string; scaleSize: number; levels: { overall: number; count: number }[] }>();
@@ -99,29 +110,39 @@ async function overallRows(store: Store, query: ReportQuery, days: { from: strin
     g.levels.push({ overall: r.overall, count: Number(r.count) });
     grouped.set(id, g);
   }
-  const label = (key: string) => {
+  // Each row's name in both languages: Vietnamese for files and tables, English for the dashboard's English mode.
+  const label = (key: string, locale: 'vi' | 'en'): string => {
+    const ward = (id: string) => wardNames[locale].get(id) ?? id;
     switch (query.groupBy) {
       case 'district':
-        return 'Toàn quận';
+        return locale === 'vi' ? 'Toàn quận' : 'Whole district';
       case 'ward':
-        return wardName.get(key) ?? key;
+        return ward(key);
       case 'counter': {
-        const [ward, counter] = key.split('/');
-        return `${wardName.get(ward!) ?? ward} – ${counters.get(key) ?? counter}`;
+        const [wardId, counter] = key.split('/');
+        return `${ward(wardId!)} – ${counters.get(key)?.[locale] ?? counter}`;
       }
       case 'official':
-        return key === '' ? 'Chưa ghi nhận công chức' : (officials.get(key) ?? key);
+        return key === '' ? (locale === 'vi' ? 'Chưa ghi nhận công chức' : 'Official not recorded') : (officials.get(key) ?? key);
       case 'template':
-        return templates.get(key)?.name.vi ?? key;
+        return templates.get(key)?.name[locale] ?? key;
       case 'month':
-        return periodLabel({ period: 'month', at: key });
+        return periodLabel({ period: 'month', at: key }, locale);
       default:
         return key;
     }
   };
   return [...grouped.values()]
     .sort((a, b) => a.key.localeCompare(b.key) || b.scaleSize - a.scaleSize)
-    .map((g): ShownRow => ({ key: g.key, label: label(g.key), hidden: false, ...summarise(g.levels, g.scaleSize) }));
+    .map(
+      (g): ShownRow => ({
+        key: g.key,
+        label: label(g.key, 'vi'),
+        labelEn: label(g.key, 'en'),
+        hidden: false,
+        ...summarise(g.levels, g.scaleSize),
+      }),
+    );
 }
 
 async function criterionRows(store: Store, query: ReportQuery, days: { from: string; to: string }) {
@@ -149,8 +170,8 @@ async function criterionRows(store: Store, query: ReportQuery, days: { from: str
     .map(([key, g]) => {
       const template = templates.get(g.template);
       const criterion = template?.criteria.find((c) => c.id === g.criterion);
-      const label = `${template?.name.vi ?? g.template}: ${criterion?.label.vi ?? g.criterion}`;
-      return { key, label, hidden: false as const, ...summarise(g.levels, criterion?.levels.length ?? 5) };
+      const name = (locale: 'vi' | 'en') => `${template?.name[locale] ?? g.template}: ${criterion?.label[locale] ?? g.criterion}`;
+      return { key, label: name('vi'), labelEn: name('en'), hidden: false as const, ...summarise(g.levels, criterion?.levels.length ?? 5) };
     });
 }
 

@@ -351,9 +351,13 @@ export const ReportQuery = z
 export type ReportQuery = z.infer<typeof ReportQuery>;
 
 /** A group's figures. */
+/** A row's name in English, for the dashboard's English mode (files and the public page stay Vietnamese). */
+const labelEn = z.string().optional();
+
 export const ShownRow = z.strictObject({
   key: z.string(),
   label: z.string(),
+  labelEn,
   hidden: z.literal(false),
   count: z.int(),
   /** Count per level value, best first. */
@@ -372,6 +376,7 @@ export type ShownRow = z.infer<typeof ShownRow>;
 export const WithheldRow = z.strictObject({
   key: z.string(),
   label: z.string(),
+  labelEn,
   hidden: z.literal(true),
   withheld: z.literal('below_minimum'),
 });
@@ -473,7 +478,12 @@ export const Insights = z.strictObject({
   ),
   /** Reasons chosen with ratings below "Hài lòng", most chosen first, in words; each split by level, worst first. */
   reasons: z.array(
-    z.strictObject({ label: z.string(), count: z.int(), byLevel: z.array(z.strictObject({ level: z.string(), count: z.int() })) }),
+    z.strictObject({
+      label: z.string(),
+      labelEn,
+      count: z.int(),
+      byLevel: z.array(z.strictObject({ level: z.string(), levelEn: z.string().optional(), count: z.int() })),
+    }),
   ),
   unsatisfied: z.int(),
   /** Left out unless included: ratings too fast to be people queueing, and repeated dossiers. */

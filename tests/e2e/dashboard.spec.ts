@@ -7,7 +7,7 @@ import { exportPublicKey, newExportKeyPair, signExport } from '../../shared/sync
 import { sampleRating } from '../support/fixtures';
 import { TEST_ADMIN_PASSWORD } from '../support/server';
 import { createEnrolment } from './support';
-import { foreignWords } from '../support/dashboard-words';
+import { foreignWords, untranslatedWords, vietnameseOnly } from '../support/dashboard-words';
 import { layoutProblems } from '../support/layout-check';
 
 const base = () => process.env.HAILONG_BASE_URL!;
@@ -152,6 +152,16 @@ test('a district officer signs in, reads the overview and a report, and exports 
 
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'Feedback' })).toBeVisible();
+  // In English the report's rows are named in English where they have a name, the analysis too.
+  await page.getByRole('navigation').getByRole('button', { name: 'Reports', exact: true }).click();
+  const vietnamese = vietnameseOnly('dashboard');
+  for (const grouping of ['Whole district', 'Month', 'Survey template', 'Criterion', 'Counter', 'Ward']) {
+    await page.getByLabel('Group by').selectOption({ label: grouping });
+    await expect(page.locator('table.report tbody tr').first()).toBeVisible();
+    expect(await untranslatedWords(page, vietnamese), grouping).toEqual([]);
+    if (grouping === 'Whole district') await expect(page.locator('table.report tbody th').first()).toHaveText('Whole district');
+    if (grouping === 'Month') await expect(page.locator('table.report tbody th').first()).toContainText(String(year));
+  }
 });
 
 test('enrolment makes a code with a QR link, and the fleet shows the kiosk', async ({ page, request }) => {

@@ -230,13 +230,19 @@ describe('a period analysed', () => {
     expect(month.reasons).toEqual([
       {
         label: 'Chờ đợi lâu',
+        labelEn: 'Long wait',
         count: 2,
         byLevel: [
-          { level: 'Rất không hài lòng', count: 1 },
-          { level: 'Không hài lòng', count: 1 },
+          { level: 'Rất không hài lòng', levelEn: 'Very dissatisfied', count: 1 },
+          { level: 'Không hài lòng', levelEn: 'Dissatisfied', count: 1 },
         ],
       },
-      { label: 'Thái độ chưa tốt', count: 1, byLevel: [{ level: 'Không hài lòng', count: 1 }] },
+      {
+        label: 'Thái độ chưa tốt',
+        labelEn: 'Unfriendly attitude',
+        count: 1,
+        byLevel: [{ level: 'Không hài lòng', levelEn: 'Dissatisfied', count: 1 }],
+      },
     ]);
     expect(month.unsatisfied).toBe(2);
     // A quarter's period before is the quarter before.

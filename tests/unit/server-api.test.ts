@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../server/auth/secrets';
 import { toIsoWithOffset } from '../../shared/time';
+import { builtinTemplate } from '../../shared/templates/builtin';
 import { engines, testServer } from './support/server-harness';
 
 describe.each(engines())('district server on %s', (engine) => {
@@ -234,6 +235,7 @@ describe.each(engines())('district server on %s', (engine) => {
       {
         key: 'trang-tien',
         label: 'UBND Phường Tràng Tiền',
+        labelEn: 'Trang Tien Ward',
         hidden: false,
         count: 8,
         distribution: { 5: 3, 4: 2, 3: 1, 2: 1, 1: 1 },
@@ -249,7 +251,15 @@ describe.each(engines())('district server on %s', (engine) => {
     // Months and surveys by their names, never "2026-11" or "tt01-2018".
     expect(byCriterion.rows[0]).toMatchObject({ key: '2026-11', label: 'Tháng 11/2026', count: 8 });
     const byTemplate = (await get('period=month&at=2026-11&groupBy=template')).json();
-    expect(byTemplate.rows.map((r: { label: string }) => r.label)).toEqual(['Chỉ số hài lòng SIPAS (5 tiêu chí)']);
+    expect(byTemplate.rows.map((r: { label: string; labelEn: string }) => [r.label, r.labelEn])).toEqual([
+      ['Chỉ số hài lòng SIPAS (5 tiêu chí)', builtinTemplate('sipas-5')!.name.en],
+    ]);
+    // In English the dashboard shows each row's English name; the files stay Vietnamese.
+    expect((await get('period=month&at=2026-11&groupBy=district')).json().rows[0]).toMatchObject({
+      label: 'Toàn quận',
+      labelEn: 'Whole district',
+    });
+    expect(byCriterion.rows[0].labelEn).toBe('November 2026');
     const withBursts = (await get('period=quarter&at=2026-Q4&groupBy=district&includeBursts=true')).json();
     expect(withBursts.rows[0].count).toBe(15);
     expect((await get('period=month&at=2026-10&groupBy=ward')).json().rows.map((r: { count: number }) => r.count)).toEqual([0, 0, 0]);
@@ -290,7 +300,13 @@ describe.each(engines())('district server on %s', (engine) => {
     ).json();
     expect(report.minResponses).toBe(3);
     // Withheld means withheld: no count, distribution, mean or share, in any format — only why.
-    expect(report.rows[0]).toEqual({ key: '', label: 'Chưa ghi nhận công chức', hidden: true, withheld: 'below_minimum' });
+    expect(report.rows[0]).toEqual({
+      key: '',
+      label: 'Chưa ghi nhận công chức',
+      labelEn: 'Official not recorded',
+      hidden: true,
+      withheld: 'below_minimum',
+    });
     const url = '/api/v1/reports?period=month&at=2026-11&groupBy=official';
     const csv = (await server.app.inject({ method: 'GET', url: `${url}&format=csv`, headers: { cookie: admin.cookie } })).body;
     expect(csv.split('\r\n')[1]).toBe('Chưa ghi nhận công chức;;Ẩn: dưới 3 lượt đánh giá;;;;;;');
