@@ -233,8 +233,8 @@ function FeedbackDetail({
             <dd>
               <ul>
                 {item.criteria.map((c) => (
-                  <li key={c.label}>
-                    {c.label}: {c.answer}
+                  <li key={c.label.vi}>
+                    {c.label[locale]}: {c.answer[locale]}
                   </li>
                 ))}
               </ul>
@@ -244,7 +244,7 @@ function FeedbackDetail({
         {item.reasons.length > 0 && (
           <>
             <dt>{t('feedback.reasons')}</dt>
-            <dd>{item.reasons.join(', ')}</dd>
+            <dd>{item.reasons.map((r) => r[locale]).join(', ')}</dd>
           </>
         )}
         <dt>{t('feedback.comment')}</dt>

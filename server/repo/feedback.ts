@@ -80,8 +80,13 @@ export async function listFeedback(store: Store, filter: FeedbackFilter, now: Da
     const answers = parseJson<Record<string, number>>(row.criteria, {});
     const criteria = (template?.criteria ?? [])
       .filter((c) => answers[c.id] !== undefined)
-      .map((c) => ({ label: c.label.vi, answer: c.levels.find((l) => l.value === answers[c.id])?.label.vi ?? String(answers[c.id]) }));
-    const reasons = parseJson<string[]>(row.reasons, []).map((code) => template?.reasons.find((r) => r.code === code)?.label.vi ?? code);
+      .map((c) => {
+        const answer = String(answers[c.id]);
+        return { label: c.label, answer: c.levels.find((l) => l.value === answers[c.id])?.label ?? { vi: answer, en: answer } };
+      });
+    const reasons = parseJson<string[]>(row.reasons, []).map(
+      (code) => template?.reasons.find((r) => r.code === code)?.label ?? { vi: code, en: code },
+    );
     const status = FeedbackStatus.catch('moi').parse(row.status);
     return {
       id: row.id,

@@ -207,9 +207,9 @@ export const FeedbackItem = z.strictObject({
   scaleSize: z.int(),
   /** When the citizen rated, as the kiosk recorded it (with its offset). */
   ratedAt: IsoDateTime,
-  /** The rating's other answers, in words: what the comment is about. */
-  criteria: z.array(z.strictObject({ label: z.string(), answer: z.string() })),
-  reasons: z.array(z.string()),
+  /** The rating's other answers, in the survey's words (both languages): what the comment is about. */
+  criteria: z.array(z.strictObject({ label: LocalizedText, answer: LocalizedText })),
+  reasons: z.array(LocalizedText),
   comment: z.string(),
   status: FeedbackStatus,
   assignee: z.string().nullable(),

@@ -149,8 +149,8 @@ describe.each(engines())('district administration on %s', (engine) => {
       wardName: 'UBND Phường Tràng Tiền',
       counterLabel: 'Quầy số 1',
       overall: 1,
-      reasons: ['Chờ đợi lâu'],
-      criteria: [{ label: 'Tiếp cận dịch vụ', answer: 'Không hài lòng' }],
+      reasons: [{ vi: 'Chờ đợi lâu', en: 'Long wait' }],
+      criteria: [{ label: { vi: 'Tiếp cận dịch vụ', en: expect.any(String) }, answer: { vi: 'Không hài lòng', en: 'Dissatisfied' } }],
       overdue: false,
     });
     const patched = await server.app.inject({
