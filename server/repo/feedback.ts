@@ -28,9 +28,9 @@ export interface FeedbackFilter {
 }
 
 /**
- * The feedback worklist: filtered, searched in the comment and the assignee whatever the case and the marks, newest first, one
- * page at a time, each item with the rating it came from in words. An open item received more than
- * `dueWorkingDays` working days ago is overdue.
+ * The feedback worklist: filtered, searched in the comment and the assignee whatever the case and
+ * the marks, newest first, one page at a time, each item with the rating it came from in words. An
+ * open item received more than `dueWorkingDays` working days ago is overdue.
  */
 export async function listFeedback(store: Store, filter: FeedbackFilter, now: Date, dueWorkingDays: number): Promise<FeedbackPage> {
   const dueBefore = workingDaysBefore(now, dueWorkingDays);
