@@ -1,5 +1,5 @@
 import { useContext } from 'react';
-import { periodDays, periodHolding, shiftPeriod, type Period, type PeriodKind } from '../shared/report/period';
+import { dayCount, periodDays, periodHolding, shiftPeriod, type Period, type PeriodKind } from '../shared/report/period';
 import { periodLabel } from '../shared/report/naming';
 import { DateField } from './DateField';
 import { LocaleContext, useT } from './i18n';
@@ -8,8 +8,6 @@ import { todayInVietnam } from './pages/format';
 export { periodHolding, type Period, type PeriodKind };
 
 const pad = (n: number) => String(n).padStart(2, '0');
-/** Days from … to, both counted. */
-const dayCount = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
 
 /**
  * The period as people choose it: a month, a quarter, a year or a range of days, with the month,
@@ -138,7 +136,7 @@ export function PeriodPicker({
         {!days
           ? t('period.invalid')
           : value.period === 'custom'
-            ? t('period.days', { n: dayCount(days.from, days.to) })
+            ? t('period.days', { n: dayCount(days) })
             : `${periodLabel(value, locale)}: ${periodLabel({ period: 'custom', ...days }, locale)}`}
       </p>
     </fieldset>

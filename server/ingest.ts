@@ -10,7 +10,7 @@ import { ALERT_SETTINGS_KEY } from './alerts/service';
 import type { BatchResult, RatingBatch, Rejection } from '../shared/contract/kiosk-api';
 import { Rating } from '../shared/schema/rating';
 import { SurveyTemplate } from '../shared/schema/template';
-import { foldForSearch } from '../shared/text/search-fold';
+import { foldForSearch } from '../shared/text/fold';
 import { addToCounts } from './counts';
 import { judgeDossierRepeats } from './dossiers';
 import { numberOf, recordReceived, recordRefused, refreshGaps } from './ledger/record';

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { Migrator } from 'kysely';
-import { foldForSearch } from '../../shared/text/search-fold';
+import { foldForSearch } from '../../shared/text/fold';
 import type { Database } from './tables';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -394,7 +394,7 @@ function migrations(engine: Engine): Record<string, Migration> {
       },
     },
     // The worklist's search finds "ghe cho" in "GHẾ CHỜ": each comment and assignee also kept folded
-    // (shared/text/search-fold.ts), filled here for the feedback that came before.
+    // (shared/text/fold.ts), filled here for the feedback that came before.
     '0014_feedback_search': {
       async up(db: Kysely<unknown>) {
         await db.schema

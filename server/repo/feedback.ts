@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import { FeedbackStatus, type FeedbackItem, type FeedbackPage, type FeedbackUpdate } from '../../shared/contract/admin-api';
 import type { Store } from '../db/connect';
 import type { Database, FeedbackTable } from '../db/tables';
-import { containsPattern, foldForSearch } from '../../shared/text/search-fold';
+import { containsPattern, foldForSearch } from '../../shared/text/fold';
 import { loadTemplates } from '../ingest';
 import { isoAt, workingDaysBefore } from '../time';
 

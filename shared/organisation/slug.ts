@@ -1,16 +1,11 @@
+import { asciiSlug } from '../text/fold';
+
 /**
  * An id made from a Vietnamese name ("UBND Phường Tràng Tiền" → "phuong-trang-tien"): ASCII, lower
  * case, dashes, at most 48 characters. Ids never reach people; they only need to be stable and unique.
  */
 export function slugOf(name: string): string {
-  const ascii = name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .replace(/^ubnd-/, '');
+  const ascii = asciiSlug(name).replace(/^ubnd-/, '');
   return ascii.slice(0, 48).replace(/-+$/, '') || 'x';
 }
 

@@ -1,3 +1,4 @@
+import { asciiSlug } from '../text/fold';
 import type { PeriodChoice } from './period';
 
 /**
@@ -33,15 +34,7 @@ const monthsEn = ['January', 'February', 'March', 'April', 'May', 'June', 'July'
 export const periodSlug = (q: PeriodChoice): string => (q.period === 'custom' ? `${q.from}_${q.to}` : (q.at ?? ''));
 
 /** "Quận Gò Vấp" → "quan-go-vap": Vietnamese without its marks, for file names. */
-export function fileSlug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+export const fileSlug = asciiSlug;
 
 /** `bao-cao-hai-long_quan-go-vap_2026-Q4.xlsx`: what, whose ("UBND" left out, as people say it), when. */
 export const reportFileName = (kind: 'bao-cao-hai-long' | 'bao-cao-tt01', unit: string, q: PeriodChoice, extension: 'xlsx' | 'csv') => {

@@ -48,11 +48,14 @@ export function periodHolding(kind: PeriodKind, day: string, to = day): Period {
   }
 }
 
+/** How many days a range holds, its first and last included. */
+export const dayCount = (days: { from: string; to: string }) => Math.round((Date.parse(days.to) - Date.parse(days.from)) / 86_400_000) + 1;
+
 /** The period before or after `p` (a custom range moves by its own length). */
 export function shiftPeriod(p: Period, step: -1 | 1): Period {
   const days = periodDays(p)!;
   if (p.period === 'custom') {
-    const length = (Date.parse(days.to) - Date.parse(days.from)) / 86_400_000 + 1;
+    const length = dayCount(days);
     const move = (d: string) => new Date(Date.parse(d) + step * length * 86_400_000).toISOString().slice(0, 10);
     return { period: 'custom', from: move(days.from), to: move(days.to) };
   }

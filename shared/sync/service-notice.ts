@@ -1,4 +1,5 @@
 import type { SyncState } from './engine';
+import { syncErrorKind } from './error-kind';
 
 /**
  * What the start screen tells whoever looks (a technician, the counter's staff) when sync needs a
@@ -13,6 +14,6 @@ export function serviceNotice(sync: Pick<SyncState, 'status' | 'stoppedBy' | 'la
     return sync.stoppedBy.status === 401 ? { kind: 'reenrol' } : { kind: 'refused', status: sync.stoppedBy.status };
   }
   // Retried like any network failure, but no retry fixes it: someone must renew the certificate.
-  if (sync.status === 'waiting' && sync.lastError?.startsWith('certificate:')) return { kind: 'certificate' };
+  if (sync.status === 'waiting' && sync.lastError && syncErrorKind(sync.lastError) === 'certificate') return { kind: 'certificate' };
   return quarantined > 0 ? { kind: 'quarantined', count: quarantined } : null;
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateTo, migrateToLatest } from '../../server/db/migrations';
 import type { Database } from '../../server/db/tables';
-import { foldForSearch } from '../../shared/text/search-fold';
+import { foldForSearch } from '../../shared/text/fold';
 import { emptyDatabase, engines } from './support/server-harness';
 
 describe('text as the worklist search compares it', () => {
